@@ -1,0 +1,41 @@
+import { index, jsonb, pgEnum, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { user } from './auth';
+import { workspaces } from './workspaces';
+import { MATURITIES, PRODUCT_TYPES, SEGMENTS, type EndpointKind, type HttpMethod } from '../../server/projects/kinds';
+
+export const productType = pgEnum('product_type', PRODUCT_TYPES);
+export const marketSegment = pgEnum('market_segment', SEGMENTS);
+export const maturity = pgEnum('maturity', MATURITIES);
+export const canonicalHost = pgEnum('canonical_host', ['apex', 'www']);
+export const projectStatus = pgEnum('project_status', ['active', 'archived']);
+
+export type ProjectEndpoint = { kind: EndpointKind; method: HttpMethod; url: string; label?: string };
+export type ProjectEnvironment = { name: string; url?: string };
+
+export const projects = pgTable(
+  'projects',
+  {
+    id: text('id').primaryKey().$defaultFn(() => crypto.randomUUID()),
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    productType: productType('product_type').notNull(),
+    segment: marketSegment('segment').notNull(),
+    maturity: maturity('maturity').notNull(),
+    primaryDomain: text('primary_domain').notNull(),
+    canonicalHost: canonicalHost('canonical_host').notNull().default('apex'),
+    subdomains: jsonb('subdomains').$type<string[]>().notNull().default([]),
+    mailDomain: text('mail_domain'),
+    dkimSelectors: jsonb('dkim_selectors').$type<string[]>().notNull().default([]),
+    productionUrl: text('production_url'),
+    endpoints: jsonb('endpoints').$type<ProjectEndpoint[]>().notNull().default([]),
+    environments: jsonb('environments').$type<ProjectEnvironment[]>().notNull().default([]),
+    status: projectStatus('status').notNull().default('active'),
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
+    createdBy: text('created_by').references(() => user.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('projects_workspace_idx').on(t.workspaceId, t.status)],
+);

@@ -1,0 +1,39 @@
+/** Looks up what the caller holds in a workspace or on a project; one query each. */
+import { and, eq, isNotNull, isNull } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/types';
+import { projectShares, projects, workspaceMembers } from '@/db/schema';
+import type { ProjectGrant, WorkspaceRole } from './permissions';
+
+export async function findWorkspaceRole(db: DbOrTx, workspaceId: string, userId: string): Promise<WorkspaceRole | null> {
+  const [row] = await db
+    .select({ role: workspaceMembers.role })
+    .from(workspaceMembers)
+    .where(and(eq(workspaceMembers.workspaceId, workspaceId), eq(workspaceMembers.userId, userId)))
+    .limit(1);
+  return row?.role ?? null;
+}
+
+export type ProjectAccess = { projectId: string; workspaceId: string; grant: ProjectGrant };
+
+/** Workspace membership wins over a client share when a person has both. */
+export async function findProjectAccess(db: DbOrTx, projectId: string, userId: string): Promise<ProjectAccess | null> {
+  const [row] = await db
+    .select({ workspaceId: projects.workspaceId, memberRole: workspaceMembers.role, clientRole: projectShares.role })
+    .from(projects)
+    .leftJoin(workspaceMembers, and(eq(workspaceMembers.workspaceId, projects.workspaceId), eq(workspaceMembers.userId, userId)))
+    .leftJoin(
+      projectShares,
+      and(
+        eq(projectShares.projectId, projects.id),
+        eq(projectShares.userId, userId),
+        isNotNull(projectShares.acceptedAt),
+        isNull(projectShares.revokedAt),
+      ),
+    )
+    .where(eq(projects.id, projectId))
+    .limit(1);
+  if (!row) return null;
+  if (row.memberRole) return { projectId, workspaceId: row.workspaceId, grant: { via: 'workspace', role: row.memberRole } };
+  if (row.clientRole) return { projectId, workspaceId: row.workspaceId, grant: { via: 'client', role: row.clientRole } };
+  return null;
+}

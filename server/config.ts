@@ -1,0 +1,118 @@
+/**
+ * Start-up configuration, validated once with a message that names what is missing.
+ * The embedded default needs nothing: it keeps a generated secret in its data directory.
+ * PostgreSQL mode is how production runs, so it refuses to start without its secrets.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+export type AppConfig = {
+  mode: 'embedded' | 'postgres';
+  databaseUrl: string | undefined;
+  /** Embedded mode: where PGlite and the generated secret live. */
+  dataDir: string;
+  authSecret: string;
+  /** Public origin of the app; better-auth only accepts POSTs whose Origin equals it. */
+  appUrl: string;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** True when mail goes to the in-app outbox instead of SMTP. */
+  outboxEnabled: boolean;
+  /** Auth attempts allowed per IP per window on sign-in/sign-up/reset routes. */
+  authRateLimit: { window: number; max: number };
+  seedDemo: boolean;
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Launch Ready cannot start; fix its configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const MIN_SECRET_LENGTH = 32;
+
+function readOrCreateLocalSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'auth-secret');
+  if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
+  fs.mkdirSync(dataDir, { recursive: true });
+  const secret = crypto.randomBytes(32).toString('base64url');
+  fs.writeFileSync(file, secret, { mode: 0o600, flag: 'wx' });
+  return secret;
+}
+
+function validUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+function positiveInt(value: string | undefined, fallback: number): number | null {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  return Number.isInteger(n) && n > 0 ? n : null;
+}
+
+export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConfig {
+  const problems: string[] = [];
+  const databaseUrl = env.DATABASE_URL || undefined;
+  const mode = databaseUrl ? 'postgres' : 'embedded';
+  const dataDir = path.resolve(cwd, env.LR_DATA_DIR || '.data');
+
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push('DATABASE_URL must be a postgres:// or postgresql:// connection string.');
+  }
+
+  let authSecret = env.BETTER_AUTH_SECRET ?? '';
+  if (!authSecret && mode === 'embedded') authSecret = readOrCreateLocalSecret(dataDir);
+  if (!authSecret) {
+    problems.push(
+      `BETTER_AUTH_SECRET is missing. Set it to a random string of at least ${MIN_SECRET_LENGTH} characters (e.g. \`openssl rand -base64 32\`).`,
+    );
+  } else if (authSecret.length < MIN_SECRET_LENGTH) {
+    problems.push(`BETTER_AUTH_SECRET is too short: use at least ${MIN_SECRET_LENGTH} characters.`);
+  }
+
+  const port = env.PORT || '3000';
+  const appUrl = (env.BETTER_AUTH_URL || (mode === 'embedded' ? `http://localhost:${port}` : '')).replace(/\/+$/, '');
+  if (!appUrl) problems.push('BETTER_AUTH_URL is missing: set it to the public URL of the app, e.g. https://ready.example.com.');
+  else if (!validUrl(appUrl)) problems.push(`BETTER_AUTH_URL is not an http(s) URL: ${appUrl}`);
+
+  const smtpUrl = env.SMTP_URL || undefined;
+  if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) problems.push('SMTP_URL must start with smtp:// or smtps://.');
+  const outboxRequested = env.MAIL_OUTBOX === 'on';
+  if (mode === 'postgres' && !smtpUrl && !outboxRequested && env.NODE_ENV === 'production') {
+    problems.push('SMTP_URL is missing: production needs a mail server (or set MAIL_OUTBOX=on to keep mail in the in-app outbox, for staging only).');
+  }
+
+  const window = positiveInt(env.AUTH_RATE_LIMIT_WINDOW_SECONDS, 60);
+  const max = positiveInt(env.AUTH_RATE_LIMIT_MAX, 10);
+  if (window === null) problems.push('AUTH_RATE_LIMIT_WINDOW_SECONDS must be a positive whole number.');
+  if (max === null) problems.push('AUTH_RATE_LIMIT_MAX must be a positive whole number.');
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    mode,
+    databaseUrl,
+    dataDir,
+    authSecret,
+    appUrl,
+    smtpUrl,
+    mailFrom: env.MAIL_FROM || 'Launch Ready <no-reply@launch-ready.local>',
+    outboxEnabled: !smtpUrl,
+    authRateLimit: { window: window ?? 60, max: max ?? 10 },
+    seedDemo: mode === 'embedded' && env.LR_SEED_DEMO !== 'off',
+  };
+}
+
+let cached: AppConfig | undefined;
+export function getConfig(): AppConfig {
+  cached ??= loadConfig();
+  return cached;
+}

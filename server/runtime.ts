@@ -1,0 +1,38 @@
+/**
+ * The process-wide services (config, database, mail, auth), opened lazily on first use so that
+ * `next build` — which evaluates modules — never opens or locks the database.
+ */
+import path from 'node:path';
+import { getConfig, type AppConfig } from './config';
+import { openPglite, openPostgres, type DbHandle } from '@/db/open';
+import type { Database } from '@/db/types';
+import { createMailer, type Mailer } from './mail/mailer';
+import { createAuth, type Auth } from './auth/auth';
+
+export type Runtime = { config: AppConfig; handle: DbHandle; db: Database; mailer: Mailer; auth: Auth };
+
+async function openRuntime(): Promise<Runtime> {
+  const config = getConfig();
+  let handle: DbHandle;
+  if (config.mode === 'embedded') {
+    handle = await openPglite({ dataDir: path.join(config.dataDir, 'pglite') });
+    // The embedded owner migrates at start-up; PostgreSQL is migrated by `npm run migrate`.
+    await handle.migrate();
+  } else {
+    handle = openPostgres(config.databaseUrl!);
+  }
+  const mailer = createMailer({ db: handle.db, smtpUrl: config.smtpUrl, from: config.mailFrom });
+  const auth = createAuth({ db: handle.db, mailer, secret: config.authSecret, appUrl: config.appUrl, rateLimit: config.authRateLimit });
+  return { config, handle, db: handle.db, mailer, auth };
+}
+
+// Kept on globalThis so dev-mode module reloads reuse the one locked PGlite instance.
+const holder = globalThis as typeof globalThis & { __launchReadyRuntime?: Promise<Runtime> };
+
+export function getRuntime(): Promise<Runtime> {
+  holder.__launchReadyRuntime ??= openRuntime().catch((error: unknown) => {
+    holder.__launchReadyRuntime = undefined;
+    throw error;
+  });
+  return holder.__launchReadyRuntime;
+}

@@ -1,0 +1,96 @@
+/** Project verbs: create, edit, archive, share with a client. */
+import { and, eq, gt, isNull } from 'drizzle-orm';
+import type { Database } from '@/db/types';
+import { projectShares, projects, user } from '@/db/schema';
+import type { ClientRole } from '@/server/auth/permissions';
+import type { Mailer } from '@/server/mail/mailer';
+import { projectShareEmail } from '@/server/mail/templates';
+import type { ProjectFields } from '@/server/projects/validation';
+import { forbidden, notFound } from '@/server/trpc/errors';
+import { hashToken, newToken } from './tokens';
+
+const SHARE_TTL_MS = 14 * 24 * 60 * 60 * 1000;
+
+export async function createProject(db: Database, input: { workspaceId: string; actorId: string; fields: ProjectFields }) {
+  const [project] = await db
+    .insert(projects)
+    .values({ ...input.fields, workspaceId: input.workspaceId, createdBy: input.actorId })
+    .returning();
+  return project!;
+}
+
+export async function updateProject(db: Database, projectId: string, fields: ProjectFields) {
+  const [project] = await db.update(projects).set({ ...fields, updatedAt: new Date() }).where(eq(projects.id, projectId)).returning();
+  if (!project) throw notFound('Project');
+  return project;
+}
+
+export async function setArchived(db: Database, projectId: string, archived: boolean) {
+  await db
+    .update(projects)
+    .set({ status: archived ? 'archived' : 'active', archivedAt: archived ? new Date() : null, updatedAt: new Date() })
+    .where(eq(projects.id, projectId));
+}
+
+/** Shares a project with a client by email. Re-sharing to the same address updates the role and re-sends the link. */
+export async function shareProject(
+  deps: { db: Database; mailer: Mailer; appUrl: string },
+  input: { projectId: string; actor: { id: string; name: string }; email: string; role: ClientRole },
+) {
+  const { token, hash } = newToken();
+  const projectName = await deps.db.transaction(async (tx) => {
+    const [project] = await tx.select({ name: projects.name }).from(projects).where(eq(projects.id, input.projectId));
+    if (!project) throw notFound('Project');
+    const [live] = await tx
+      .select({ id: projectShares.id })
+      .from(projectShares)
+      .where(and(eq(projectShares.projectId, input.projectId), eq(projectShares.email, input.email), isNull(projectShares.revokedAt)));
+    const expiresAt = new Date(Date.now() + SHARE_TTL_MS);
+    if (live) {
+      await tx.update(projectShares).set({ role: input.role, tokenHash: hash, expiresAt }).where(eq(projectShares.id, live.id));
+    } else {
+      await tx.insert(projectShares).values({ projectId: input.projectId, email: input.email, role: input.role, tokenHash: hash, invitedBy: input.actor.id, expiresAt });
+    }
+    return project.name;
+  });
+  await deps.mailer.send(projectShareEmail(input.email, `${deps.appUrl}/share/${token}`, projectName, input.actor.name));
+}
+
+export async function revokeShare(db: Database, projectId: string, shareId: string) {
+  const revoked = await db
+    .update(projectShares)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(projectShares.id, shareId), eq(projectShares.projectId, projectId), isNull(projectShares.revokedAt)))
+    .returning({ id: projectShares.id });
+  if (revoked.length === 0) throw notFound('Share');
+}
+
+export async function previewShare(db: Database, token: string) {
+  const [row] = await db
+    .select({ projectName: projects.name, email: projectShares.email, role: projectShares.role, acceptedAt: projectShares.acceptedAt })
+    .from(projectShares)
+    .innerJoin(projects, eq(projects.id, projectShares.projectId))
+    .where(and(eq(projectShares.tokenHash, hashToken(token)), isNull(projectShares.revokedAt), gt(projectShares.expiresAt, new Date())))
+    .limit(1);
+  if (!row) throw notFound('Shared project (the link may have expired or been withdrawn)');
+  return row;
+}
+
+/** Like workspace invitations: the token proves the address, and it must be the signed-in one. */
+export async function acceptShare(db: Database, actor: { id: string; email: string }, token: string) {
+  return db.transaction(async (tx) => {
+    const [share] = await tx
+      .select()
+      .from(projectShares)
+      .where(and(eq(projectShares.tokenHash, hashToken(token)), isNull(projectShares.revokedAt), gt(projectShares.expiresAt, new Date())))
+      .limit(1);
+    if (!share) throw notFound('Shared project (the link may have expired or been withdrawn)');
+    if (share.email !== actor.email.toLowerCase()) {
+      throw forbidden(`This project was shared with ${share.email}. Sign in with that address to open it.`);
+    }
+    if (share.userId && share.userId !== actor.id) throw forbidden('This link has already been used by another account.');
+    await tx.update(projectShares).set({ userId: actor.id, acceptedAt: share.acceptedAt ?? new Date() }).where(eq(projectShares.id, share.id));
+    await tx.update(user).set({ emailVerified: true, updatedAt: new Date() }).where(eq(user.id, actor.id));
+    return { projectId: share.projectId };
+  });
+}

@@ -1,0 +1,74 @@
+/**
+ * tRPC setup: the error formatter and the layered procedures every router builds on:
+ * public → signed in → workspace member (with a permission) → project access (with a permission).
+ * Outsiders get NOT_FOUND (nothing about the workspace or project leaks); insiders lacking
+ * a permission get FORBIDDEN.
+ */
+import { initTRPC, TRPCError } from '@trpc/server';
+import superjson from 'superjson';
+import { z, ZodError } from 'zod';
+import type { Context } from './context';
+import { FieldError } from './errors';
+import { findProjectAccess, findWorkspaceRole } from '@/server/auth/access';
+import {
+  projectPermissions,
+  workspaceAllows,
+  type ProjectPermission,
+  type WorkspacePermission,
+} from '@/server/auth/permissions';
+
+/** `endpoints.0.url` → first message for that path; `_form` for messages about the whole input. */
+function zodFieldErrors(error: ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join('.') || '_form';
+    fields[key] ??= issue.message;
+  }
+  return fields;
+}
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    const cause = error.cause;
+    const fieldErrors = cause instanceof ZodError ? zodFieldErrors(cause) : cause instanceof FieldError ? cause.fields : null;
+    const message = cause instanceof ZodError ? 'Some fields need attention.' : shape.message;
+    // Internal errors never reach the client with their details.
+    const safeMessage = error.code === 'INTERNAL_SERVER_ERROR' ? 'Something went wrong on our side. Please try again.' : message;
+    return { ...shape, message: safeMessage, data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, fieldErrors } };
+  },
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const publicProcedure = t.procedure;
+
+export const authedProcedure = t.procedure.use(({ ctx, next }) => {
+  if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to continue.' });
+  return next({ ctx: { ...ctx, user: ctx.user } });
+});
+
+export const idSchema = z.uuid('This link is not valid.');
+
+export function workspaceProcedure(permission: WorkspacePermission) {
+  return authedProcedure.input(z.object({ workspaceId: idSchema })).use(async ({ ctx, input, next }) => {
+    const role = await findWorkspaceRole(ctx.db, input.workspaceId, ctx.user.id);
+    if (!role) throw new TRPCError({ code: 'NOT_FOUND', message: 'Workspace not found.' });
+    if (!workspaceAllows(role, permission)) {
+      throw new TRPCError({ code: 'FORBIDDEN', message: 'Your role in this workspace does not allow this.' });
+    }
+    return next({ ctx: { ...ctx, workspace: { id: input.workspaceId, role } } });
+  });
+}
+
+export function projectProcedure(permission: ProjectPermission) {
+  return authedProcedure.input(z.object({ projectId: idSchema })).use(async ({ ctx, input, next }) => {
+    const access = await findProjectAccess(ctx.db, input.projectId, ctx.user.id);
+    if (!access) throw new TRPCError({ code: 'NOT_FOUND', message: 'Project not found.' });
+    const permissions = projectPermissions(access.grant);
+    if (!permissions.has(permission)) {
+      throw new TRPCError({ code: 'FORBIDDEN', message: 'Your access to this project does not allow this.' });
+    }
+    return next({ ctx: { ...ctx, project: { ...access, permissions } } });
+  });
+}

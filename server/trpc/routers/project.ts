@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { authedProcedure, idSchema, projectProcedure, router, workspaceProcedure } from '../init';
+import { notFound } from '../errors';
+import { getProject, listProjects, listShares, listSharedWithUser } from '@/db/queries/projects';
+import { projectFieldsSchema } from '@/server/projects/validation';
+import {
+  acceptShare,
+  createProject,
+  previewShare,
+  revokeShare,
+  setArchived,
+  shareProject,
+  updateProject,
+} from '@/server/services/projects';
+import { clientRoleSchema, emailSchema, tokenSchema } from '@/server/validation';
+
+export const projectRouter = router({
+  list: workspaceProcedure('workspace:read')
+    .input(z.object({ includeArchived: z.boolean().default(false) }))
+    .query(({ ctx, input }) => listProjects(ctx.db, { workspaceId: ctx.workspace.id, includeArchived: input.includeArchived })),
+
+  create: workspaceProcedure('project:create')
+    .input(projectFieldsSchema)
+    .mutation(({ ctx, input }) => {
+      const { workspaceId: _workspaceId, ...fields } = input;
+      return createProject(ctx.db, { workspaceId: ctx.workspace.id, actorId: ctx.user.id, fields });
+    }),
+
+  get: projectProcedure('project:read').query(async ({ ctx }) => {
+    const row = await getProject(ctx.db, { projectId: ctx.project.projectId });
+    if (!row) throw notFound('Project');
+    return {
+      ...row.project,
+      workspaceName: row.workspaceName,
+      access: { via: ctx.project.grant.via, role: ctx.project.grant.role, permissions: [...ctx.project.permissions] },
+    };
+  }),
+
+  update: projectProcedure('project:edit')
+    .input(projectFieldsSchema)
+    .mutation(({ ctx, input }) => {
+      const { projectId: _projectId, ...fields } = input;
+      return updateProject(ctx.db, ctx.project.projectId, fields);
+    }),
+
+  archive: projectProcedure('project:archive').mutation(({ ctx }) => setArchived(ctx.db, ctx.project.projectId, true)),
+  restore: projectProcedure('project:archive').mutation(({ ctx }) => setArchived(ctx.db, ctx.project.projectId, false)),
+
+  sharedWithMe: authedProcedure.query(({ ctx }) => listSharedWithUser(ctx.db, { userId: ctx.user.id })),
+
+  shares: projectProcedure('project:share').query(({ ctx }) => listShares(ctx.db, { projectId: ctx.project.projectId })),
+
+  share: projectProcedure('project:share')
+    .input(z.object({ email: emailSchema, role: clientRoleSchema }))
+    .mutation(({ ctx, input }) =>
+      shareProject(ctx, { projectId: ctx.project.projectId, actor: ctx.user, email: input.email, role: input.role }),
+    ),
+
+  revokeShare: projectProcedure('project:share')
+    .input(z.object({ shareId: idSchema }))
+    .mutation(({ ctx, input }) => revokeShare(ctx.db, ctx.project.projectId, input.shareId)),
+
+  sharePreview: authedProcedure.input(z.object({ token: tokenSchema })).query(({ ctx, input }) => previewShare(ctx.db, input.token)),
+
+  acceptShare: authedProcedure
+    .input(z.object({ token: tokenSchema }))
+    .mutation(({ ctx, input }) => acceptShare(ctx.db, ctx.user, input.token)),
+});

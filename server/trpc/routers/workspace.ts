@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { authedProcedure, idSchema, router, workspaceProcedure } from '../init';
+import { notFound } from '../errors';
+import { getWorkspace, listMembers, listOpenInvitations, listWorkspacesForUser } from '@/db/queries/workspaces';
+import {
+  acceptInvitation,
+  changeMemberRole,
+  createWorkspace,
+  inviteMember,
+  previewInvitation,
+  removeMember,
+  renameWorkspace,
+  revokeInvitation,
+} from '@/server/services/workspaces';
+import { emailSchema, tokenSchema, workspaceNameSchema, workspaceRoleSchema } from '@/server/validation';
+
+export const workspaceRouter = router({
+  list: authedProcedure.query(({ ctx }) => listWorkspacesForUser(ctx.db, { userId: ctx.user.id })),
+
+  create: authedProcedure
+    .input(z.object({ name: workspaceNameSchema }))
+    .mutation(({ ctx, input }) => createWorkspace(ctx.db, ctx.user, input.name)),
+
+  get: workspaceProcedure('workspace:read').query(async ({ ctx }) => {
+    const workspace = await getWorkspace(ctx.db, { workspaceId: ctx.workspace.id });
+    if (!workspace) throw notFound('Workspace');
+    return { id: workspace.id, name: workspace.name, role: ctx.workspace.role };
+  }),
+
+  rename: workspaceProcedure('workspace:rename')
+    .input(z.object({ name: workspaceNameSchema }))
+    .mutation(({ ctx, input }) => renameWorkspace(ctx.db, ctx.workspace.id, input.name)),
+
+  members: workspaceProcedure('workspace:read').query(async ({ ctx }) => ({
+    members: await listMembers(ctx.db, { workspaceId: ctx.workspace.id }),
+    invitations:
+      ctx.workspace.role === 'member' ? [] : await listOpenInvitations(ctx.db, { workspaceId: ctx.workspace.id, now: new Date() }),
+  })),
+
+  invite: workspaceProcedure('workspace:manage-members')
+    .input(z.object({ email: emailSchema, role: workspaceRoleSchema }))
+    .mutation(({ ctx, input }) =>
+      inviteMember(ctx, { workspaceId: ctx.workspace.id, actor: ctx.user, actorRole: ctx.workspace.role, email: input.email, role: input.role }),
+    ),
+
+  revokeInvitation: workspaceProcedure('workspace:manage-members')
+    .input(z.object({ invitationId: idSchema }))
+    .mutation(({ ctx, input }) => revokeInvitation(ctx.db, ctx.workspace.id, input.invitationId)),
+
+  changeRole: workspaceProcedure('workspace:manage-members')
+    .input(z.object({ userId: idSchema, role: workspaceRoleSchema }))
+    .mutation(({ ctx, input }) =>
+      changeMemberRole(ctx.db, { workspaceId: ctx.workspace.id, actorRole: ctx.workspace.role, userId: input.userId, role: input.role }),
+    ),
+
+  removeMember: workspaceProcedure('workspace:manage-members')
+    .input(z.object({ userId: idSchema }))
+    .mutation(({ ctx, input }) =>
+      removeMember(ctx.db, { workspaceId: ctx.workspace.id, actorId: ctx.user.id, actorRole: ctx.workspace.role, userId: input.userId }),
+    ),
+
+  leave: workspaceProcedure('workspace:read').mutation(({ ctx }) =>
+    removeMember(ctx.db, { workspaceId: ctx.workspace.id, actorId: ctx.user.id, actorRole: ctx.workspace.role, userId: ctx.user.id }),
+  ),
+
+  invitationPreview: authedProcedure
+    .input(z.object({ token: tokenSchema }))
+    .query(({ ctx, input }) => previewInvitation(ctx.db, input.token)),
+
+  acceptInvitation: authedProcedure
+    .input(z.object({ token: tokenSchema }))
+    .mutation(({ ctx, input }) => acceptInvitation(ctx.db, ctx.user, input.token)),
+});
