@@ -1,0 +1,9 @@
+import type { RoadmapTemplate } from '../types';
+import { membershipGrowth } from './membership-growth';
+
+/** All roadmap templates, one per seed playbook, in seed order. */
+export const TEMPLATES: readonly RoadmapTemplate[] = [membershipGrowth];
+
+export function getTemplate(id: string): RoadmapTemplate | undefined {
+  return TEMPLATES.find((t) => t.id === id);
+}
