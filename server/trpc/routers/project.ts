@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { authedProcedure, idSchema, projectProcedure, router, workspaceProcedure } from '../init';
+import { authedProcedure, idSchema, projectProcedure, publicProcedure, router, workspaceProcedure } from '../init';
 import { notFound } from '../errors';
 import { getProject, listProjects, listShares, listSharedWithUser } from '@/db/queries/projects';
 import { projectFieldsSchema } from '@/server/projects/validation';
@@ -60,7 +60,8 @@ export const projectRouter = router({
     .input(z.object({ shareId: idSchema }))
     .mutation(({ ctx, input }) => revokeShare(ctx.db, ctx.project.projectId, input.shareId)),
 
-  sharePreview: authedProcedure.input(z.object({ token: tokenSchema })).query(({ ctx, input }) => previewShare(ctx.db, input.token)),
+  /** Anyone holding the emailed token may see which project it opens. */
+  sharePreview: publicProcedure.input(z.object({ token: tokenSchema })).query(({ ctx, input }) => previewShare(ctx.db, input.token)),
 
   acceptShare: authedProcedure
     .input(z.object({ token: tokenSchema }))

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { authedProcedure, idSchema, router, workspaceProcedure } from '../init';
+import { authedProcedure, idSchema, publicProcedure, router, workspaceProcedure } from '../init';
 import { notFound } from '../errors';
 import { getWorkspace, listMembers, listOpenInvitations, listWorkspacesForUser } from '@/db/queries/workspaces';
 import {
@@ -63,7 +63,8 @@ export const workspaceRouter = router({
     removeMember(ctx.db, { workspaceId: ctx.workspace.id, actorId: ctx.user.id, actorRole: ctx.workspace.role, userId: ctx.user.id }),
   ),
 
-  invitationPreview: authedProcedure
+  /** Anyone holding the emailed token may see which workspace it is for. */
+  invitationPreview: publicProcedure
     .input(z.object({ token: tokenSchema }))
     .query(({ ctx, input }) => previewInvitation(ctx.db, input.token)),
 

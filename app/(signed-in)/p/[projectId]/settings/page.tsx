@@ -1,0 +1,38 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { PageHeader } from '@/components/ui/page-header';
+import { loadOrNotFound } from '@/app/_lib/guard';
+import { serverCaller } from '@/server/trpc/server-caller';
+import { ProjectForm } from '@/app/(signed-in)/_forms/project-form';
+import { ArchiveProject } from './archive-project';
+
+export const metadata: Metadata = { title: 'Project settings' };
+
+export default async function ProjectSettingsPage({ params }: { params: Promise<{ projectId: string }> }) {
+  const { projectId } = await params;
+  const project = await loadOrNotFound((await serverCaller()).project.get({ projectId }));
+  if (!project.access.permissions.includes('project:edit')) notFound();
+  return (
+    <div className="mx-auto grid max-w-3xl gap-8">
+      <PageHeader title="Project settings" description="What Launch Ready checks and how the roadmap is chosen." />
+      <ProjectForm
+        target={{ kind: 'edit', projectId }}
+        initial={{
+          name: project.name,
+          productType: project.productType,
+          segment: project.segment,
+          maturity: project.maturity,
+          primaryDomain: project.primaryDomain,
+          canonicalHost: project.canonicalHost,
+          subdomains: project.subdomains,
+          mailDomain: project.mailDomain,
+          dkimSelectors: project.dkimSelectors,
+          productionUrl: project.productionUrl,
+          endpoints: project.endpoints,
+          environments: project.environments,
+        }}
+      />
+      {project.access.permissions.includes('project:archive') ? <ArchiveProject projectId={projectId} archived={project.status === 'archived'} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,124 @@
+'use client';
+import { useMutation } from '@tanstack/react-query';
+import { useRouter } from 'next/navigation';
+import { useState, type FormEvent } from 'react';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { EmptyState } from '@/components/ui/empty-state';
+import { Field } from '@/components/ui/field';
+import { Input } from '@/components/ui/input';
+import { Select } from '@/components/ui/select';
+import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
+import { useToast } from '@/components/ui/toast';
+import { fieldErrorsOf, messageOf, useTRPC, type FieldErrors } from '@/app/_lib/trpc';
+import { CLIENT_ROLE_LABELS, CLIENT_ROLES, type ClientRole } from '@/server/auth/permissions';
+
+type Share = { id: string; email: string; role: ClientRole; acceptedAt: string | null; expiresAt: string; clientName: string | null };
+
+export function SharingPanel({ projectId, shares }: { projectId: string; shares: Share[] }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const toast = useToast();
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const share = useMutation(trpc.project.share.mutationOptions());
+  const revoke = useMutation(trpc.project.revokeShare.mutationOptions());
+
+  async function onShare(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formElement = event.currentTarget;
+    const form = new FormData(formElement);
+    try {
+      await share.mutateAsync({ projectId, email: String(form.get('email')), role: String(form.get('role')) as ClientRole });
+      setErrors({});
+      formElement.reset();
+      toast.success('Shared', 'The client gets an email with a link to the project.');
+      router.refresh();
+    } catch (error) {
+      setErrors(fieldErrorsOf(error));
+      if (Object.keys(fieldErrorsOf(error)).length === 0) toast.error('Could not share', messageOf(error));
+    }
+  }
+
+  async function onRevoke(shareId: string, email: string) {
+    try {
+      await revoke.mutateAsync({ projectId, shareId });
+      toast.success(`${email} no longer has access`);
+      router.refresh();
+    } catch (error) {
+      toast.error('Could not withdraw access', messageOf(error));
+    }
+  }
+
+  return (
+    <>
+      <Card>
+        <CardHeader>
+          <CardTitle>Invite a client</CardTitle>
+          <CardDescription>The link in the email works for 14 days, and only for the address you enter.</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <form onSubmit={onShare} className="grid gap-3 sm:grid-cols-[1fr_18rem_auto] sm:items-start" noValidate aria-label="Share with a client">
+            <Field label="Client email" error={errors.email}>
+              <Input name="email" type="email" required autoComplete="off" />
+            </Field>
+            <Field label="They may" error={errors.role}>
+              <Select name="role" defaultValue="commenter">
+                {CLIENT_ROLES.map((role) => (
+                  <option key={role} value={role}>
+                    {CLIENT_ROLE_LABELS[role]}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <Button type="submit" className="sm:mt-6" loading={share.isPending} loadingText="Sharing…">
+              Share
+            </Button>
+          </form>
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>Who has access</CardTitle>
+        </CardHeader>
+        <CardContent>
+          {shares.length === 0 ? (
+            <EmptyState title="Not shared yet" description="Clients you invite appear here, with whether they have opened the link." />
+          ) : (
+            <Table aria-label="Clients with access">
+              <THead>
+                <TR>
+                  <TH>Client</TH>
+                  <TH>Access</TH>
+                  <TH>State</TH>
+                  <TH>
+                    <span className="sr-only">Actions</span>
+                  </TH>
+                </TR>
+              </THead>
+              <TBody>
+                {shares.map((s) => (
+                  <TR key={s.id}>
+                    <TD>
+                      <div className="font-medium">{s.clientName ?? s.email}</div>
+                      {s.clientName ? <div className="text-xs text-fg-muted">{s.email}</div> : null}
+                    </TD>
+                    <TD>{CLIENT_ROLE_LABELS[s.role]}</TD>
+                    <TD>
+                      {s.acceptedAt ? <Badge tone="success">Joined</Badge> : <Badge tone="info">Invited</Badge>}
+                    </TD>
+                    <TD className="text-right">
+                      <Button variant="ghost" size="sm" onClick={() => onRevoke(s.id, s.email)}>
+                        Withdraw access
+                      </Button>
+                    </TD>
+                  </TR>
+                ))}
+              </TBody>
+            </Table>
+          )}
+        </CardContent>
+      </Card>
+    </>
+  );
+}

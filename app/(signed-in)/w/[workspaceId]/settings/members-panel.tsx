@@ -1,0 +1,206 @@
+'use client';
+import { useMutation } from '@tanstack/react-query';
+import { useRouter } from 'next/navigation';
+import { useState, type FormEvent } from 'react';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { Field } from '@/components/ui/field';
+import { Input } from '@/components/ui/input';
+import { Select } from '@/components/ui/select';
+import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
+import { useToast } from '@/components/ui/toast';
+import { fieldErrorsOf, messageOf, useTRPC, type FieldErrors } from '@/app/_lib/trpc';
+import type { WorkspaceRole } from '@/server/auth/permissions';
+
+type Member = { userId: string; name: string; email: string; role: WorkspaceRole; joinedAt: string };
+type Invitation = { id: string; email: string; role: WorkspaceRole; expiresAt: string };
+
+const ROLE_HINTS: Record<WorkspaceRole, string> = {
+  owner: 'Owner — everything, including managing owners',
+  admin: 'Admin — manages members, archives and shares projects',
+  member: 'Member — creates and works on projects',
+};
+
+export function MembersPanel(props: {
+  workspaceId: string;
+  myUserId: string;
+  myRole: WorkspaceRole;
+  canManage: boolean;
+  members: Member[];
+  invitations: Invitation[];
+}) {
+  const { workspaceId, canManage } = props;
+  const trpc = useTRPC();
+  const router = useRouter();
+  const toast = useToast();
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const invite = useMutation(trpc.workspace.invite.mutationOptions());
+  const changeRole = useMutation(trpc.workspace.changeRole.mutationOptions());
+  const remove = useMutation(trpc.workspace.removeMember.mutationOptions());
+  const revoke = useMutation(trpc.workspace.revokeInvitation.mutationOptions());
+  const leave = useMutation(trpc.workspace.leave.mutationOptions());
+  const roles: WorkspaceRole[] = props.myRole === 'owner' ? ['owner', 'admin', 'member'] : ['admin', 'member'];
+
+  async function run(action: () => Promise<unknown>, done: string) {
+    try {
+      await action();
+      toast.success(done);
+      router.refresh();
+    } catch (error) {
+      toast.error('That did not work', messageOf(error));
+    }
+  }
+
+  async function onInvite(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formElement = event.currentTarget;
+    const form = new FormData(formElement);
+    try {
+      await invite.mutateAsync({ workspaceId, email: String(form.get('email')), role: String(form.get('role')) as WorkspaceRole });
+      setErrors({});
+      formElement.reset();
+      toast.success('Invitation sent');
+      router.refresh();
+    } catch (error) {
+      setErrors(fieldErrorsOf(error));
+      if (Object.keys(fieldErrorsOf(error)).length === 0) toast.error('Could not invite', messageOf(error));
+    }
+  }
+
+  return (
+    <>
+      <Card>
+        <CardHeader>
+          <CardTitle>Members</CardTitle>
+          <CardDescription>People in this workspace see all of its projects.</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <Table aria-label="Members">
+            <THead>
+              <TR>
+                <TH>Name</TH>
+                <TH>Email</TH>
+                <TH>Role</TH>
+                <TH>
+                  <span className="sr-only">Actions</span>
+                </TH>
+              </TR>
+            </THead>
+            <TBody>
+              {props.members.map((member) => (
+                <TR key={member.userId}>
+                  <TD className="font-medium">{member.name}</TD>
+                  <TD>{member.email}</TD>
+                  <TD>
+                    {canManage && member.userId !== props.myUserId && (props.myRole === 'owner' || member.role !== 'owner') ? (
+                      <Select
+                        aria-label={`Role of ${member.name}`}
+                        defaultValue={member.role}
+                        onChange={(e) =>
+                          run(
+                            () => changeRole.mutateAsync({ workspaceId, userId: member.userId, role: e.target.value as WorkspaceRole }),
+                            `${member.name} is now ${e.target.value}`,
+                          )
+                        }
+                      >
+                        {roles.map((role) => (
+                          <option key={role} value={role}>
+                            {role}
+                          </option>
+                        ))}
+                      </Select>
+                    ) : (
+                      <Badge>{member.role}</Badge>
+                    )}
+                  </TD>
+                  <TD className="text-right">
+                    {member.userId === props.myUserId ? (
+                      <Button
+                        variant="ghost"
+                        size="sm"
+                        onClick={() => run(async () => { await leave.mutateAsync({ workspaceId }); window.location.assign('/app'); }, 'You left the workspace')}
+                      >
+                        Leave
+                      </Button>
+                    ) : canManage && (props.myRole === 'owner' || member.role !== 'owner') ? (
+                      <Button
+                        variant="ghost"
+                        size="sm"
+                        onClick={() => run(() => remove.mutateAsync({ workspaceId, userId: member.userId }), `${member.name} was removed`)}
+                      >
+                        Remove
+                      </Button>
+                    ) : null}
+                  </TD>
+                </TR>
+              ))}
+            </TBody>
+          </Table>
+        </CardContent>
+      </Card>
+
+      {canManage ? (
+        <Card>
+          <CardHeader>
+            <CardTitle>Invite someone</CardTitle>
+            <CardDescription>They get an email with a link; it works for 7 days. To give a client one project only, share that project instead.</CardDescription>
+          </CardHeader>
+          <CardContent className="grid gap-6">
+            <form onSubmit={onInvite} className="grid gap-3 sm:grid-cols-[1fr_16rem_auto] sm:items-start" noValidate aria-label="Invite a member">
+              <Field label="Email" error={errors.email}>
+                <Input name="email" type="email" required autoComplete="off" />
+              </Field>
+              <Field label="Role" error={errors.role}>
+                <Select name="role" defaultValue="member">
+                  {roles.map((role) => (
+                    <option key={role} value={role}>
+                      {ROLE_HINTS[role]}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+              <Button type="submit" className="sm:mt-6" loading={invite.isPending} loadingText="Sending…">
+                Send invitation
+              </Button>
+            </form>
+            {props.invitations.length > 0 ? (
+              <Table aria-label="Pending invitations">
+                <THead>
+                  <TR>
+                    <TH>Invited</TH>
+                    <TH>Role</TH>
+                    <TH>Expires</TH>
+                    <TH>
+                      <span className="sr-only">Actions</span>
+                    </TH>
+                  </TR>
+                </THead>
+                <TBody>
+                  {props.invitations.map((invitation) => (
+                    <TR key={invitation.id}>
+                      <TD>{invitation.email}</TD>
+                      <TD>
+                        <Badge tone="info">{invitation.role}</Badge>
+                      </TD>
+                      <TD>{new Date(invitation.expiresAt).toLocaleDateString('en-GB', { dateStyle: 'medium' })}</TD>
+                      <TD className="text-right">
+                        <Button
+                          variant="ghost"
+                          size="sm"
+                          onClick={() => run(() => revoke.mutateAsync({ workspaceId, invitationId: invitation.id }), 'Invitation withdrawn')}
+                        >
+                          Withdraw
+                        </Button>
+                      </TD>
+                    </TR>
+                  ))}
+                </TBody>
+              </Table>
+            ) : null}
+          </CardContent>
+        </Card>
+      ) : null}
+    </>
+  );
+}

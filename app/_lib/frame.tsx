@@ -1,0 +1,26 @@
+import 'server-only';
+import type { ReactNode } from 'react';
+import { AppShell } from '@/components/shell/app-shell';
+import type { NavGroup } from '@/components/shell/types';
+import { serverCaller } from '@/server/trpc/server-caller';
+import { loadOrNotFound } from './guard';
+
+type FrameProps = { currentWorkspaceId?: string; nav?: NavGroup[]; sidebar?: ReactNode; children: ReactNode };
+
+/** The signed-in frame: loads the user's workspaces and shared projects for the shell. */
+export async function Frame({ currentWorkspaceId, nav = [], sidebar, children }: FrameProps) {
+  const home = await loadOrNotFound((await serverCaller()).me.home());
+  const sharedNav: NavGroup[] =
+    home.shared.length > 0 ? [{ label: 'Shared with you', items: [{ href: '/shared', label: 'Client projects', badge: home.shared.length }] }] : [];
+  return (
+    <AppShell
+      user={{ name: home.user.name, email: home.user.email }}
+      workspaces={home.workspaces.map((w) => ({ id: w.id, name: w.name, role: w.role }))}
+      currentWorkspaceId={currentWorkspaceId}
+      nav={[...nav, ...sharedNav]}
+      sidebar={sidebar}
+    >
+      {children}
+    </AppShell>
+  );
+}
