@@ -1,10 +1,11 @@
 import type { RoadmapTemplate } from '../types';
+import { coachChatbotLaunch } from './coach-chatbot-launch';
 import { coachDashboardPrototype } from './coach-dashboard-prototype';
 import { membershipChatbotPrototype } from './membership-chatbot-prototype';
 import { membershipGrowth } from './membership-growth';
 
 /** All roadmap templates, one per seed playbook, in seed order. */
-export const TEMPLATES: readonly RoadmapTemplate[] = [membershipGrowth, membershipChatbotPrototype, coachDashboardPrototype];
+export const TEMPLATES: readonly RoadmapTemplate[] = [membershipGrowth, membershipChatbotPrototype, coachDashboardPrototype, coachChatbotLaunch];
 
 export function getTemplate(id: string): RoadmapTemplate | undefined {
   return TEMPLATES.find((t) => t.id === id);
