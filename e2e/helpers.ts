@@ -1,0 +1,33 @@
+import { expect, type Page } from '@playwright/test';
+import crypto from 'node:crypto';
+
+export const PASSWORD = 'a long enough password';
+
+export function uniqueEmail(prefix: string) {
+  return `${prefix}.${crypto.randomBytes(4).toString('hex')}@example.test`;
+}
+
+export async function signUp(page: Page, name: string, email: string, password = PASSWORD) {
+  await page.goto('/sign-up');
+  await page.getByLabel('Your name').fill(name);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/sign-up'));
+}
+
+export async function signIn(page: Page, email: string, password = PASSWORD) {
+  await page.goto('/sign-in');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+}
+
+/** Opens the newest outbox email with this subject sent to this address and follows its link. */
+export async function followOutboxLink(page: Page, to: string, subject: string | RegExp) {
+  await page.goto('/outbox');
+  const message = page.getByRole('article').filter({ hasText: `To: ${to}` }).filter({ has: page.getByRole('heading', { name: subject }) }).first();
+  await expect(message).toBeVisible();
+  await message.getByRole('link').first().click();
+}

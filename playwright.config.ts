@@ -1,0 +1,42 @@
+import { defineConfig } from '@playwright/test';
+import path from 'node:path';
+
+// One fresh embedded database per run; the server is the production build (`next build` + `next start`).
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const BASE_URL = `http://localhost:${PORT}`;
+process.env.LR_E2E_DATA_DIR ??= path.join('.data', `e2e-${Date.now()}`);
+
+export default defineConfig({
+  testDir: './e2e',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? 'line' : 'list',
+  use: {
+    baseURL: BASE_URL,
+    trace: 'retain-on-failure',
+    launchOptions: {
+      // Browsers cannot be downloaded here: Debian's Chromium, with its background traffic off.
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    },
+  },
+  webServer: {
+    command: `npm run build && node node_modules/next/dist/bin/next start -p ${PORT}`,
+    url: `${BASE_URL}/api/health`,
+    timeout: 300_000,
+    reuseExistingServer: false,
+    stdout: 'pipe',
+    env: {
+      LR_DATA_DIR: process.env.LR_E2E_DATA_DIR,
+      BETTER_AUTH_URL: BASE_URL,
+      DATABASE_URL: '',
+      SMTP_URL: '',
+      // The browser suite signs in many times from one address; the limit itself is covered by integration tests.
+      AUTH_RATE_LIMIT_MAX: '500',
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
+  },
+});

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# `npm test`: every test — types, unit + integration on PGlite (and on PostgreSQL when one is
+# reachable), then the browser suite against a production build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+
+# PostgreSQL: use TEST_DATABASE_URL if given; otherwise the local server when there is one.
+if [ -z "${TEST_DATABASE_URL:-}" ] && command -v pg_isready >/dev/null 2>&1; then
+  if ! pg_isready -q -h 127.0.0.1 -p 5432 && command -v pg_ctlcluster >/dev/null 2>&1 && [ -d /etc/postgresql ]; then
+    pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -n 1)" main start >/dev/null 2>&1 || true
+    for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 1; done
+  fi
+  if pg_isready -q -h 127.0.0.1 -p 5432; then export TEST_DATABASE_URL="postgres://postgres@127.0.0.1:5432/test"; fi
+fi
+if [ -n "${TEST_DATABASE_URL:-}" ]; then echo "Integration tests run on PGlite and on PostgreSQL (${TEST_DATABASE_URL%%@*}@…)."
+else echo "No PostgreSQL reachable: integration tests run on PGlite only."; fi
+
+# The browser suite needs Debian's Chromium (browsers cannot be downloaded here).
+CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
+if [ ! -x "$CHROMIUM_PATH" ]; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    echo "Installing Debian's chromium for the browser tests…"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "The browser tests need Chromium at $CHROMIUM_PATH: run 'sudo apt-get install chromium' (or set CHROMIUM_PATH)." >&2
+    exit 1
+  fi
+fi
+
+npx tsc --noEmit
+npx vitest run
+npx playwright test
