@@ -30,7 +30,9 @@ export type CardTitleProps = ComponentProps<'h2'> & {
 };
 
 export function CardTitle({ as: Heading = 'h2', className, ...props }: CardTitleProps) {
-  return <Heading className={cn('text-base font-semibold text-fg', className)} {...props} />;
+  // A card that is the whole page (sign-in) carries the page title, so it gets a touch more size.
+  const size = Heading === 'h1' ? 'text-lg' : 'text-base';
+  return <Heading className={cn(size, 'font-semibold text-fg', className)} {...props} />;
 }
 
 export function CardDescription({ className, ...props }: ComponentProps<'p'>) {

@@ -1,6 +1,6 @@
 'use client';
 
-import { useId, useLayoutEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, type ReactNode } from 'react';
 import { cn } from './cn';
 import { XIcon } from './icons';
 
@@ -60,6 +60,16 @@ export function Dialog({
       dialog.close();
     }
   }, [open]);
+
+  // Pages may unmount an open dialog (`{open && <Dialog …/>}`); the browser then drops focus
+  // to <body>, so hand it back to the opener. `isConnected` tells a real unmount apart from
+  // React's development-only double effect run, which leaves the node in place.
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    return () => {
+      if (dialog && !dialog.isConnected && openerRef.current?.isConnected) openerRef.current.focus();
+    };
+  }, []);
 
   function handleClose() {
     // Fires for Esc, for dialog.close() and for <form method="dialog"> submissions alike.
