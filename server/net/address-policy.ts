@@ -29,8 +29,11 @@ export type BlockReason =
   | 'teredo';
 
 export interface AddressPolicy {
-  /** Allow 127.0.0.0/8 and ::1 (tests, intranet self-hosting). Never opens private ranges. */
-  allowLoopback?: boolean;
+  /**
+   * Allow loopback targets (tests, self-hosting on an intranet box): `true` for all of
+   * 127.0.0.0/8 and ::1, or a list of exact loopback addresses. Never opens private ranges.
+   */
+  allowLoopback?: boolean | readonly string[];
 }
 
 export type AddressClass =
@@ -145,12 +148,12 @@ function classifyIPv6(address: ipaddr.IPv6): AddressClass {
   if (inRange(address, NAT64_WELL_KNOWN)) {
     return classifyEmbedding(text, ipv4FromParts(parts[6] ?? 0, parts[7] ?? 0), 'nat64');
   }
+  if (IPV6_DOCUMENTATION.some((r) => inRange(address, r))) return { address: text, family, category: 'documentation' };
   const reason = IPV6_RANGE_REASONS[range];
   if (reason) return { address: text, family, category: reason };
   if (inRange(address, IPV6_COMPATIBLE)) {
     return { address: text, family, category: 'ipv4-compatible', embeddedIPv4: ipv4FromParts(parts[6] ?? 0, parts[7] ?? 0).toString() };
   }
-  if (IPV6_DOCUMENTATION.some((r) => inRange(address, r))) return { address: text, family, category: 'documentation' };
   // Everything outside 2000::/3 is unassigned or special-purpose.
   if (!inRange(address, IPV6_GLOBAL_UNICAST)) return { address: text, family, category: 'reserved' };
   return { address: text, family, category: 'public' };
@@ -164,19 +167,36 @@ export function classifyAddress(input: string): AddressClass {
   const withoutZone = input.includes('%') ? input.slice(0, input.indexOf('%')) : input;
   const family = isIP(withoutZone);
   if (family === 0) return { address: input, family: 4, category: 'invalid' };
-  const parsed = ipaddr.parse(withoutZone);
+  const parsed = parseAddress(withoutZone);
   return parsed.kind() === 'ipv4' ? classifyIPv4(parsed as ipaddr.IPv4) : classifyIPv6(parsed as ipaddr.IPv6);
 }
 
-function isPlainLoopback(address: AddressClass): boolean {
-  return address.category === 'loopback';
+/** Parses an IP literal in the canonical forms Node accepts; throws on anything else. */
+export function parseAddress(text: string): ipaddr.IPv4 | ipaddr.IPv6 {
+  const family = isIP(text);
+  if (family === 4) return ipaddr.IPv4.parse(text);
+  if (family === 6) return ipaddr.IPv6.parse(canonicalIPv6(text));
+  throw new Error(`"${text}" is not an IP address`);
+}
+
+/**
+ * ipaddr.js 2.5 reads "::a.b.c.d" as "::ffff:a.b.c.d"; the WHATWG URL parser gets
+ * dotted tails right, so IPv6 text goes through it first.
+ */
+function canonicalIPv6(text: string): string {
+  return new URL(`http://[${text}]/`).hostname.slice(1, -1);
+}
+
+function loopbackAllowed(address: AddressClass, policy: AddressPolicy): boolean {
+  if (address.category !== 'loopback' || !policy.allowLoopback) return false;
+  if (policy.allowLoopback === true) return true;
+  return policy.allowLoopback.some((allowed) => classifyAddress(allowed).address === address.address);
 }
 
 /** Applies the policy to one address. */
 export function decideAddress(input: string, policy: AddressPolicy = {}): AddressDecision {
   const classified = classifyAddress(input);
-  const allowed =
-    classified.category === 'public' || (policy.allowLoopback === true && isPlainLoopback(classified));
+  const allowed = classified.category === 'public' || loopbackAllowed(classified, policy);
   return {
     address: classified.address,
     family: classified.family,

@@ -4,6 +4,7 @@
  */
 import ipaddr from 'ipaddr.js';
 import { isIP } from 'node:net';
+import { parseAddress } from '@/server/net/address-policy';
 import type { DnsResolver } from '@/server/net/resolver';
 import { expandMacroString, MacroSyntaxError, parseMacroString, truncateDomain, type MacroContext, type MacroString } from './macro';
 import { isSpfRecord, parseSpfRecord, SpfSyntaxError, type Mechanism, type Qualifier, type SpfRecord } from './record';
@@ -94,7 +95,8 @@ interface Client {
 function parseClient(ip: string): Client {
   if (isIP(ip) === 0) throw new SpfAbort('permerror', `"${ip}" is not an IP address`);
   // An IPv4-mapped IPv6 client is evaluated as IPv4 (RFC 7208 5).
-  const address = ipaddr.process(ip);
+  const parsed = parseAddress(ip);
+  const address = parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).isIPv4MappedAddress() ? (parsed as ipaddr.IPv6).toIPv4Address() : parsed;
   return { address, family: address.kind() === 'ipv4' ? 4 : 6 };
 }
 
@@ -110,7 +112,7 @@ function reverseName(client: Client): string {
 
 function inNetwork(client: Client, address: string, prefix: number): boolean {
   if (isIP(address) !== client.family) return false;
-  return client.address.match(ipaddr.parse(address), prefix);
+  return client.address.match(parseAddress(address), prefix);
 }
 
 function nameEndsWith(name: string, domain: string): boolean {

@@ -1,0 +1,78 @@
+/**
+ * HTTP, HTTPS and bare TCP servers on loopback ephemeral ports. Each counts the
+ * connections it accepted, which is how SSRF tests prove nothing reached it.
+ */
+import http from 'node:http';
+import https from 'node:https';
+import net from 'node:net';
+
+export type LoopbackHost = '127.0.0.1' | '127.0.0.2' | '::1';
+
+export interface TestServer {
+  host: LoopbackHost;
+  port: number;
+  /** e.g. http://127.0.0.1:41234 or https://[::1]:41234 */
+  origin: string;
+  acceptedConnections(): number;
+  close(): Promise<void>;
+}
+
+interface Closable {
+  close(callback: () => void): void;
+}
+
+function track(server: net.Server): { count(): number; sockets: Set<net.Socket> } {
+  const sockets = new Set<net.Socket>();
+  let accepted = 0;
+  // TLS servers hand out sockets on 'secureConnection', but TCP acceptance is what we count.
+  server.on('connection', (socket: net.Socket) => {
+    accepted += 1;
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  return { count: () => accepted, sockets };
+}
+
+async function listen(server: net.Server, host: LoopbackHost): Promise<number> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, host, () => resolve());
+  });
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('server has no port');
+  return address.port;
+}
+
+async function start(server: net.Server & Closable, scheme: 'http' | 'https' | 'tcp', host: LoopbackHost): Promise<TestServer> {
+  const tracked = track(server);
+  const port = await listen(server, host);
+  const hostInUrl = host.includes(':') ? `[${host}]` : host;
+  return {
+    host,
+    port,
+    origin: `${scheme}://${hostInUrl}:${port}`,
+    acceptedConnections: tracked.count,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of tracked.sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+export function startHttpServer(handler: http.RequestListener, host: LoopbackHost = '127.0.0.1'): Promise<TestServer> {
+  return start(http.createServer(handler), 'http', host);
+}
+
+export function startHttpsServer(
+  handler: http.RequestListener,
+  credentials: { certPem: string; keyPem: string },
+  host: LoopbackHost = '127.0.0.1',
+): Promise<TestServer> {
+  return start(https.createServer({ cert: credentials.certPem, key: credentials.keyPem }, handler), 'https', host);
+}
+
+/** Accepts TCP connections and closes them: a tripwire for connections that must never happen. */
+export function startTcpListener(host: LoopbackHost = '127.0.0.1'): Promise<TestServer> {
+  return start(net.createServer((socket) => socket.destroy()), 'tcp', host);
+}
