@@ -18,7 +18,7 @@ export async function createTestApp() {
   const handle = await openTestDatabase();
   const { db } = handle;
   const mailer = createMailer({ db, from: 'Launch Ready <test@launch-ready.local>' });
-  const auth = createAuth({ db, mailer, secret: 'test-secret-test-secret-test-secret-1234', appUrl: TEST_APP_URL, rateLimit: { window: 60, max: 5 } });
+  const auth = createAuth({ db, mailer, secret: 'test-secret-test-secret-test-secret-1234', appUrl: TEST_APP_URL, rateLimit: { window: 60, max: 100 } });
 
   async function signUp(name = 'Test User', email = `${name.toLowerCase().replace(/\W+/g, '.')}.${crypto.randomBytes(3).toString('hex')}@example.test`): Promise<SessionUser> {
     const result = await auth.api.signUpEmail({ body: { name, email, password: TEST_PASSWORD } });

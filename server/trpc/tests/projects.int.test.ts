@@ -4,6 +4,7 @@ import { count } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '@/test/harness';
 import { projects } from '@/db/schema';
 import type { SessionUser } from '../context';
+import { refusal } from './expect-refusal';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { appRouter } from '../root';
 
@@ -26,15 +27,6 @@ const validProject = {
   environments: [{ name: 'production', url: 'https://www.cohortclub.co.uk' }, { name: 'preview' }],
 };
 
-async function rejection(promise: Promise<unknown>): Promise<TRPCError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TRPCError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to be refused');
-}
 
 async function projectCount() {
   const [row] = await app.db.select({ n: count() }).from(projects);
@@ -68,7 +60,7 @@ describe('projects', () => {
     ['productionUrl', 'ftp://example.com', /https:\/\//],
   ])('refuses %s = %j with a field message and writes nothing', async (field, value, message) => {
     const before = await projectCount();
-    const error = await rejection(app.caller(founder).project.create({ workspaceId, ...validProject, [field]: value }));
+    const error = await refusal(app.caller(founder).project.create({ workspaceId, ...validProject, [field]: value }));
     expect(error.code).toBe('BAD_REQUEST');
     expect(await projectCount()).toBe(before);
     const fieldErrors = fieldErrorsOf(error);
@@ -76,7 +68,7 @@ describe('projects', () => {
   });
 
   it('reports a bad subdomain against its position', async () => {
-    const error = await rejection(app.caller(founder).project.create({ workspaceId, ...validProject, subdomains: ['app', 'bad_label'] }));
+    const error = await refusal(app.caller(founder).project.create({ workspaceId, ...validProject, subdomains: ['app', 'bad_label'] }));
     expect(fieldErrorsOf(error)['subdomains.1']).toMatch(/not a valid subdomain/);
   });
 
@@ -94,7 +86,7 @@ describe('projects', () => {
   it('hides a project from a signed-in outsider as not found', async () => {
     const created = await app.caller(founder).project.create({ workspaceId, ...validProject, name: 'Private' });
     const outsider = await app.signUp('Outsider');
-    const error = await rejection(app.caller(outsider).project.get({ projectId: created.id }));
+    const error = await refusal(app.caller(outsider).project.get({ projectId: created.id }));
     expect(error.code).toBe('NOT_FOUND');
   });
 });

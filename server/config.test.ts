@@ -1,0 +1,64 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config';
+
+const dirs: string[] = [];
+function tempDir() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lr-config-'));
+  dirs.push(dir);
+  return dir;
+}
+afterEach(() => {
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env, tempDir());
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('configuration', () => {
+  it('needs nothing in embedded mode and keeps one generated secret across restarts', () => {
+    const cwd = tempDir();
+    const first = loadConfig({}, cwd);
+    expect(first.mode).toBe('embedded');
+    expect(first.authSecret.length).toBeGreaterThanOrEqual(32);
+    expect(first.appUrl).toBe('http://localhost:3000');
+    expect(first.outboxEnabled).toBe(true);
+    expect(loadConfig({}, cwd).authSecret).toBe(first.authSecret);
+    expect(fs.statSync(path.join(cwd, '.data', 'auth-secret')).mode & 0o777).toBe(0o600);
+  });
+
+  it('refuses to start PostgreSQL production mode without its secrets, naming each one', () => {
+    const problems = problemsOf({ DATABASE_URL: 'postgres://db/launch', NODE_ENV: 'production' });
+    expect(problems.join('\n')).toMatch(/BETTER_AUTH_SECRET is missing/);
+    expect(problems.join('\n')).toMatch(/BETTER_AUTH_URL is missing/);
+    expect(problems.join('\n')).toMatch(/SMTP_URL is missing/);
+  });
+
+  it('reports malformed values', () => {
+    const problems = problemsOf({
+      DATABASE_URL: 'mysql://db',
+      BETTER_AUTH_SECRET: 'short',
+      BETTER_AUTH_URL: 'ready.example.com',
+      SMTP_URL: 'mail.example.com',
+      AUTH_RATE_LIMIT_MAX: 'lots',
+    });
+    expect(problems).toHaveLength(5);
+  });
+
+  it('accepts a complete production configuration', () => {
+    const config = loadConfig(
+      { DATABASE_URL: 'postgres://db/launch', NODE_ENV: 'production', BETTER_AUTH_SECRET: 'x'.repeat(40), BETTER_AUTH_URL: 'https://ready.example.com/', SMTP_URL: 'smtp://mail:587' },
+      tempDir(),
+    );
+    expect(config).toMatchObject({ mode: 'postgres', appUrl: 'https://ready.example.com', outboxEnabled: false, seedDemo: false });
+  });
+});
