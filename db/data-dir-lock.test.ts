@@ -2,10 +2,10 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { acquireDataDirLock, DataDirLockedError } from './data-dir-lock';
 import { openPglite } from './open';
+import { workspaces } from './schema';
 
 const dirs: string[] = [];
 function tempDataDir() {
@@ -25,16 +25,15 @@ describe('embedded data directory lock', () => {
   it('stops a second process at once with a clear message, and the data stays intact', async () => {
     const dataDir = tempDataDir();
     const owner = await openPglite({ dataDir });
-    await owner.db.execute(sql`create table kept (value text)`);
-    await owner.db.execute(sql`insert into kept values ('still here')`);
+    await owner.migrate();
+    await owner.db.insert(workspaces).values({ name: 'still here' });
 
     const second = openInAnotherProcess(dataDir);
     expect(second.status).toBe(1);
     expect(second.stderr).toContain('already in use by another Launch Ready process');
     expect(second.stderr).toContain(`pid ${process.pid}`);
 
-    const rows = await owner.db.execute<{ value: string }>(sql`select value from kept`);
-    expect(rows.rows).toEqual([{ value: 'still here' }]);
+    expect(await owner.db.select({ name: workspaces.name }).from(workspaces)).toEqual([{ name: 'still here' }]);
     await owner.close();
 
     // Once the owner is gone, the next process opens it normally.
