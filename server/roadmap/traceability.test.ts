@@ -103,6 +103,44 @@ function excludedBy(u: SeedUnit): Exclusion | undefined {
 
 const addr = (section: string, position: number) => `${section}#${position}`;
 
+/**
+ * Facts and numbers carry over, sentences do not. Lists of named things (routes, records, tools)
+ * legitimately repeat a few words, so the guard is a run of this many words.
+ */
+const COPY_RUN = 9;
+const wordsOf = (s: string) => s.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+
+/** Every piece of founder-facing text in a template, with where it lives. */
+function templateTexts(t: RoadmapTemplate): [string, string][] {
+  const out: [string, string][] = [];
+  const add = (lines: { key: string; text: string }[]) => lines.forEach((l) => out.push([l.key, l.text]));
+  add(t.context);
+  add(t.targets.notes);
+  add(t.minimumBar);
+  for (const s of t.stages) {
+    out.push([`${s.key} goal`, s.goal]);
+    for (const item of s.items) {
+      out.push([item.key, item.text]);
+      if (item.detail) out.push([`${item.key} detail`, item.detail]);
+    }
+    add(s.failureSignals);
+  }
+  add(t.automate);
+  add(t.dontOverbuild);
+  add(t.sprintMapping);
+  if (t.rescue) {
+    const r = t.rescue;
+    add(r.productionRisks);
+    for (const d of r.sprintDays) add(d.lines);
+    add(r.handoverDeliverables);
+    add(r.whenNotToBuy);
+    add(r.decisionChecklist.questions);
+    out.push(['decision rule', r.decisionChecklist.rule.text]);
+  }
+  out.push(['summary', t.summary]);
+  return out;
+}
+
 function citedAddresses(t: RoadmapTemplate): Set<string> {
   return new Set(templateCitations(t).flatMap((c) => c.sources.map((s) => addr(s.section, s.position))));
 }
@@ -171,6 +209,21 @@ describe.skipIf(!available)(`roadmap templates: traceability against ${seedsDir(
         const cited = citedAddresses(t);
         const both = units.filter((u) => excludedBy(u) && cited.has(addr(u.section, u.position)));
         expect(both.map((u) => addr(u.section, u.position))).toEqual([]);
+      });
+
+      it(`rewrites rather than copies: no text repeats ${COPY_RUN} or more consecutive words of the playbook`, () => {
+        const seedWords = wordsOf(units.map((u) => u.text).join(' '));
+        const runs = new Set<string>();
+        for (let i = 0; i + COPY_RUN <= seedWords.length; i++) runs.add(seedWords.slice(i, i + COPY_RUN).join(' '));
+        const copied = templateTexts(t).flatMap(([where, text]) => {
+          const w = wordsOf(text);
+          for (let i = 0; i + COPY_RUN <= w.length; i++) {
+            const run = w.slice(i, i + COPY_RUN).join(' ');
+            if (runs.has(run)) return [`${where}: “${run}”`];
+          }
+          return [];
+        });
+        expect(copied).toEqual([]);
       });
 
       it('maps every playbook chapter to exactly one canonical stage, with its own number and title', () => {

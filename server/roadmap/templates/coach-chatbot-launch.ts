@@ -41,7 +41,7 @@ export const coachChatbotLaunch: RoadmapTemplate = {
     },
     {
       key: 'context.revenue-infrastructure',
-      text: 'The work is the unglamorous layer that protects revenue: DNS, redirects, subdomains, Cloudflare, SSL, caching, DDoS protection, SPF/DKIM/DMARC, production deployment, environment variables, secrets, uptime monitoring and a clean handover.',
+      text: 'The work is the unglamorous layer revenue depends on: domains and DNS with their redirects and subdomains; Cloudflare with SSL, caching and DDoS protection; SPF/DKIM/DMARC; the production deployment with its environment variables and secrets; uptime monitoring; and a clean handover.',
       sources: c(`${WHY}#3`),
     },
     {
@@ -56,7 +56,7 @@ export const coachChatbotLaunch: RoadmapTemplate = {
     notes: [
       {
         key: 'targets.latency',
-        text: 'p95 under 500 ms for non-AI endpoints, and under 2 seconds for a complete chatbot reply with model time included.',
+        text: 'p95 budget: 500 ms for endpoints that do not call the model; 2 seconds for a complete chatbot reply, model time included.',
         sources: c(`${BAR}#12`),
       },
     ],
@@ -70,7 +70,7 @@ export const coachChatbotLaunch: RoadmapTemplate = {
     { key: 'bar.apex-www', text: 'The domain resolves correctly, apex and www both behave.', sources: c(`${BAR}#3`) },
     { key: 'bar.redirects', text: 'Every redirect is deliberate and tested.', sources: c(`${BAR}#4`) },
     { key: 'bar.subdomains', text: 'Subdomains work for the app, the API and support.', sources: c(`${BAR}#5`) },
-    { key: 'bar.cloudflare', text: 'Cloudflare is in front of the site with caching and DDoS protection on.', sources: c(`${BAR}#6`) },
+    { key: 'bar.cloudflare', text: 'Traffic goes through Cloudflare, with caching and DDoS protection enabled.', sources: c(`${BAR}#6`) },
     { key: 'bar.ssl', text: 'SSL is valid everywhere and no page loads mixed content.', sources: c(`${BAR}#7`) },
     { key: 'bar.email-auth', text: 'SPF, DKIM and DMARC are set up.', sources: c(`${BAR}#8`) },
     { key: 'bar.separate-env', text: 'Production uses its own environment variables, separate from development.', sources: c(`${BAR}#9`) },
@@ -79,7 +79,7 @@ export const coachChatbotLaunch: RoadmapTemplate = {
     { key: 'bar.latency', text: 'Backend latency is acceptable: 500 ms p95 for non-AI endpoints, 2 s p95 for a full chatbot reply.', sources: c(`${BAR}#12`) },
     {
       key: 'bar.no-silent-failures',
-      text: 'Failed payments, failed sign-ins and failed message sends are reported clearly, never swallowed.',
+      text: 'When a payment, a sign-in or a message send fails, the error is clear and visible, never silent.',
       sources: c(`${BAR}#13`),
     },
   ],
@@ -145,7 +145,7 @@ export const coachChatbotLaunch: RoadmapTemplate = {
         {
           key: 'audit.launch-order',
           kind: 'deliverable',
-          text: 'Launch order that separates blockers from nice-to-haves.',
+          text: 'Launch order: blockers first, nice-to-haves clearly set apart.',
           severity: 'medium',
           impact: 'operations',
           sources: c(`${S1} > Deliverable#2`),
@@ -292,7 +292,7 @@ export const coachChatbotLaunch: RoadmapTemplate = {
           key: 'perimeter.bot-red-team',
           kind: 'check',
           text: 'If the bot uses tools or acts as an agent, red-team it before launch with 10–20 prompts: prompt injection, data exfiltration and jailbreaks aimed at hidden instructions, private client data or admin actions.',
-          detail: 'For coaching businesses the worst case is the bot revealing confidential client information during a sales conversation or intake.',
+          detail: 'For coaching businesses the worst case is the bot disclosing a client’s confidential details to a prospect in a sales chat or an intake flow.',
           severity: 'critical',
           impact: 'security',
           sources: c(`${AUTO}#10`, `${AUTO}#11`),
@@ -420,7 +420,7 @@ export const coachChatbotLaunch: RoadmapTemplate = {
         {
           key: 'performance.latency-targets',
           kind: 'check',
-          text: 'Measure p95 latency: under 500 ms for non-AI endpoints and under 2 seconds for a complete chatbot reply, model time included.',
+          text: 'Measure p95 against the budget: 500 ms for endpoints that do not call the model, 2 seconds for a complete chatbot reply including model time.',
           severity: 'high',
           impact: 'onboarding',
           check: 'latency',
@@ -456,7 +456,7 @@ export const coachChatbotLaunch: RoadmapTemplate = {
         {
           key: 'performance.cache-notes',
           kind: 'deliverable',
-          text: 'Short notes on what is cached and what must always skip the cache.',
+          text: 'Short notes listing what the edge caches and what has to bypass the cache every time.',
           severity: 'medium',
           impact: 'operations',
           sources: c(`${S3} > Deliverable#2`),
@@ -531,7 +531,7 @@ export const coachChatbotLaunch: RoadmapTemplate = {
     },
     {
       key: 'handover',
-      goal: 'Make ownership clear so the founder can run the product without guesswork.',
+      goal: 'Make it obvious who owns what, so the founder can operate the product without guessing.',
       goalSources: c(`${S7} > Goal#1`),
       chapters: [{ number: 7, title: 'Handover checklist', sources: c(`${S7} > Goal#1`) }],
       items: [
@@ -579,7 +579,7 @@ export const coachChatbotLaunch: RoadmapTemplate = {
       failureSignals: [
         {
           key: 'handover.signal.next-week',
-          text: 'It works today, but nobody will know what to do next week when a certificate expires or an integration breaks.',
+          text: 'It runs today, but the first expired certificate or broken integration next week leaves everyone stuck.',
           sources: c(`${S7} > Failure signal#1`),
         },
       ],
@@ -617,13 +617,13 @@ export const coachChatbotLaunch: RoadmapTemplate = {
     },
     { key: 'overbuild.multi-region', text: 'Multi-region failover: too complex for early traffic.', sources: c(`${OVER}#3`) },
     { key: 'overbuild.kubernetes', text: 'Kubernetes: a heavy operations burden with no payoff yet.', sources: c(`${OVER}#4`) },
-    { key: 'overbuild.observability-stack', text: 'A custom observability stack: managed monitoring is enough.', sources: c(`${OVER}#5`) },
+    { key: 'overbuild.observability-stack', text: 'Building your own observability stack: a managed monitoring service covers this stage.', sources: c(`${OVER}#5`) },
     { key: 'overbuild.microservices', text: 'A perfect microservices split: it slows delivery and debugging.', sources: c(`${OVER}#6`) },
-    { key: 'overbuild.tuning-everywhere', text: 'Deep performance tuning everywhere: fix bottlenecks only after measuring them.', sources: c(`${OVER}#7`) },
+    { key: 'overbuild.tuning-everywhere', text: 'Tuning everything in depth: measure first, then fix only the real bottlenecks.', sources: c(`${OVER}#7`) },
     { key: 'overbuild.admin-panels', text: 'Fancy internal admin panels, until support volume proves you need them.', sources: c(`${OVER}#8`) },
     {
       key: 'overbuild.trust-plus-speed',
-      text: 'The priority is trust and speed. One reliable region behind solid edge protection beats an elaborate architecture nobody can maintain; every extra week polishing infrastructure is a week of leads not converting through the chatbot.',
+      text: 'The priority is trust and speed. One dependable region behind good edge protection is worth more than an architecture nobody can maintain, and each week spent polishing infrastructure is a week of chatbot leads not converting.',
       sources: c(`${OVER}#9`),
     },
   ],
@@ -635,12 +635,12 @@ export const coachChatbotLaunch: RoadmapTemplate = {
     },
     {
       key: 'sprint.audit',
-      text: 'Within the 48 hours: audit domain status, DNS records, redirects, subdomains, SSL and the current hosting.',
+      text: 'Within the 48 hours: check the domain, its DNS records, redirects, subdomains and SSL, and the current hosting.',
       sources: c(`${MAP}#2`, `${MAP}#3`),
     },
-    { key: 'sprint.cloudflare', text: 'Put Cloudflare in place where needed and confirm caching and the DDoS defaults are right.', sources: c(`${MAP}#4`) },
+    { key: 'sprint.cloudflare', text: 'Add Cloudflare where it is missing and check the caching and DDoS defaults.', sources: c(`${MAP}#4`) },
     { key: 'sprint.email', text: 'Fix SPF/DKIM/DMARC so transactional email stays out of spam.', sources: c(`${MAP}#5`) },
-    { key: 'sprint.deployment', text: 'Review production deployment settings, environment variables and how secrets are handled.', sources: c(`${MAP}#6`) },
+    { key: 'sprint.deployment', text: 'Go through the production deployment settings, the environment variables and the handling of secrets.', sources: c(`${MAP}#6`) },
     { key: 'sprint.monitoring', text: 'Monitor the key endpoints and confirm alerts reach someone who acts.', sources: c(`${MAP}#7`) },
     { key: 'sprint.handover', text: 'Hand over a checklist with exact next steps and the known risks to keep watching after launch.', sources: c(`${MAP}#8`) },
     { key: 'sprint.scope-domain-email', text: 'In scope: domain and email setup.', sources: c(`${MAP}#10`) },
@@ -648,7 +648,7 @@ export const coachChatbotLaunch: RoadmapTemplate = {
     { key: 'sprint.scope-deploy-review', text: 'In scope: a review of the production deployment.', sources: c(`${MAP}#12`) },
     { key: 'sprint.scope-secrets', text: 'In scope: environment variable and secrets clean-up.', sources: c(`${MAP}#13`) },
     { key: 'sprint.scope-monitoring', text: 'In scope: uptime monitoring and the handover checklist.', sources: c(`${MAP}#14`) },
-    { key: 'sprint.out-of-scope', text: 'Out of scope: a deep backend rewrite or major feature work.', sources: c(`${MAP}#15`) },
+    { key: 'sprint.out-of-scope', text: 'Out of scope: rewriting the backend or building major features.', sources: c(`${MAP}#15`) },
     {
       key: 'sprint.fit',
       text: 'Not a platform rebuild: it fits a chatbot that already works as a demo and must become safe for paying traffic, by the shortest route.',

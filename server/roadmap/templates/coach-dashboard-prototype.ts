@@ -62,7 +62,7 @@ export const coachDashboardPrototype: RoadmapTemplate = {
     { key: 'bar.documented-handover', text: 'The handover is written down: what breaks first and who owns it.', sources: c(`${BAR}#7`) },
     {
       key: 'bar.what-ready-means',
-      text: 'Ready does not mean perfect architecture. It means a client can sign up, pay, log in, see their dashboard and get their emails, with no obvious downtime or data leak.',
+      text: '“Production-ready” here is not about elegant architecture: a client must be able to sign up, pay, log in, see their dashboard and receive emails, without obvious downtime or any leak of their data.',
       sources: c(`${BAR}#8`),
     },
     { key: 'bar.core-read-latency', text: 'Core reads answer in under 500 ms at p95.', sources: c(`${BAR}#10`) },
@@ -246,7 +246,7 @@ export const coachDashboardPrototype: RoadmapTemplate = {
       ],
       failureSignals: [
         { key: 'routing.signal.mixed-content', text: 'Browsers warn about mixed content.', sources: c(`${S2} > Failure signal#1`) },
-        { key: 'routing.signal.login-breaks', text: 'Login pages fail because cookies or redirects are misconfigured.', sources: c(`${S2} > Failure signal#2`) },
+        { key: 'routing.signal.login-breaks', text: 'Login breaks because cookies or redirects are set up wrong.', sources: c(`${S2} > Failure signal#2`) },
         { key: 'routing.signal.propagation', text: 'DNS propagation problems make access differ from region to region.', sources: c(`${S2} > Failure signal#3`) },
       ],
     },
@@ -413,7 +413,7 @@ export const coachDashboardPrototype: RoadmapTemplate = {
       ],
       failureSignals: [
         { key: 'deployment.signal.no-rollback', text: 'A deploy breaks checkout or login and there is no rollback plan.', sources: c(`${S3} > Failure signal#1`) },
-        { key: 'deployment.signal.missing-env', text: 'It works locally but fails in production because environment variables are missing.', sources: c(`${S3} > Failure signal#2`) },
+        { key: 'deployment.signal.missing-env', text: 'Fine on a laptop, broken in production: environment variables are missing.', sources: c(`${S3} > Failure signal#2`) },
       ],
     },
     {
@@ -449,7 +449,7 @@ export const coachDashboardPrototype: RoadmapTemplate = {
         {
           key: 'performance.pagination',
           kind: 'check',
-          text: 'Paginate list views instead of loading everything at once.',
+          text: 'Paginate list views rather than fetching every row.',
           severity: 'medium',
           impact: 'onboarding',
           sources: c(`${S4} > Checks#4`),
@@ -557,7 +557,7 @@ export const coachDashboardPrototype: RoadmapTemplate = {
     },
     {
       key: 'handover',
-      goal: 'Make ownership clear so the founder can run the product without guesswork.',
+      goal: 'Make it obvious who owns what, so the founder can operate the product without guessing.',
       goalSources: c(`${S7} > Goal#1`),
       chapters: [{ number: 7, title: 'Handover checklist and operating notes', sources: c(`${S7} > Goal#1`) }],
       items: [
@@ -612,7 +612,7 @@ export const coachDashboardPrototype: RoadmapTemplate = {
         {
           key: 'handover.watch-note',
           kind: 'deliverable',
-          text: 'Short “what to watch this week” note after launch.',
+          text: 'A short note after launch on what to keep an eye on during the first week.',
           severity: 'low',
           impact: 'operations',
           sources: c(`${S7} > Deliverable#2`),
@@ -620,7 +620,7 @@ export const coachDashboardPrototype: RoadmapTemplate = {
       ],
       failureSignals: [
         { key: 'handover.signal.slack-knowledge', text: 'Running the product depends on knowledge buried in Slack threads.', sources: c(`${S7} > Failure signal#1`) },
-        { key: 'handover.signal.cannot-restore', text: 'Nobody knows how to restore service after an expired certificate, a bad deploy or a broken webhook.', sources: c(`${S7} > Failure signal#2`) },
+        { key: 'handover.signal.cannot-restore', text: 'No one could bring the service back after an expired certificate, a bad deploy or a broken webhook.', sources: c(`${S7} > Failure signal#2`) },
       ],
     },
   ],
@@ -649,7 +649,7 @@ export const coachDashboardPrototype: RoadmapTemplate = {
     { key: 'overbuild.queues', text: 'Complex queue systems, unless background jobs are already slow.', sources: c(`${OVER}#4`) },
     { key: 'overbuild.custom-auth', text: 'Custom authentication when the platform already offers secure auth.', sources: c(`${OVER}#5`) },
     { key: 'overbuild.analytics', text: 'Deep analytics pipelines before core retention works.', sources: c(`${OVER}#6`) },
-    { key: 'overbuild.cache-tuning', text: 'Finely tuned caching rules before you know which pages are hot.', sources: c(`${OVER}#7`) },
+    { key: 'overbuild.cache-tuning', text: 'Fine-tuning cache rules before you know which pages get the traffic.', sources: c(`${OVER}#7`) },
     {
       key: 'overbuild.clean-monolith',
       text: 'Theoretical scale is rarely the real problem; unreliable login and slow basic pages are. A clean monolith with good deployment habits beats an overengineered stack nobody wants to touch.',
@@ -674,7 +674,7 @@ export const coachDashboardPrototype: RoadmapTemplate = {
       sources: c(`${MAP}#5`),
     },
     { key: 'sprint.performance', text: 'Performance: find what slows dashboard loads and fix only the highest-impact bottlenecks.', sources: c(`${MAP}#6`) },
-    { key: 'sprint.perimeter', text: 'Perimeter (email trust): set SPF/DKIM/DMARC so onboarding and billing emails reach inboxes.', sources: c(`${MAP}#7`) },
+    { key: 'sprint.perimeter', text: 'Perimeter (email trust): SPF/DKIM/DMARC, so onboarding and billing mail actually lands in inboxes.', sources: c(`${MAP}#7`) },
     { key: 'sprint.observability-handover', text: 'Observability and handover: uptime monitoring plus a handover checklist with the next priorities.', sources: c(`${MAP}#8`) },
     {
       key: 'sprint.outcome',

@@ -73,7 +73,7 @@ export const membershipChatbotPrototype: RoadmapTemplate = {
   stages: [
     {
       key: 'audit',
-      goal: 'Find the quickest route to a stable prototype, without rewriting everything.',
+      goal: 'Find the shortest path to a stable prototype; no big rewrite.',
       goalSources: c(`${S1} > Goal#1`),
       chapters: [{ number: 1, title: 'Quick audit', sources: c(`${S1} > Goal#1`) }],
       items: [
@@ -154,7 +154,7 @@ export const membershipChatbotPrototype: RoadmapTemplate = {
     },
     {
       key: 'routing',
-      goal: 'Make every visitor reach the right version of the app, every time.',
+      goal: 'Send every visitor to the correct version of the app, every time.',
       goalSources: c(`${S2} > Goal#1`),
       chapters: [{ number: 2, title: 'Stabilize routing and edge setup', sources: c(`${S2} > Goal#1`) }],
       items: [
@@ -487,7 +487,7 @@ export const membershipChatbotPrototype: RoadmapTemplate = {
       failureSignals: [
         { key: 'performance.signal.db-per-view', text: 'Each page view does database work it does not need.', sources: c(`${S5} > Failure signal#1`) },
         { key: 'performance.signal.slow-history', text: 'Chat history loads slowly because its queries have no index.', sources: c(`${S5} > Failure signal#2`) },
-        { key: 'performance.signal.ai-bottleneck', text: 'The AI provider becomes the bottleneck because nothing is cached or queued.', sources: c(`${S5} > Failure signal#3`) },
+        { key: 'performance.signal.ai-bottleneck', text: 'With nothing cached or queued, the AI provider becomes the bottleneck.', sources: c(`${S5} > Failure signal#3`) },
       ],
     },
     {
@@ -542,7 +542,7 @@ export const membershipChatbotPrototype: RoadmapTemplate = {
         {
           key: 'observability.alert-thresholds',
           kind: 'deliverable',
-          text: 'Alert thresholds for downtime, error spikes and slow responses.',
+          text: 'Alert thresholds set for downtime, for error spikes and for slow responses.',
           severity: 'high',
           impact: 'operations',
           check: 'alerts',
@@ -559,8 +559,8 @@ export const membershipChatbotPrototype: RoadmapTemplate = {
       ],
       failureSignals: [
         { key: 'observability.signal.users-report-outages', text: 'Members tell you about outages before any alert does.', sources: c(`${S6} > Failure signal#1`) },
-        { key: 'observability.signal.noisy-logs', text: 'Logs are too noisy to diagnose anything.', sources: c(`${S6} > Failure signal#2`) },
-        { key: 'observability.signal.slow-chat-unknown', text: 'Nobody can tell whether slow chat replies come from the app, the database or the AI provider.', sources: c(`${S6} > Failure signal#3`) },
+        { key: 'observability.signal.noisy-logs', text: 'The logs are so noisy that nothing can be diagnosed from them.', sources: c(`${S6} > Failure signal#2`) },
+        { key: 'observability.signal.slow-chat-unknown', text: 'When chat replies are slow, nobody can say whether the app, the database or the AI provider is to blame.', sources: c(`${S6} > Failure signal#3`) },
       ],
     },
     {
@@ -619,7 +619,7 @@ export const membershipChatbotPrototype: RoadmapTemplate = {
         },
       ],
       failureSignals: [
-        { key: 'handover.signal.unmaintainable', text: 'It works today, but nobody knows how to keep it working next week.', sources: c(`${S7} > Failure signal#1`) },
+        { key: 'handover.signal.unmaintainable', text: 'It runs today, yet no one could keep it running next week.', sources: c(`${S7} > Failure signal#1`) },
       ],
     },
   ],
@@ -631,7 +631,7 @@ export const membershipChatbotPrototype: RoadmapTemplate = {
     { key: 'automate.uptime', text: 'Monitoring: uptime checks on the homepage and auth routes, to alert you before members churn.', sources: c(`${AUTO}#5`) },
     { key: 'automate.email-alignment', text: 'Email: a script that tests SPF/DKIM/DMARC alignment, so invites and password resets get delivered.', sources: c(`${AUTO}#6`) },
     { key: 'automate.ai-evals', text: 'AI quality: a small evaluation set for the top prompts, to catch a broken bot after prompt changes.', sources: c(`${AUTO}#7`) },
-    { key: 'automate.rate-limit-tests', text: 'Security: rate-limit tests on signup and chat endpoints, against abuse and cost spikes.', sources: c(`${AUTO}#8`) },
+    { key: 'automate.rate-limit-tests', text: 'Security: tests that prove the signup and chat endpoints are rate-limited, to curb abuse and cost spikes.', sources: c(`${AUTO}#8`) },
     {
       key: 'automate.dashboard',
       text: 'One simple dashboard: uptime, error rate, p95 latency, plus queue depth if AI jobs run asynchronously.',
@@ -648,7 +648,7 @@ export const membershipChatbotPrototype: RoadmapTemplate = {
     { key: 'overbuild.load-testing', text: 'Load tests at unrealistic volumes instead of fixing the real bottlenecks first.', sources: c(`${OVER}#8`) },
     {
       key: 'overbuild.thirty-day-rule',
-      text: 'Rule of thumb: if it will not reduce downtime, support load or conversion friction within 30 days, it waits.',
+      text: 'Rule of thumb: anything that will not cut downtime, support load or conversion friction within 30 days can wait.',
       sources: c(`${OVER}#9`),
     },
   ],
@@ -661,7 +661,7 @@ export const membershipChatbotPrototype: RoadmapTemplate = {
     { key: 'sprint.observability', text: 'Observability: set up uptime monitoring and alerting.', sources: c(`${MAP}#7`) },
     { key: 'sprint.handover', text: 'Handover: deliver the checklist with access notes and operating instructions.', sources: c(`${MAP}#8`) },
     { key: 'sprint.outcome-canonical', text: 'Outcome: members land on one canonical domain with no redirect loops.', sources: c(`${MAP}#10`) },
-    { key: 'sprint.outcome-subdomains', text: 'Outcome: app., api. and any member-portal subdomains resolve correctly.', sources: c(`${MAP}#11`) },
+    { key: 'sprint.outcome-subdomains', text: 'Outcome: app., api. and any member-portal subdomain resolve to the right place.', sources: c(`${MAP}#11`) },
     { key: 'sprint.outcome-cloudflare', text: 'Outcome: Cloudflare sits in front of public traffic and SSL is enforced.', sources: c(`${MAP}#12`) },
     { key: 'sprint.outcome-email', text: 'Outcome: email authentication is verified, so invites and resets stay out of spam.', sources: c(`${MAP}#13`) },
     { key: 'sprint.outcome-secrets', text: 'Outcome: no hardcoded secrets left in source files.', sources: c(`${MAP}#14`) },

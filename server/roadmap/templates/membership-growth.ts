@@ -36,7 +36,7 @@ export const membershipGrowth: RoadmapTemplate = {
     },
     {
       key: 'context.real-member-traffic',
-      text: 'Plan for real member traffic, not theoretical scale: sign-up spikes after a launch email, login bursts from returning members, feed refreshes on mobile networks, Stripe webhook retries and admin work by your team. If these fail, growth spend is wasted and retention suffers.',
+      text: 'Plan for how members really behave, not theoretical scale: a rush of sign-ups when a launch email goes out, returning members all logging in at once, feeds refreshed over mobile networks, Stripe retrying webhooks, and your team doing admin work. If these fail, growth spend is wasted and retention suffers.',
       sources: c(`${WHY}#2`),
     },
   ],
@@ -46,7 +46,7 @@ export const membershipGrowth: RoadmapTemplate = {
     notes: [
       {
         key: 'targets.latency-and-smoke',
-        text: 'p95 API latency: under 300 ms for common reads, under 800 ms for heavier authenticated actions. A basic smoke test must show zero critical errors.',
+        text: 'Latency budget at p95: 300 ms for common reads, 800 ms for heavier signed-in actions. The basic smoke test ends with zero critical errors.',
         sources: c(`${BAR}#8`),
       },
       {
@@ -79,7 +79,7 @@ export const membershipGrowth: RoadmapTemplate = {
         {
           key: 'audit.core-endpoints',
           kind: 'check',
-          text: 'List the endpoints behind signup, login, feed load, checkout, invite acceptance and profile updates.',
+          text: 'List the endpoints behind signup, login, the feed, checkout, accepting an invite and updating a profile.',
           severity: 'high',
           impact: 'onboarding',
           sources: c(`${S1} > Checks#1`),
@@ -122,7 +122,7 @@ export const membershipGrowth: RoadmapTemplate = {
         {
           key: 'audit.risk-list',
           kind: 'deliverable',
-          text: 'Risk list ranked by business impact: broken onboarding, slow feed loads, failed email delivery, security exposure.',
+          text: 'Risks ordered by what they would cost the business: onboarding that breaks, feeds that load slowly, email that never arrives, security exposure.',
           severity: 'high',
           impact: 'operations',
           sources: c(`${S1} > Deliverable#1`),
@@ -210,7 +210,7 @@ export const membershipGrowth: RoadmapTemplate = {
         {
           key: 'routing.core-flow-fixes',
           kind: 'deliverable',
-          text: 'Core flow bugs fixed, with smoke tests for signup, login, payment confirmation and invite acceptance.',
+          text: 'Core flow bugs fixed, each covered by a smoke test: signup, login, payment confirmation, invite acceptance.',
           severity: 'critical',
           impact: 'onboarding',
           sources: c(`${S2} > Deliverable#1`),
@@ -401,7 +401,7 @@ export const membershipGrowth: RoadmapTemplate = {
         {
           key: 'performance.query-plans',
           kind: 'check',
-          text: 'Read the query plans for member lists, community posts, notifications and search-style lookups.',
+          text: 'Read the query plans behind community posts, member lists, notifications and search-like lookups.',
           severity: 'medium',
           impact: 'operations',
           sources: c(`${S4} > Checks#3`),
@@ -409,7 +409,7 @@ export const membershipGrowth: RoadmapTemplate = {
         {
           key: 'performance.p95-under-bursts',
           kind: 'check',
-          text: 'Measure p95 latency of key endpoints under realistic bursts: under 300 ms for common reads, under 800 ms for heavier authenticated actions.',
+          text: 'Measure p95 latency of key endpoints under realistic bursts, against the budget: 300 ms for common reads, 800 ms for heavier signed-in actions.',
           severity: 'high',
           impact: 'onboarding',
           check: 'latency',
@@ -525,7 +525,7 @@ export const membershipGrowth: RoadmapTemplate = {
         {
           key: 'handover.one-place',
           kind: 'check',
-          text: 'Document DNS records, redirect rules, subdomains, Cloudflare settings, SSL status, email authentication and monitoring in a single place.',
+          text: 'Keep one document that covers DNS records and subdomains, redirect rules, Cloudflare settings, SSL status, email authentication and monitoring.',
           severity: 'medium',
           impact: 'operations',
           sources: c(`${S7} > Checks#2`),
@@ -548,7 +548,7 @@ export const membershipGrowth: RoadmapTemplate = {
         },
       ],
       failureSignals: [
-        { key: 'handover.signal.no-one-knows', text: 'No one knows how to rotate a secret, fix DNS or confirm email still arrives after a change.', sources: c(`${S7} > Failure signal#1`) },
+        { key: 'handover.signal.no-one-knows', text: 'Rotating a secret, fixing DNS, checking that email still arrives after a change: nobody knows how.', sources: c(`${S7} > Failure signal#1`) },
         { key: 'handover.signal.single-person', text: 'Everything depends on what one person remembers.', sources: c(`${S7} > Failure signal#2`) },
       ],
     },
@@ -591,7 +591,7 @@ export const membershipGrowth: RoadmapTemplate = {
     },
     {
       key: 'automate.seven-day-dashboard',
-      text: 'One early dashboard: uptime, error rate and p95 latency over the last 7 days together. It shows whether growth traffic is healthy or just exposing weak spots sooner.',
+      text: 'If you build one dashboard early, make it a 7-day view combining uptime, errors and p95 latency: it tells you whether growth traffic is healthy or is just finding the weak spots sooner.',
       sources: c(`${AUTO}#8`),
     },
   ],
@@ -603,7 +603,7 @@ export const membershipGrowth: RoadmapTemplate = {
     },
     {
       key: 'overbuild.admin-polish',
-      text: 'Polishing non-critical admin tools while onboarding still fails on iPhone Safari. Members must be able to join, pay and reach their community space within 60 seconds first.',
+      text: 'Polishing secondary admin tools while iPhone Safari users still cannot finish onboarding. First make sure a member can join, pay and be inside the community within 60 seconds.',
       sources: c(`${OVER}#2`),
     },
     {
@@ -643,7 +643,7 @@ export const membershipGrowth: RoadmapTemplate = {
     },
     {
       key: 'sprint.fit',
-      text: 'Best fit: the product logic already works and what is missing is safe launch infrastructure. Do this layer first; it protects conversion, cuts support load and gives you clean signals from real members.',
+      text: 'Best fit: the product logic already works and what is missing is safe launch infrastructure. Do this layer first; it protects conversion, cuts support load and means what you learn from real members is not noise from a broken setup.',
       sources: c(`${MAP}#7`),
     },
     {

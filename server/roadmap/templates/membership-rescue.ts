@@ -32,7 +32,7 @@ export const membershipRescue: RoadmapTemplate = {
   version: 1,
   name: 'AI-built membership app rescue',
   summary:
-    'A 5–7 day rescue for a membership community app built quickly with AI tools (Lovable, Bolt, Cursor, v0 …) that now has paying members: close the security holes, speed up the member paths, make failures visible and redeploy safely. Aims for common page loads under 300 ms server-side p95.',
+    'A 5–7 day rescue for a membership community app built quickly with AI tools (Lovable, Bolt, Cursor, v0 …) that now has paying members: close the security holes, speed up the member paths, make failures visible and redeploy safely. Target: 300 ms server-side p95 for common page loads.',
   seed: SEED,
   match: { productTypes: ['membership-community'], segment: 'membership-community', maturity: 'ai-rescue' },
   chapterUnit: 'day',
@@ -40,12 +40,12 @@ export const membershipRescue: RoadmapTemplate = {
   context: [
     {
       key: 'context.backend-risk',
-      text: 'The app replaced spreadsheets, DMs, manual approvals and late-night admin, and it proves demand. But the backend now carries business risk: slow member dashboards, broken renewals, duplicate records, unreliable access control, and a ticket every time someone logs in or updates billing.',
+      text: 'The app replaced spreadsheets, DMs, manual approvals and late-night admin, and it proves demand. But the backend has become a business risk: member dashboards are slow, renewals break, records duplicate, access control is unreliable, and a ticket every time someone logs in or updates billing.',
       sources: c(`${PRE}#4`),
     },
     {
       key: 'context.cost-of-waiting',
-      text: 'Left alone, it costs real money: churn, failed upgrades during launch campaigns, founder time lost to operations, a higher chance of exposing private member data or breaking access, refunds and wasted ad spend, while the front end still looks fine.',
+      text: 'Left alone, it costs real money: churn, failed upgrades during launch campaigns, founder time lost to operations, more chance of leaking private member data or locking members out, refunds and wasted ad spend, while the front end still looks fine.',
       sources: c(`${PRE}#5`),
     },
     {
@@ -55,7 +55,7 @@ export const membershipRescue: RoadmapTemplate = {
     },
     {
       key: 'context.focus-areas',
-      text: 'Most expensive failures first: exposed keys, open endpoints, auth middleware, input validation, CORS, database rules, indexes, query performance, error handling, logging, Sentry, regression checks, redeploy, environment separation, monitoring and documentation.',
+      text: 'The costliest failures come first. In scope: exposed keys and open endpoints; auth middleware, input validation and CORS; database rules, indexes and query speed; error handling, logging and Sentry; regression checks and the redeploy; environment separation, monitoring and documentation.',
       sources: c(`${FIX}#2`),
     },
     {
@@ -84,7 +84,7 @@ export const membershipRescue: RoadmapTemplate = {
     notes: [
       {
         key: 'targets.common-pages',
-        text: 'Aim for common page loads under 300 ms server-side p95 where feasible (threads, member directories), and name whatever will still degrade under load.',
+        text: 'Target where feasible: server-side p95 below 300 ms for common page loads (discussion threads, member directories); anything that will still degrade under load is named.',
         sources: c(`${D3}#7`),
       },
       {
@@ -253,7 +253,7 @@ export const membershipRescue: RoadmapTemplate = {
       failureSignals: [
         {
           key: 'perimeter.signal.permission-bug',
-          text: 'One permission bug exposes private profiles, billing details or premium content.',
+          text: 'A single permission bug leaks private profiles, billing details or premium content.',
           sources: c(`${R1}#2`),
         },
         {
@@ -275,7 +275,7 @@ export const membershipRescue: RoadmapTemplate = {
         {
           key: 'deployment.regression-tests',
           kind: 'check',
-          text: 'Run regression tests on the flows that make money: new signup, login and logout, payment-linked access changes, content gating and admin edits, plus expired sessions and duplicate submissions.',
+          text: 'Regression-test every money-making flow: signing up, logging in and out, access that changes with payments, gated content and admin edits, plus expired sessions and double submissions.',
           severity: 'critical',
           impact: 'revenue',
           sources: c(`${D5}#1-7`),
@@ -411,7 +411,7 @@ export const membershipRescue: RoadmapTemplate = {
         {
           key: 'performance.p95-target',
           kind: 'check',
-          text: 'Measure p95: aim for common page loads under 300 ms server-side, and treat anything above 500 ms on common member actions as a problem.',
+          text: 'Measure server-side p95: target below 300 ms for common page loads, and treat anything above 500 ms on common member actions as a problem.',
           severity: 'high',
           impact: 'onboarding',
           check: 'latency',
@@ -525,7 +525,7 @@ export const membershipRescue: RoadmapTemplate = {
         {
           key: 'handover.report',
           kind: 'deliverable',
-          text: 'Concise handover report: what changed, what still carries risk, and what to tackle next for more scale.',
+          text: 'Short handover report: the changes made, the risks that remain, and the next steps for more scale.',
           severity: 'high',
           impact: 'operations',
           sources: c(`${D7}#1`, `${GET}#10`),
@@ -563,7 +563,7 @@ export const membershipRescue: RoadmapTemplate = {
     productionRisks: [
       {
         key: 'risk.auth-boundaries',
-        text: 'Broken auth boundaries: weak middleware or loosely scoped queries let a member read other members’ data. One permission bug can expose private profiles, billing details or premium content.',
+        text: 'Broken auth boundaries: weak middleware or loosely scoped queries let a member read other members’ data. A single permission bug is enough to leak private profiles, billing details or premium content.',
         sources: c(`${R1}#1`, `${R1}#2`),
       },
       {
@@ -593,7 +593,7 @@ export const membershipRescue: RoadmapTemplate = {
       },
       {
         key: 'risk.unreviewed-ai',
-        text: 'AI features never red-teamed: moderation, onboarding assistants or content helpers (Cursor-built flows, wrappers around LLM APIs) must be tested for prompt injection and data exfiltration; a malicious member must not extract private instructions or internal data.',
+        text: 'AI features never red-teamed: moderation, onboarding assistants or content helpers (Cursor-built flows, wrappers around LLM APIs) need testing against prompt injection and data exfiltration; no member, however hostile, should be able to pull out private instructions or internal data.',
         sources: c(`${R7}#1`, `${R7}#2`),
       },
     ],
@@ -621,7 +621,7 @@ export const membershipRescue: RoadmapTemplate = {
           { key: 'day-2.worst-first', text: 'Patch the worst backend issues before anything cosmetic.', sources: c(`${D2}#1`) },
           {
             key: 'day-2.fixes',
-            text: 'Tighten auth checks, lock down routes, add input validation, fix the CORS policy and enforce database rules where needed.',
+            text: 'Harden the auth checks, close the routes that should not be open, validate input, correct the CORS policy, and add database rules where they are missing.',
             sources: c(`${D2}#2-6`),
           },
           {
@@ -642,7 +642,7 @@ export const membershipRescue: RoadmapTemplate = {
           },
           {
             key: 'day-3.target',
-            text: 'Aim for common page loads under 300 ms server-side p95 where feasible, and flag whatever is still likely to degrade under load.',
+            text: 'Target server-side p95 below 300 ms for common page loads where feasible, and flag what will still degrade under load.',
             sources: c(`${D3}#7`),
           },
         ],
@@ -653,7 +653,7 @@ export const membershipRescue: RoadmapTemplate = {
         lines: [
           {
             key: 'day-4.visibility',
-            text: 'Set up structured error handling, Sentry events with enough context to debug and no sensitive data, log clean-up so noise does not bury incidents, and monitoring hooks for uptime and key route failures.',
+            text: 'Make failures visible: one structured way of handling errors, Sentry events that carry debugging context but no sensitive data, quieter logs where incidents stand out, and uptime and key-route monitoring.',
             sources: c(`${D4}#1-5`),
           },
           { key: 'day-4.fewer-surprises', text: 'The goal is fewer surprises, not more logs.', sources: c(`${D4}#6`) },
@@ -665,12 +665,12 @@ export const membershipRescue: RoadmapTemplate = {
         lines: [
           {
             key: 'day-5.regressions',
-            text: 'Run focused regression tests on the flows that make money: new signup, login/logout, payment-linked access changes, content gating, admin edits, and edge cases such as expired sessions and duplicate submissions.',
+            text: 'Regression-test the money-making flows: signing up, logging in and out, access changing with payments, gated content, admin edits, plus edge cases such as expired sessions and double submissions.',
             sources: c(`${D5}#1-7`),
           },
           {
             key: 'day-5.mobile',
-            text: 'For React Native or Flutter apps, check that API changes do not break mobile state handling or offline assumptions before redeploying.',
+            text: 'For React Native or Flutter apps, make sure the API changes do not break how the mobile app keeps state or works offline, before redeploying.',
             sources: c(`${D5}#8`),
           },
         ],
@@ -679,7 +679,7 @@ export const membershipRescue: RoadmapTemplate = {
         day: 6,
         title: 'Redeploy and verify production behavior',
         lines: [
-          { key: 'day-6.redeploy', text: 'Redeploy with environment separation intact, so staging stays staging.', sources: c(`${D6}#1`) },
+          { key: 'day-6.redeploy', text: 'Redeploy with staging and production still kept apart.', sources: c(`${D6}#1`) },
           {
             key: 'day-6.verify',
             text: 'Verify that auth works after the deploy, production env vars are right, no keys remain in client bundles or server output, and Sentry captures real errors without leaking personal data.',
@@ -693,7 +693,7 @@ export const membershipRescue: RoadmapTemplate = {
         lines: [
           {
             key: 'day-7.report',
-            text: 'Deliver a concise handover report: what changed, what still carries risk, and what to tackle next for more scale.',
+            text: 'Deliver a short handover report: the changes made, the risks that remain, and the next steps for more scale.',
             sources: c(`${D7}#1`),
           },
         ],
@@ -728,12 +728,12 @@ export const membershipRescue: RoadmapTemplate = {
       },
       {
         key: 'not-for.no-decision-owner',
-        text: 'Nobody can approve decisions quickly: a 5–7 day rescue depends on fast feedback, and week-long approvals burn money while the risks stay open.',
+        text: 'No one can sign off decisions fast: a 5–7 day rescue lives on quick feedback, and approvals that take a week each burn money while the risks stay open.',
         sources: c(`${NOT}#3`),
       },
       {
         key: 'not-for.diy-first',
-        text: 'Very early? Try one week of DIY first: freeze new features, review secrets, lock down admin routes, add basic logging and fix the three slowest queries before inviting more members. It will not solve everything, but it can stop the bleeding until a proper audit.',
+        text: 'Very early? Do a one-week DIY pass first: no new features, a secrets review, admin routes locked, basic logging, and only the three slowest queries fixed before you invite more members. It will not fix everything, but it can stop the bleeding until a proper audit.',
         sources: c(`${NOT}#4`),
       },
     ],
@@ -744,13 +744,13 @@ export const membershipRescue: RoadmapTemplate = {
       questions: [
         { key: 'decide.fast-logins', text: 'Do login and dashboard loads stay fast, with no member complaints about slowness?', sources: c(`${DEC}#2`) },
         { key: 'decide.keys-checked', text: 'Have you checked client code and old commits for exposed API keys?', sources: c(`${DEC}#3`) },
-        { key: 'decide.data-isolated', text: 'Are you sure no user can ever see another user’s private data?', sources: c(`${DEC}#4`) },
+        { key: 'decide.data-isolated', text: 'Is every member’s private data out of reach of every other member?', sources: c(`${DEC}#4`) },
         { key: 'decide.admin-auth', text: 'Do all admin routes require strong authorisation checks?', sources: c(`${DEC}#5`) },
         { key: 'decide.payment-failures', text: 'Are failed payments and cancellations handled cleanly?', sources: c(`${DEC}#6`) },
         { key: 'decide.error-tracking', text: 'Is Sentry, or an equivalent error tracker, connected?', sources: c(`${DEC}#7`) },
         { key: 'decide.environments', text: 'Are staging and production fully separated?', sources: c(`${DEC}#8`) },
-        { key: 'decide.slow-queries', text: 'Have you reviewed your slowest database queries recently?', sources: c(`${DEC}#9`) },
-        { key: 'decide.peak-failure', text: 'Can you explain what happens when an endpoint fails at peak traffic?', sources: c(`${DEC}#10`) },
+        { key: 'decide.slow-queries', text: 'Have you looked at your slowest database queries lately?', sources: c(`${DEC}#9`) },
+        { key: 'decide.peak-failure', text: 'Do you know what the app does when an endpoint fails at peak traffic?', sources: c(`${DEC}#10`) },
         {
           key: 'decide.renewal-exposure',
           text: 'Could a broken renewal flow run for 24 hours without costing you refunds?',
@@ -759,7 +759,7 @@ export const membershipRescue: RoadmapTemplate = {
       ],
       rule: {
         noAnswersForAuditFirst: 2,
-        text: 'Two or more “no” answers: the backend already carries enough risk to justify an audit before you grow paid memberships further.',
+        text: 'Two or more “no” answers: there is already enough backend risk that an audit should come before you grow paid memberships any further.',
         sources: c(`${DEC}#12`),
       },
     },
