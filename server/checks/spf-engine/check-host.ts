@@ -44,6 +44,8 @@ export interface SpfEvaluation {
   domain: string;
   /** Why, in a sentence: the matching term, or what went wrong. */
   reason: string;
+  /** For permerror and temperror: what kind of problem, and where. */
+  error?: { code: SpfErrorCode; domain?: string };
   matchedTerm?: string;
   /** Set for "fail": from the domain's exp= record, or our default. */
   explanation?: string;
@@ -60,11 +62,25 @@ const DEFAULT_LIMITS: SpfLimits = { dnsMechanisms: 10, voidLookups: 2, mxRecords
 
 const QUALIFIER_RESULTS: Record<Qualifier, SpfResult> = { '+': 'pass', '-': 'fail', '~': 'softfail', '?': 'neutral' };
 
+export type SpfErrorCode =
+  | 'invalid-ip'
+  | 'dns-failure'
+  | 'lookup-limit'
+  | 'void-lookup-limit'
+  | 'mx-limit'
+  | 'multiple-records'
+  | 'syntax-error'
+  | 'include-without-spf'
+  | 'redirect-without-spf';
+
 /** Stops the whole evaluation with permerror or temperror. */
 class SpfAbort extends Error {
   constructor(
     readonly result: 'permerror' | 'temperror',
+    readonly code: SpfErrorCode,
     reason: string,
+    /** The domain whose record or lookup caused it. */
+    readonly domain?: string,
   ) {
     super(reason);
   }
@@ -93,7 +109,7 @@ interface Client {
 }
 
 function parseClient(ip: string): Client {
-  if (isIP(ip) === 0) throw new SpfAbort('permerror', `"${ip}" is not an IP address`);
+  if (isIP(ip) === 0) throw new SpfAbort('permerror', 'invalid-ip', `"${ip}" is not an IP address`);
   // An IPv4-mapped IPv6 client is evaluated as IPv4 (RFC 7208 5).
   const parsed = parseAddress(ip);
   const address = parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).isIPv4MappedAddress() ? (parsed as ipaddr.IPv6).toIPv4Address() : parsed;
@@ -145,14 +161,14 @@ class Evaluation {
   private countDnsTerm(term: string): void {
     this.dnsLookups += 1;
     if (this.dnsLookups > this.limits.dnsMechanisms) {
-      throw new SpfAbort('permerror', `more than ${this.limits.dnsMechanisms} DNS-querying terms (at "${term}")`);
+      throw new SpfAbort('permerror', 'lookup-limit', `more than ${this.limits.dnsMechanisms} DNS-querying terms (at "${term}")`);
     }
   }
 
   private countVoid(name: string): void {
     this.voidLookups += 1;
     if (this.voidLookups > this.limits.voidLookups) {
-      throw new SpfAbort('permerror', `more than ${this.limits.voidLookups} lookups returned nothing (at ${name})`);
+      throw new SpfAbort('permerror', 'void-lookup-limit', `more than ${this.limits.voidLookups} lookups returned nothing (at ${name})`, name);
     }
   }
 
@@ -164,7 +180,7 @@ class Evaluation {
       if (countVoid) this.countVoid(name);
       return [];
     }
-    throw new SpfAbort('temperror', `DNS ${answer.status} looking up ${type} ${name}`);
+    throw new SpfAbort('temperror', 'dns-failure', `DNS ${answer.status} looking up ${type} ${name}`, name);
   }
 
   private clientType(): 'A' | 'AAAA' {
@@ -241,7 +257,7 @@ class Evaluation {
         this.countDnsTerm(mechanism.text);
         const target = await this.expandDomain(mechanism.domainSpec, domain);
         const outcome = await this.checkHost(target);
-        if (outcome.result === 'none') throw new SpfAbort('permerror', `include:${target} has no SPF record`);
+        if (outcome.result === 'none') throw new SpfAbort('permerror', 'include-without-spf', `include:${target} has no SPF record`, target);
         return outcome.result === 'pass';
       }
     }
@@ -265,10 +281,10 @@ class Evaluation {
         this.countVoid(target);
         return false;
       }
-      throw new SpfAbort('temperror', `DNS ${answer.status} looking up MX ${target}`);
+      throw new SpfAbort('temperror', 'dns-failure', `DNS ${answer.status} looking up MX ${target}`, target);
     }
     if (answer.records.length > this.limits.mxRecords) {
-      throw new SpfAbort('permerror', `${target} has more than ${this.limits.mxRecords} MX records`);
+      throw new SpfAbort('permerror', 'mx-limit', `${target} has more than ${this.limits.mxRecords} MX records`, target);
     }
     const exchanges = [...answer.records].sort((a, b) => a.priority - b.priority).map((mx) => mx.exchange);
     for (const exchange of exchanges) {
@@ -283,16 +299,16 @@ class Evaluation {
     if (!isEvaluableDomain(domain)) return undefined;
     const answer = await this.resolver.query('TXT', domain);
     if (answer.status === 'nodata' || answer.status === 'nxdomain' || answer.status === 'bad-name') return undefined;
-    if (answer.status !== 'ok') throw new SpfAbort('temperror', `DNS ${answer.status} looking up TXT ${domain}`);
+    if (answer.status !== 'ok') throw new SpfAbort('temperror', 'dns-failure', `DNS ${answer.status} looking up TXT ${domain}`, domain);
     const candidates = answer.records.map((strings) => strings.join('')).filter(isSpfRecord);
     if (candidates.length === 0) return undefined;
-    if (candidates.length > 1) throw new SpfAbort('permerror', `${domain} publishes ${candidates.length} SPF records`);
+    if (candidates.length > 1) throw new SpfAbort('permerror', 'multiple-records', `${domain} publishes ${candidates.length} SPF records`, domain);
     const text = candidates[0] ?? '';
     this.records.push({ domain, record: text });
     try {
       return parseSpfRecord(text);
     } catch (error) {
-      if (error instanceof SpfSyntaxError) throw new SpfAbort('permerror', `syntax error in ${domain}: ${error.message}`);
+      if (error instanceof SpfSyntaxError) throw new SpfAbort('permerror', 'syntax-error', `syntax error in ${domain}: ${error.message}`, domain);
       throw error;
     }
   }
@@ -319,7 +335,7 @@ class Evaluation {
       this.countDnsTerm(record.redirect.text);
       const target = await this.expandDomain(record.redirect.domainSpec, domain);
       const outcome = await this.checkHost(target);
-      if (outcome.result === 'none') throw new SpfAbort('permerror', `redirect=${target} has no SPF record`);
+      if (outcome.result === 'none') throw new SpfAbort('permerror', 'redirect-without-spf', `redirect=${target} has no SPF record`, target);
       return outcome;
     }
     return { result: 'neutral', reason: `no term in ${domain} matched` };
@@ -373,7 +389,9 @@ export async function evaluateSpf(input: SpfEvaluationInput, options: SpfEvaluat
     const explanation = await evaluation.explain(outcome.explainedBy.record, outcome.explainedBy.domain);
     return { ...base, explanation: explanation.text, explanationSource: explanation.source };
   } catch (error) {
-    if (error instanceof SpfAbort) return summary(error.result, error.message);
+    if (error instanceof SpfAbort) {
+      return { ...summary(error.result, error.message), error: { code: error.code, ...(error.domain ? { domain: error.domain } : {}) } };
+    }
     throw error;
   }
 }
