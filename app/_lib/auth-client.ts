@@ -8,5 +8,7 @@ export const authClient = createAuthClient();
 export function authErrorMessage(error: { message?: string; status?: number; code?: string } | null | undefined): string {
   if (!error) return 'Something went wrong. Please try again.';
   if (error.status === 429) return 'Too many attempts from this network. Wait a minute, then try again.';
-  return error.message || 'Something went wrong. Please try again.';
+  // Validation messages arrive as "[body.email] Invalid email address": keep the sentence.
+  const message = error.message?.replace(/^\[[^\]]+\]\s*/, '');
+  return message ? `${message.charAt(0).toUpperCase()}${message.slice(1)}.`.replace(/\.\.$/, '.') : 'Something went wrong. Please try again.';
 }

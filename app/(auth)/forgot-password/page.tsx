@@ -36,7 +36,7 @@ export default function ForgotPasswordPage() {
             If an account exists for {sentTo}, a reset link is on its way. It works once and expires in an hour.
           </Alert>
         ) : (
-          <form onSubmit={onSubmit} className="grid gap-4" noValidate>
+          <form method="post" onSubmit={onSubmit} className="grid gap-4" noValidate>
             {error ? <Alert tone="danger" role="alert">{error}</Alert> : null}
             <Field label="Email">
               <Input name="email" type="email" autoComplete="email" required />

@@ -36,7 +36,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
         <CardDescription>Saving it signs you out on every other device.</CardDescription>
       </CardHeader>
       <CardContent>
-        <form onSubmit={onSubmit} className="grid gap-4" noValidate>
+        <form method="post" onSubmit={onSubmit} className="grid gap-4" noValidate>
           {error ? <Alert tone="danger" role="alert">{error}</Alert> : null}
           <Field label="New password" hint="At least 10 characters." error={fieldError}>
             <Input name="password" type="password" autoComplete="new-password" required />

@@ -34,7 +34,7 @@ export function SignInForm({ next, email, reset }: { next: string; email: string
         <CardDescription>Welcome back. Pick up your launch where you left it.</CardDescription>
       </CardHeader>
       <CardContent>
-        <form onSubmit={onSubmit} className="grid gap-4" noValidate>
+        <form method="post" onSubmit={onSubmit} className="grid gap-4" noValidate>
           {reset ? <Alert tone="success">Your password was changed. Sign in with the new one.</Alert> : null}
           {error ? <Alert tone="danger" role="alert">{error}</Alert> : null}
           <Field label="Email">

@@ -47,7 +47,7 @@ export function SignUpForm({ next, email }: { next: string; email: string }) {
         <CardDescription>Free and open source. We send one email to confirm your address.</CardDescription>
       </CardHeader>
       <CardContent>
-        <form onSubmit={onSubmit} className="grid gap-4" noValidate>
+        <form method="post" onSubmit={onSubmit} className="grid gap-4" noValidate>
           {error ? <Alert tone="danger" role="alert">{error}</Alert> : null}
           <Field label="Your name">
             <Input name="name" autoComplete="name" required maxLength={80} />

@@ -128,7 +128,7 @@ export function ProjectForm({ target, initial }: { target: Target; initial: Proj
   }
 
   return (
-    <form onSubmit={onSubmit} className="grid gap-6" noValidate aria-label={target.kind === 'create' ? 'New project' : 'Edit project'}>
+    <form method="post" onSubmit={onSubmit} className="grid gap-6" noValidate aria-label={target.kind === 'create' ? 'New project' : 'Edit project'}>
       {formError ? (
         <Alert tone="danger" role="alert">
           {formError}

@@ -75,7 +75,7 @@ export function AccountPanel({ email, emailVerified }: { email: string; emailVer
           <CardDescription>You stay signed in here; you can sign out everywhere else at the same time.</CardDescription>
         </CardHeader>
         <CardContent>
-          <form onSubmit={onChangePassword} className="grid gap-4" noValidate aria-label="Change password">
+          <form method="post" onSubmit={onChangePassword} className="grid gap-4" noValidate aria-label="Change password">
             <Field label="Current password" error={errors.current}>
               <Input name="currentPassword" type="password" autoComplete="current-password" required />
             </Field>

@@ -29,7 +29,7 @@ export function NewWorkspaceForm() {
   return (
     <Card>
       <CardContent>
-        <form onSubmit={onSubmit} className="grid gap-4" noValidate>
+        <form method="post" onSubmit={onSubmit} className="grid gap-4" noValidate>
           <Field label="Workspace name" hint="For example your studio or company name." error={errors.name}>
             <Input name="name" required maxLength={80} autoFocus />
           </Field>

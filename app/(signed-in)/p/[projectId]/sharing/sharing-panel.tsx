@@ -58,7 +58,7 @@ export function SharingPanel({ projectId, shares }: { projectId: string; shares:
           <CardDescription>The link in the email works for 14 days, and only for the address you enter.</CardDescription>
         </CardHeader>
         <CardContent>
-          <form onSubmit={onShare} className="grid gap-3 sm:grid-cols-[1fr_18rem_auto] sm:items-start" noValidate aria-label="Share with a client">
+          <form method="post" onSubmit={onShare} className="grid gap-3 sm:grid-cols-[1fr_18rem_auto] sm:items-start" noValidate aria-label="Share with a client">
             <Field label="Client email" error={errors.email}>
               <Input name="email" type="email" required autoComplete="off" />
             </Field>

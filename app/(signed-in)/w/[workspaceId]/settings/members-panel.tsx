@@ -16,11 +16,8 @@ import type { WorkspaceRole } from '@/server/auth/permissions';
 type Member = { userId: string; name: string; email: string; role: WorkspaceRole; joinedAt: string };
 type Invitation = { id: string; email: string; role: WorkspaceRole; expiresAt: string };
 
-const ROLE_HINTS: Record<WorkspaceRole, string> = {
-  owner: 'Owner — everything, including managing owners',
-  admin: 'Admin — manages members, archives and shares projects',
-  member: 'Member — creates and works on projects',
-};
+const ROLE_LABELS: Record<WorkspaceRole, string> = { owner: 'Owner', admin: 'Admin', member: 'Member' };
+const ROLE_HINT = 'Members create and work on projects; admins also manage people, sharing and archiving; owners can do everything.';
 
 export function MembersPanel(props: {
   workspaceId: string;
@@ -106,7 +103,7 @@ export function MembersPanel(props: {
                       >
                         {roles.map((role) => (
                           <option key={role} value={role}>
-                            {role}
+                            {ROLE_LABELS[role]}
                           </option>
                         ))}
                       </Select>
@@ -147,7 +144,7 @@ export function MembersPanel(props: {
             <CardDescription>They get an email with a link; it works for 7 days. To give a client one project only, share that project instead.</CardDescription>
           </CardHeader>
           <CardContent className="grid gap-6">
-            <form onSubmit={onInvite} className="grid gap-3 sm:grid-cols-[1fr_16rem_auto] sm:items-start" noValidate aria-label="Invite a member">
+            <form method="post" onSubmit={onInvite} className="grid gap-3 sm:grid-cols-[1fr_12rem_auto] sm:items-start" noValidate aria-label="Invite a member">
               <Field label="Email" error={errors.email}>
                 <Input name="email" type="email" required autoComplete="off" />
               </Field>
@@ -155,7 +152,7 @@ export function MembersPanel(props: {
                 <Select name="role" defaultValue="member">
                   {roles.map((role) => (
                     <option key={role} value={role}>
-                      {ROLE_HINTS[role]}
+                      {ROLE_LABELS[role]}
                     </option>
                   ))}
                 </Select>
@@ -163,6 +160,7 @@ export function MembersPanel(props: {
               <Button type="submit" className="sm:mt-6" loading={invite.isPending} loadingText="Sending…">
                 Send invitation
               </Button>
+              <p className="text-sm text-fg-muted sm:col-span-3">{ROLE_HINT}</p>
             </form>
             {props.invitations.length > 0 ? (
               <Table aria-label="Pending invitations">

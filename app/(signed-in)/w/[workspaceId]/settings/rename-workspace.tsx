@@ -34,7 +34,7 @@ export function RenameWorkspace({ workspaceId, name }: { workspaceId: string; na
         <CardTitle>Workspace name</CardTitle>
       </CardHeader>
       <CardContent>
-        <form onSubmit={onSubmit} className="flex flex-col gap-3 sm:flex-row sm:items-start" noValidate>
+        <form method="post" onSubmit={onSubmit} className="flex flex-col gap-3 sm:flex-row sm:items-start" noValidate>
           <Field label="Name" error={error} className="grow">
             <Input name="name" defaultValue={name} maxLength={80} required />
           </Field>
