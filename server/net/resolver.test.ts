@@ -22,6 +22,8 @@ describe('resolver against the loopback DNS server', () => {
       'silent.shop.test': { fault: 'TIMEOUT' },
       'refusing.shop.test': { fault: 'REFUSED' },
       'long.shop.test': { TXT: ['x'.repeat(700)] },
+      // Too big for one UDP answer: the server truncates and the resolver retries over TCP.
+      'huge.shop.test': { TXT: ['y'.repeat(3_000)] },
     });
     resolver = createResolver({ servers: [dns.server], timeoutMs: 200, tries: 1 });
   });
@@ -41,6 +43,8 @@ describe('resolver against the loopback DNS server', () => {
     expect(await resolver.query('A', 'www.shop.test')).toEqual({ status: 'ok', records: ['192.0.2.10'] });
     const long = await resolver.query('TXT', 'long.shop.test');
     expect(long.status === 'ok' && long.records[0]?.join('')).toBe('x'.repeat(700));
+    const huge = await resolver.query('TXT', 'huge.shop.test');
+    expect(huge.status === 'ok' && huge.records[0]?.join('')).toBe('y'.repeat(3_000));
   });
 
   it('tells no-such-name, no-data, server failure, refusal and timeout apart', async () => {

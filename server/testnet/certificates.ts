@@ -79,18 +79,28 @@ export async function createTestCertificateAuthority(): Promise<TestCertificateA
   const certPem = await readFile(path.join(dir, 'ca.pem'), 'utf8');
   let counter = 0;
 
+  const issueLeaf = async ({ names, notBefore = new Date(Date.now() - DAY_MS), notAfter = new Date(Date.now() + 90 * DAY_MS) }: LeafRequest) => {
+    const base = path.join(dir, `leaf-${++counter}`);
+    await writeFile(`${base}.ext`, `basicConstraints = CA:FALSE\nextendedKeyUsage = serverAuth\nsubjectAltName = ${subjectAltName(names)}\n`);
+    await run('openssl', ['req', '-new', ...EC_KEY, '-keyout', `${base}.key`, '-out', `${base}.csr`, '-subj', `/CN=${names[0] ?? 'test'}`]);
+    await run('openssl', [
+      'ca', '-batch', '-config', `${dir}/ca.cnf`, '-in', `${base}.csr`, '-out', `${base}.pem`, '-notext',
+      '-startdate', asn1Time(notBefore), '-enddate', asn1Time(notAfter), '-extfile', `${base}.ext`,
+    ]);
+    return { certPem: await readFile(`${base}.pem`, 'utf8'), keyPem: await readFile(`${base}.key`, 'utf8') };
+  };
+
+  // `openssl ca` rewrites its serial and index files, so leaves are issued one at a time.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serialised = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = queue.then(work, work);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+
   return {
     certPem,
-    async issue({ names, notBefore = new Date(Date.now() - DAY_MS), notAfter = new Date(Date.now() + 90 * DAY_MS) }) {
-      const base = path.join(dir, `leaf-${++counter}`);
-      await writeFile(`${base}.ext`, `basicConstraints = CA:FALSE\nextendedKeyUsage = serverAuth\nsubjectAltName = ${subjectAltName(names)}\n`);
-      await run('openssl', ['req', '-new', ...EC_KEY, '-keyout', `${base}.key`, '-out', `${base}.csr`, '-subj', `/CN=${names[0] ?? 'test'}`]);
-      await run('openssl', [
-        'ca', '-batch', '-config', `${dir}/ca.cnf`, '-in', `${base}.csr`, '-out', `${base}.pem`, '-notext',
-        '-startdate', asn1Time(notBefore), '-enddate', asn1Time(notAfter), '-extfile', `${base}.ext`,
-      ]);
-      return { certPem: await readFile(`${base}.pem`, 'utf8'), keyPem: await readFile(`${base}.key`, 'utf8') };
-    },
+    issue: (request) => serialised(() => issueLeaf(request)),
     async selfSigned({ names }) {
       const base = path.join(dir, `self-${++counter}`);
       await run('openssl', [

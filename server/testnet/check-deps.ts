@@ -16,7 +16,8 @@ export interface TestCheckDepsOptions {
 }
 
 export function testCheckDeps(dns: DnsTestServer, options: TestCheckDepsOptions = {}): CheckDeps {
-  const resolver = createResolver({ servers: [dns.server], timeoutMs: 250, tries: 1 });
+  // Generous per-try timeout and a retry: fixtures answer at once, and a busy CI machine must not turn that into a failure.
+  const resolver = createResolver({ servers: [dns.server], timeoutMs: 1_000, tries: 2 });
   const policy = { allowLoopback: true };
   const now = () => options.now ?? new Date();
   const timeoutMs = options.timeoutMs ?? 3_000;
