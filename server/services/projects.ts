@@ -6,30 +6,52 @@ import type { ClientRole } from '@/server/auth/permissions';
 import type { Mailer } from '@/server/mail/mailer';
 import { projectShareEmail } from '@/server/mail/templates';
 import type { ProjectFields } from '@/server/projects/validation';
-import { forbidden, notFound } from '@/server/trpc/errors';
+import { fieldError, forbidden, notFound } from '@/server/trpc/errors';
+import { getTemplate } from '@/server/roadmap/templates';
+import { suggestTemplate } from '@/server/roadmap/suggest';
+import { instantiateRoadmap } from '@/server/roadmap/instantiate';
+import { quoted, recordActivity } from './activity';
 import { hashToken, newToken } from './tokens';
 
 const SHARE_TTL_MS = 14 * 24 * 60 * 60 * 1000;
 
-export async function createProject(db: Database, input: { workspaceId: string; actorId: string; fields: ProjectFields }) {
-  const [project] = await db
-    .insert(projects)
-    .values({ ...input.fields, workspaceId: input.workspaceId, createdBy: input.actorId })
-    .returning();
-  return project!;
+/** Creates the project and its roadmap from the chosen playbook (or the one its description suggests). */
+export async function createProject(db: Database, input: { workspaceId: string; actorId: string; fields: ProjectFields; templateId?: string }) {
+  const template = input.templateId ? getTemplate(input.templateId) : suggestTemplate(input.fields).template;
+  if (!template) throw fieldError('templateId', 'Choose one of the listed playbooks.');
+  return db.transaction(async (tx) => {
+    const [project] = await tx
+      .insert(projects)
+      .values({ ...input.fields, workspaceId: input.workspaceId, createdBy: input.actorId })
+      .returning();
+    await instantiateRoadmap(tx, project!.id, template);
+    await recordActivity(tx, {
+      projectId: project!.id,
+      actorId: input.actorId,
+      action: 'project.create',
+      summary: `created the project with the ${quoted(template.name)} roadmap`,
+    });
+    return project!;
+  });
 }
 
-export async function updateProject(db: Database, projectId: string, fields: ProjectFields) {
-  const [project] = await db.update(projects).set({ ...fields, updatedAt: new Date() }).where(eq(projects.id, projectId)).returning();
-  if (!project) throw notFound('Project');
-  return project;
+export async function updateProject(db: Database, projectId: string, actorId: string, fields: ProjectFields) {
+  return db.transaction(async (tx) => {
+    const [project] = await tx.update(projects).set({ ...fields, updatedAt: new Date() }).where(eq(projects.id, projectId)).returning();
+    if (!project) throw notFound('Project');
+    await recordActivity(tx, { projectId, actorId, action: 'project.update', summary: 'edited the project details' });
+    return project;
+  });
 }
 
-export async function setArchived(db: Database, projectId: string, archived: boolean) {
-  await db
-    .update(projects)
-    .set({ status: archived ? 'archived' : 'active', archivedAt: archived ? new Date() : null, updatedAt: new Date() })
-    .where(eq(projects.id, projectId));
+export async function setArchived(db: Database, projectId: string, actorId: string, archived: boolean) {
+  await db.transaction(async (tx) => {
+    await tx
+      .update(projects)
+      .set({ status: archived ? 'archived' : 'active', archivedAt: archived ? new Date() : null, updatedAt: new Date() })
+      .where(eq(projects.id, projectId));
+    await recordActivity(tx, { projectId, actorId, action: archived ? 'project.archive' : 'project.restore', summary: archived ? 'archived the project' : 'restored the project' });
+  });
 }
 
 /** Shares a project with a client by email. Re-sharing to the same address updates the role and re-sends the link. */
@@ -51,6 +73,7 @@ export async function shareProject(
     } else {
       await tx.insert(projectShares).values({ projectId: input.projectId, email: input.email, role: input.role, tokenHash: hash, invitedBy: input.actor.id, expiresAt });
     }
+    await recordActivity(tx, { projectId: input.projectId, actorId: input.actor.id, action: 'share.create', summary: `shared the project with ${input.email} (${input.role})` });
     return project.name;
   });
   await deps.mailer.send(projectShareEmail(input.email, `${deps.appUrl}/share/${token}`, projectName, input.actor.name));

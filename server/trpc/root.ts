@@ -1,12 +1,29 @@
 import { router, createCallerFactory } from './init';
 import { meRouter } from './routers/me';
 import { projectRouter } from './routers/project';
+import { roadmapRouter } from './routers/roadmap';
 import { workspaceRouter } from './routers/workspace';
+import { auditRouter } from './routers/stages/audit';
+import { routingRouter } from './routers/stages/routing';
+import { perimeterRouter } from './routers/stages/perimeter';
+import { deploymentRouter } from './routers/stages/deployment';
+import { performanceRouter } from './routers/stages/performance';
+import { observabilityRouter } from './routers/stages/observability';
+import { handoverRouter } from './routers/stages/handover';
 
 export const appRouter = router({
   me: meRouter,
   workspace: workspaceRouter,
   project: projectRouter,
+  roadmap: roadmapRouter,
+  // One router per roadmap stage, in the roadmap's order.
+  audit: auditRouter,
+  routing: routingRouter,
+  perimeter: perimeterRouter,
+  deployment: deploymentRouter,
+  performance: performanceRouter,
+  observability: observabilityRouter,
+  handover: handoverRouter,
 });
 
 export type AppRouter = typeof appRouter;

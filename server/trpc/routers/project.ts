@@ -21,9 +21,10 @@ export const projectRouter = router({
 
   create: workspaceProcedure('project:create')
     .input(projectFieldsSchema)
+    .input(z.object({ templateId: z.string().max(100).optional() }))
     .mutation(({ ctx, input }) => {
-      const { workspaceId: _workspaceId, ...fields } = input;
-      return createProject(ctx.db, { workspaceId: ctx.workspace.id, actorId: ctx.user.id, fields });
+      const { workspaceId: _workspaceId, templateId, ...fields } = input;
+      return createProject(ctx.db, { workspaceId: ctx.workspace.id, actorId: ctx.user.id, fields, templateId });
     }),
 
   get: projectProcedure('project:read').query(async ({ ctx }) => {
@@ -40,11 +41,11 @@ export const projectRouter = router({
     .input(projectFieldsSchema)
     .mutation(({ ctx, input }) => {
       const { projectId: _projectId, ...fields } = input;
-      return updateProject(ctx.db, ctx.project.projectId, fields);
+      return updateProject(ctx.db, ctx.project.projectId, ctx.user.id, fields);
     }),
 
-  archive: projectProcedure('project:archive').mutation(({ ctx }) => setArchived(ctx.db, ctx.project.projectId, true)),
-  restore: projectProcedure('project:archive').mutation(({ ctx }) => setArchived(ctx.db, ctx.project.projectId, false)),
+  archive: projectProcedure('project:archive').mutation(({ ctx }) => setArchived(ctx.db, ctx.project.projectId, ctx.user.id, true)),
+  restore: projectProcedure('project:archive').mutation(({ ctx }) => setArchived(ctx.db, ctx.project.projectId, ctx.user.id, false)),
 
   sharedWithMe: authedProcedure.query(({ ctx }) => listSharedWithUser(ctx.db, { userId: ctx.user.id })),
 

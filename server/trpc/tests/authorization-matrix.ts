@@ -10,6 +10,8 @@
  *                     any access FORBIDDEN; outsiders NOT_FOUND.
  */
 import type { Actor, World } from './authorization-world';
+import { STAGE_KEYS, type StageKey } from '@/server/projects/kinds';
+import { FOUNDER_CHECKLIST } from '@/server/roadmap/founder-checklist';
 
 export type MatrixEntry =
   | { scope: 'public'; input?: (world: World) => unknown }
@@ -27,6 +29,29 @@ const PROJECT_FIELDS = {
 const EVERY_PROJECT_ROLE = ['owner', 'admin', 'member', 'viewer', 'commenter', 'collaborator'] as const;
 const MANAGERS = ['owner', 'admin'] as const;
 const WORKSPACE_ROLES = ['owner', 'admin', 'member'] as const;
+const ITEM_UPDATERS = [...WORKSPACE_ROLES, 'collaborator'] as const;
+const COMMENTERS = [...WORKSPACE_ROLES, 'commenter', 'collaborator'] as const;
+
+/** The checklist procedures every stage router shares. */
+function stageEntries(key: StageKey): Record<string, MatrixEntry> {
+  return {
+    [`${key}.get`]: { scope: 'project', allow: EVERY_PROJECT_ROLE, input: (w) => ({ projectId: w.projectId, filter: 'all' }) },
+    [`${key}.updateItem`]: { scope: 'project', allow: ITEM_UPDATERS, input: (w) => ({ projectId: w.projectId, itemId: w.itemIds[key], status: 'in_progress' }) },
+    [`${key}.addEvidence`]: { scope: 'project', allow: ITEM_UPDATERS, input: (w) => ({ projectId: w.projectId, itemId: w.itemIds[key], body: 'Checked by hand on staging' }) },
+    [`${key}.comment`]: { scope: 'project', allow: COMMENTERS, input: (w) => ({ projectId: w.projectId, itemId: w.itemIds[key], body: 'Looks right to me' }) },
+    [`${key}.addItem`]: {
+      scope: 'project',
+      allow: WORKSPACE_ROLES,
+      input: (w) => ({ projectId: w.projectId, title: 'Extra check', kind: 'check', severity: 'low', impact: 'operations' }),
+    },
+  };
+}
+
+const project = (allow: readonly Actor[], input: (w: World) => Record<string, unknown> = () => ({})): MatrixEntry => ({
+  scope: 'project',
+  allow,
+  input: (w) => ({ projectId: w.projectId, ...input(w) }),
+});
 
 export const AUTHORIZATION_MATRIX: Record<string, MatrixEntry> = {
   'me.session': { scope: 'public' },
@@ -57,4 +82,19 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixEntry> = {
   'project.revokeShare': { scope: 'project', allow: MANAGERS, input: (w) => ({ projectId: w.projectId, shareId: w.shareId }) },
   'project.sharePreview': { scope: 'public', input: (w) => ({ token: w.shareToken }) },
   'project.acceptShare': { scope: 'authed', input: (w) => ({ token: w.shareToken }) },
+
+  'roadmap.overview': project(EVERY_PROJECT_ROLE),
+  'roadmap.templates': project(EVERY_PROJECT_ROLE),
+  'roadmap.changeTemplate': project(WORKSPACE_ROLES, () => ({ templateId: 'membership-growth' })),
+  'roadmap.applyTemplateUpdate': project(WORKSPACE_ROLES),
+  'roadmap.risks': project(EVERY_PROJECT_ROLE),
+  'roadmap.addRisk': project(WORKSPACE_ROLES, () => ({ title: 'Payments provider single point of failure', severity: 'high', impact: 'revenue' })),
+  'roadmap.setRiskStatus': project(WORKSPACE_ROLES, (w) => ({ riskId: w.riskId, status: 'mitigated' })),
+  'roadmap.decide': project(WORKSPACE_ROLES, () => ({ decision: 'no_go', reason: 'Password reset emails still land in spam.' })),
+  'roadmap.decisions': project(EVERY_PROJECT_ROLE),
+  'roadmap.founderChecklist': project(EVERY_PROJECT_ROLE),
+  'roadmap.answerFounder': project(ITEM_UPDATERS, () => ({ questionKey: FOUNDER_CHECKLIST.questions[0]!.key, answer: false })),
+  'roadmap.activity': project(EVERY_PROJECT_ROLE),
+
+  ...Object.assign({}, ...STAGE_KEYS.map(stageEntries)),
 };

@@ -4,7 +4,11 @@
  * collaborator; an outsider who belongs to none of it. Built with direct inserts so each
  * (procedure, actor) case gets its own fresh copy cheaply.
  */
-import { projectShares, projects, workspaceInvitations, workspaceMembers, workspaces } from '@/db/schema';
+import { and, eq } from 'drizzle-orm';
+import { checklistItems, manualRisks, projectRoadmaps, projectShares, projectStages, projects, workspaceInvitations, workspaceMembers, workspaces } from '@/db/schema';
+import { STAGE_KEYS, type StageKey } from '@/server/projects/kinds';
+import { instantiateRoadmap } from '@/server/roadmap/instantiate';
+import { getTemplate } from '@/server/roadmap/templates';
 import type { Database } from '@/db/types';
 import { newToken } from '@/server/services/tokens';
 import type { SessionUser } from '../context';
@@ -26,6 +30,9 @@ export type World = {
   invitationToken: string;
   shareToken: string;
   removableUserId: string;
+  /** One checklist item per stage. */
+  itemIds: Record<StageKey, string>;
+  riskId: string;
 };
 
 export async function createPeople(app: TestApp): Promise<People> {
@@ -50,6 +57,20 @@ export async function buildWorld(db: Database, people: People, actor: Actor): Pr
     .values({ workspaceId, name: 'Matrix project', productType: 'ai-chatbot', segment: 'coach-consultant', maturity: 'demo-launch', primaryDomain: 'example.com' })
     .returning();
   const projectId = project!.id;
+  await instantiateRoadmap(db, projectId, getTemplate('coach-chatbot-launch')!);
+  // An older copy, so "apply the playbook update" has something to do.
+  await db.update(projectRoadmaps).set({ templateVersion: 0 }).where(eq(projectRoadmaps.projectId, projectId));
+  const itemIds = {} as Record<StageKey, string>;
+  for (const key of STAGE_KEYS) {
+    const [item] = await db
+      .select({ id: checklistItems.id })
+      .from(checklistItems)
+      .innerJoin(projectStages, eq(projectStages.id, checklistItems.stageId))
+      .where(and(eq(checklistItems.projectId, projectId), eq(projectStages.key, key)))
+      .limit(1);
+    itemIds[key] = item!.id;
+  }
+  const [risk] = await db.insert(manualRisks).values({ projectId, title: 'Single admin account', severity: 'high', impact: 'operations' }).returning();
   const expiresAt = new Date(Date.now() + 86_400_000);
   const actorEmail = actor === 'anonymous' ? 'nobody@example.test' : people[actor].email;
 
@@ -76,5 +97,5 @@ export async function buildWorld(db: Database, people: People, actor: Actor): Pr
     .values({ workspaceId, email: actorEmail, role: 'member', tokenHash: hash, expiresAt })
     .returning();
 
-  return { workspaceId, projectId, invitationId: invitation!.id, shareId, invitationToken, shareToken, removableUserId: people.removable.id };
+  return { workspaceId, projectId, invitationId: invitation!.id, shareId, invitationToken, shareToken, removableUserId: people.removable.id, itemIds, riskId: risk!.id };
 }

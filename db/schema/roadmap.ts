@@ -1,0 +1,123 @@
+/**
+ * A project's roadmap: a copy of the chosen template (so later template edits never change a
+ * project), its seven stages and their checklist items.
+ */
+import { date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { user } from './auth';
+import { projects } from './projects';
+import { STAGE_KEYS } from '../../server/projects/kinds';
+import type { RoadmapTemplate, SeedSource, TemplateChapter, TemplateLine } from '../../server/roadmap/types';
+
+export const stageKey = pgEnum('stage_key', STAGE_KEYS);
+export const itemKind = pgEnum('item_kind', ['check', 'deliverable']);
+export const itemSeverity = pgEnum('item_severity', ['critical', 'high', 'medium', 'low']);
+export const impactArea = pgEnum('impact_area', ['onboarding', 'revenue', 'security', 'deliverability', 'operations']);
+export const itemStatus = pgEnum('item_status', ['todo', 'in_progress', 'passed', 'failed', 'not_applicable']);
+
+/** The template-level parts of a roadmap (targets, minimum bar, …) copied when it was instantiated. */
+export type RoadmapSnapshot = Omit<RoadmapTemplate, 'id' | 'version' | 'match' | 'stages'>;
+
+export const projectRoadmaps = pgTable('project_roadmaps', {
+  projectId: text('project_id')
+    .primaryKey()
+    .references(() => projects.id, { onDelete: 'cascade' }),
+  templateId: text('template_id').notNull(),
+  templateVersion: integer('template_version').notNull(),
+  snapshot: jsonb('snapshot').$type<RoadmapSnapshot>().notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const projectStages = pgTable(
+  'project_stages',
+  {
+    id: text('id').primaryKey().$defaultFn(() => crypto.randomUUID()),
+    projectId: text('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    key: stageKey('key').notNull(),
+    position: integer('position').notNull(),
+    goal: text('goal').notNull(),
+    chapters: jsonb('chapters').$type<TemplateChapter[]>().notNull().default([]),
+    failureSignals: jsonb('failure_signals').$type<TemplateLine[]>().notNull().default([]),
+  },
+  (t) => [uniqueIndex('project_stages_project_key_idx').on(t.projectId, t.key)],
+);
+
+export const checklistItems = pgTable(
+  'checklist_items',
+  {
+    id: text('id').primaryKey().$defaultFn(() => crypto.randomUUID()),
+    projectId: text('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    stageId: text('stage_id')
+      .notNull()
+      .references(() => projectStages.id, { onDelete: 'cascade' }),
+    /** The template entry this item came from; null for items a person added. */
+    templateKey: text('template_key'),
+    kind: itemKind('kind').notNull(),
+    title: text('title').notNull(),
+    detail: text('detail'),
+    severity: itemSeverity('severity').notNull(),
+    impact: impactArea('impact').notNull(),
+    automatedCheck: text('automated_check'),
+    sources: jsonb('sources').$type<SeedSource[]>().notNull().default([]),
+    position: integer('position').notNull(),
+    status: itemStatus('status').notNull().default('todo'),
+    notApplicableReason: text('not_applicable_reason'),
+    ownerUserId: text('owner_user_id').references(() => user.id, { onDelete: 'set null' }),
+    /** An owner outside the workspace (e.g. "Sam, the client's developer"). */
+    ownerName: text('owner_name'),
+    dueDate: date('due_date', { mode: 'string' }),
+    notes: text('notes'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: text('updated_by').references(() => user.id, { onDelete: 'set null' }),
+  },
+  (t) => [
+    index('checklist_items_stage_idx').on(t.stageId, t.position),
+    index('checklist_items_project_status_idx').on(t.projectId, t.status),
+    uniqueIndex('checklist_items_template_key_idx')
+      .on(t.projectId, t.templateKey)
+      .where(sql`${t.templateKey} is not null`),
+  ],
+);
+
+export const evidenceKind = pgEnum('evidence_kind', ['note', 'link', 'check']);
+
+export const itemEvidence = pgTable(
+  'item_evidence',
+  {
+    id: text('id').primaryKey().$defaultFn(() => crypto.randomUUID()),
+    itemId: text('item_id')
+      .notNull()
+      .references(() => checklistItems.id, { onDelete: 'cascade' }),
+    projectId: text('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    kind: evidenceKind('kind').notNull(),
+    body: text('body').notNull(),
+    url: text('url'),
+    createdBy: text('created_by').references(() => user.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('item_evidence_item_idx').on(t.itemId, t.createdAt)],
+);
+
+export const itemComments = pgTable(
+  'item_comments',
+  {
+    id: text('id').primaryKey().$defaultFn(() => crypto.randomUUID()),
+    itemId: text('item_id')
+      .notNull()
+      .references(() => checklistItems.id, { onDelete: 'cascade' }),
+    projectId: text('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    authorId: text('author_id').references(() => user.id, { onDelete: 'set null' }),
+    body: text('body').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('item_comments_item_idx').on(t.itemId, t.createdAt)],
+);

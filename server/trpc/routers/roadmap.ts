@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import { projectProcedure, idSchema, router } from '../init';
+import { notFound } from '../errors';
+import { getRoadmapRow, listActivity, listDecisions, listFounderAnswers, listManualRisks } from '@/db/queries/roadmap';
+import { getProject } from '@/db/queries/projects';
+import { TEMPLATES, getTemplate } from '@/server/roadmap/templates';
+import { suggestTemplate } from '@/server/roadmap/suggest';
+import { evaluateDecisionChecklist } from '@/server/roadmap/decision';
+import { FOUNDER_CHECKLIST } from '@/server/roadmap/founder-checklist';
+import {
+  addManualRisk,
+  answerFounderQuestion,
+  assessProject,
+  changeTemplate,
+  recordDecision,
+  setManualRiskStatus,
+  updateToLatestTemplate,
+} from '@/server/services/roadmap';
+import { dueDateSchema, IMPACT_AREAS, SEVERITIES } from './stages/item-schemas';
+
+export const roadmapRouter = router({
+  /** Stages with progress, readiness, the go / no-go recommendation and the latest decision. */
+  overview: projectProcedure('project:read').query(async ({ ctx }) => {
+    const projectId = ctx.project.projectId;
+    const [roadmap, assessment, decisions] = await Promise.all([getRoadmapRow(ctx.db, { projectId }), assessProject(ctx.db, projectId), listDecisions(ctx.db, { projectId })]);
+    if (!roadmap) throw notFound('Roadmap');
+    const latest = getTemplate(roadmap.templateId);
+    return {
+      playbook: { id: roadmap.templateId, name: roadmap.snapshot.name, summary: roadmap.snapshot.summary, version: roadmap.templateVersion },
+      updateAvailable: latest !== undefined && latest.version > roadmap.templateVersion ? latest.version : null,
+      targets: roadmap.snapshot.targets,
+      minimumBar: roadmap.snapshot.minimumBar,
+      ...assessment,
+      latestDecision: decisions[0] ?? null,
+    };
+  }),
+
+  /** The playbooks a project can follow, with the one its description suggests. */
+  templates: projectProcedure('project:read').query(async ({ ctx }) => {
+    const row = await getProject(ctx.db, { projectId: ctx.project.projectId });
+    const roadmap = await getRoadmapRow(ctx.db, { projectId: ctx.project.projectId });
+    if (!row) throw notFound('Project');
+    const suggestion = suggestTemplate(row.project);
+    return {
+      current: roadmap?.templateId ?? null,
+      suggested: { id: suggestion.template.id, reason: suggestion.reason },
+      templates: TEMPLATES.map((t) => ({ id: t.id, name: t.name, summary: t.summary, version: t.version })),
+    };
+  }),
+
+  changeTemplate: projectProcedure('project:edit')
+    .input(z.object({ templateId: z.string().max(100) }))
+    .mutation(({ ctx, input }) => changeTemplate(ctx.db, ctx.project.projectId, ctx.user.id, input.templateId)),
+
+  applyTemplateUpdate: projectProcedure('project:edit').mutation(({ ctx }) => updateToLatestTemplate(ctx.db, ctx.project.projectId, ctx.user.id)),
+
+  risks: projectProcedure('project:read').query(async ({ ctx }) => {
+    const [assessment, manual] = await Promise.all([assessProject(ctx.db, ctx.project.projectId), listManualRisks(ctx.db, { projectId: ctx.project.projectId })]);
+    return { ranked: assessment.risks, closed: manual.filter((r) => r.status !== 'open') };
+  }),
+
+  addRisk: projectProcedure('project:edit')
+    .input(
+      z.object({
+        title: z.string().trim().min(3, 'Describe the risk.').max(200, 'Keep the title under 200 characters.'),
+        detail: z.string().trim().max(2000, 'Keep the detail under 2,000 characters.').nullable().optional(),
+        severity: z.enum(SEVERITIES, 'Choose a severity.'),
+        impact: z.enum(IMPACT_AREAS, 'Choose an impact area.'),
+        ownerName: z.string().trim().max(80, 'Keep the name under 80 characters.').nullable().optional(),
+        deadline: dueDateSchema,
+      }),
+    )
+    .mutation(({ ctx, input }) => {
+      const { projectId, ...risk } = input;
+      return addManualRisk(ctx.db, projectId, ctx.user.id, risk);
+    }),
+
+  setRiskStatus: projectProcedure('project:edit')
+    .input(z.object({ riskId: idSchema, status: z.enum(['open', 'mitigated', 'accepted'], 'Choose open, mitigated or accepted.') }))
+    .mutation(({ ctx, input }) => setManualRiskStatus(ctx.db, ctx.project.projectId, ctx.user.id, input.riskId, input.status)),
+
+  decide: projectProcedure('project:edit')
+    .input(
+      z.object({
+        decision: z.enum(['go', 'no_go'], 'Choose go or no-go.'),
+        reason: z.string().trim().min(10, 'Explain the decision in a sentence or two.').max(2000, 'Keep the reason under 2,000 characters.'),
+      }),
+    )
+    .mutation(({ ctx, input }) => recordDecision(ctx.db, ctx.project.projectId, ctx.user.id, { decision: input.decision, reason: input.reason })),
+
+  decisions: projectProcedure('project:read').query(({ ctx }) => listDecisions(ctx.db, { projectId: ctx.project.projectId })),
+
+  /** The founder decision checklist with this project's answers and the rule's verdict. */
+  founderChecklist: projectProcedure('project:read').query(async ({ ctx }) => {
+    const answers = await listFounderAnswers(ctx.db, { projectId: ctx.project.projectId });
+    const byKey = Object.fromEntries(answers.map((a) => [a.questionKey, a.answer]));
+    return {
+      questions: FOUNDER_CHECKLIST.questions.map((q) => ({ key: q.key, text: q.text, answer: byKey[q.key] ?? null })),
+      rule: FOUNDER_CHECKLIST.rule.text,
+      result: evaluateDecisionChecklist(FOUNDER_CHECKLIST, byKey),
+    };
+  }),
+
+  answerFounder: projectProcedure('item:update')
+    .input(z.object({ questionKey: z.string().max(100), answer: z.boolean() }))
+    .mutation(({ ctx, input }) => answerFounderQuestion(ctx.db, ctx.project.projectId, ctx.user.id, input.questionKey, input.answer)),
+
+  activity: projectProcedure('project:read')
+    .input(z.object({ limit: z.number().int().min(1).max(200).default(50) }))
+    .query(({ ctx, input }) => listActivity(ctx.db, { projectId: ctx.project.projectId, limit: input.limit })),
+});

@@ -1,0 +1,72 @@
+/** Builds what a stage page shows: the stage, its filtered items with evidence and comments, and its readiness. */
+import type { Database } from '@/db/types';
+import { getRoadmapRow, listComments, listEvidence, listItems, listStages, type ItemRow } from '@/db/queries/roadmap';
+import { listMembers } from '@/db/queries/workspaces';
+import type { StageKey } from '@/server/projects/kinds';
+import { assessReadiness, stageProgress } from '@/server/roadmap/readiness';
+import { chapterLabel } from '@/server/roadmap/chapters';
+import { toAssessed } from '@/server/services/roadmap';
+import { notFound } from '../../errors';
+import type { ItemFilter } from './item-schemas';
+
+function matches(filter: ItemFilter, item: ItemRow, userId: string, today: string): boolean {
+  switch (filter) {
+    case 'all':
+      return true;
+    case 'mine':
+      return item.ownerUserId === userId;
+    case 'overdue':
+      return item.dueDate !== null && item.dueDate < today && item.status !== 'passed' && item.status !== 'not_applicable';
+    case 'failing':
+      return item.status === 'failed';
+    case 'critical':
+      return item.severity === 'critical';
+  }
+}
+
+export async function loadStageView(
+  db: Database,
+  input: { projectId: string; workspaceId: string; stageKey: StageKey; userId: string; filter: ItemFilter; includeMembers: boolean },
+) {
+  const [roadmap, stages, items] = await Promise.all([
+    getRoadmapRow(db, { projectId: input.projectId }),
+    listStages(db, { projectId: input.projectId }),
+    listItems(db, { projectId: input.projectId, stageKey: input.stageKey }),
+  ]);
+  const stage = stages.find((s) => s.key === input.stageKey);
+  if (!roadmap || !stage) throw notFound('Stage');
+  const today = new Date().toISOString().slice(0, 10);
+  const visible = items.filter((item) => matches(input.filter, item, input.userId, today));
+  const ids = visible.map((i) => i.id);
+  const [evidence, comments, members] = await Promise.all([
+    listEvidence(db, { projectId: input.projectId, itemIds: ids }),
+    listComments(db, { projectId: input.projectId, itemIds: ids }),
+    input.includeMembers ? listMembers(db, { workspaceId: input.workspaceId }) : Promise.resolve([]),
+  ]);
+  const assessed = items.map(toAssessed);
+  const counts = Object.fromEntries(
+    (['all', 'mine', 'overdue', 'failing', 'critical'] as const).map((f) => [f, items.filter((i) => matches(f, i, input.userId, today)).length]),
+  ) as Record<ItemFilter, number>;
+  return {
+    stage: {
+      key: stage.key,
+      position: stage.position,
+      goal: stage.goal,
+      chapters: stage.chapters.map((c) => ({ ...c, label: chapterLabel(roadmap.snapshot, c) })),
+      failureSignals: stage.failureSignals,
+    },
+    stages: stages.map((s) => ({ key: s.key, position: s.position })),
+    playbook: { templateId: roadmap.templateId, name: roadmap.snapshot.name },
+    targets: roadmap.snapshot.targets,
+    progress: stageProgress(assessed),
+    readiness: assessReadiness(assessed),
+    counts,
+    items: visible.map((item) => ({
+      ...item,
+      ownerLabel: item.ownerUserName ?? item.ownerName,
+      evidence: evidence.filter((e) => e.itemId === item.id),
+      comments: comments.filter((c) => c.itemId === item.id),
+    })),
+    members: members.map((m) => ({ userId: m.userId, name: m.name })),
+  };
+}
