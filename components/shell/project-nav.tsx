@@ -34,11 +34,18 @@ export function ProjectNav({ projectId, projectName, stages }: ProjectNavProps) 
           <span className="block truncate">{projectName ?? 'Project'}</span>
         </SideNavGroupLabel>
         <ul className="grid gap-0.5">
-          <li>
-            <Link href={base} aria-current={current(base, 'exact')} className={sideNavLinkClasses}>
-              Overview
-            </Link>
-          </li>
+          {[
+            { href: base, label: 'Overview', match: 'exact' as const },
+            { href: `${base}/risks`, label: 'Risks' },
+            { href: `${base}/decision`, label: 'Go / no-go' },
+            { href: `${base}/activity`, label: 'Activity' },
+          ].map((link) => (
+            <li key={link.href}>
+              <Link href={link.href} aria-current={current(link.href, link.match)} className={sideNavLinkClasses}>
+                {link.label}
+              </Link>
+            </li>
+          ))}
         </ul>
       </div>
 

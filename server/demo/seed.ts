@@ -11,6 +11,7 @@ import { createWorkspace } from '@/server/services/workspaces';
 import { createProject } from '@/server/services/projects';
 import { projectFieldsSchema } from '@/server/projects/validation';
 import { newToken } from '@/server/services/tokens';
+import { seedDemoProgress } from './progress';
 
 export const DEMO_PASSWORD = 'launch-ready-demo';
 export const DEMO_CONSULTANT = { name: 'Dana Okafor', email: 'demo@launch-ready.local' };
@@ -104,5 +105,6 @@ export async function seedDemoIfEmpty(db: Database, auth: Auth): Promise<boolean
     expiresAt: new Date(),
     acceptedAt: new Date(),
   });
+  await seedDemoProgress(db, created, consultant.id);
   return true;
 }

@@ -18,6 +18,8 @@ export type Readiness = {
   /** Open or failed items, most severe first (failed before open), at most five. */
   missing: AssessedItem[];
   next: AssessedItem | null;
+  /** What counted and how, without the next step (shown beside it as a link). */
+  summary: string;
   explanation: string;
 };
 
@@ -43,12 +45,10 @@ export function assessReadiness(items: readonly AssessedItem[]): Readiness {
     items.length > applicable.length ? `${items.length - applicable.length} marked not applicable` : null,
     failed.length > 0 ? `${failed.length} failing` : null,
   ].filter(Boolean);
+  const summary = score === null ? 'Nothing to assess yet.' : `${parts.join(', ')}. Items are weighted by severity (critical ×8, high ×4, medium ×2, low ×1).`;
   const explanation =
-    score === null
-      ? 'Nothing to assess yet.'
-      : `${parts.join(', ')}. Items are weighted by severity (critical ×8, high ×4, medium ×2, low ×1).` +
-        (next ? ` Next: “${next.title}”.` : ' Everything applicable has passed.');
-  return { score, applicable: applicable.length, passed: passed.length, notApplicable: items.length - applicable.length, failed: failed.length, missing: open.slice(0, 5), next, explanation };
+    score === null ? summary : summary + (next ? ` Next: “${next.title.replace(/\.$/, '')}”.` : ' Everything applicable has passed.');
+  return { score, applicable: applicable.length, passed: passed.length, notApplicable: items.length - applicable.length, failed: failed.length, missing: open.slice(0, 5), next, summary, explanation };
 }
 
 /** Plain progress for a stage stepper: share of applicable items that passed. */

@@ -3,14 +3,17 @@ import { Frame } from '@/app/_lib/frame';
 import { loadOrNotFound } from '@/app/_lib/guard';
 import { serverCaller } from '@/server/trpc/server-caller';
 import { ProjectNav } from '@/components/shell/project-nav';
+import { STAGE_LABELS } from '@/server/projects/kinds';
 
 export default async function ProjectLayout({ children, params }: { children: ReactNode; params: Promise<{ projectId: string }> }) {
   const { projectId } = await params;
-  const project = await loadOrNotFound((await serverCaller()).project.get({ projectId }));
+  const caller = await serverCaller();
+  const [project, roadmap] = await Promise.all([loadOrNotFound(caller.project.get({ projectId })), loadOrNotFound(caller.roadmap.overview({ projectId }))]);
+  const stages = roadmap.stages.map((s) => ({ key: s.key, label: STAGE_LABELS[s.key], progress: s.progress }));
   return (
     <Frame
       currentWorkspaceId={project.access.via === 'workspace' ? project.workspaceId : undefined}
-      sidebar={<ProjectNav projectId={project.id} projectName={project.name} stages={[]} />}
+      sidebar={<ProjectNav projectId={project.id} projectName={project.name} stages={stages} />}
     >
       {children}
     </Frame>

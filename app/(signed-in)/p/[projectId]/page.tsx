@@ -6,6 +6,7 @@ import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import { loadOrNotFound } from '@/app/_lib/guard';
+import { RoadmapSummary } from './_components/roadmap-summary';
 import { serverCaller } from '@/server/trpc/server-caller';
 import { ENDPOINT_KIND_LABELS, MATURITY_LABELS, PRODUCT_TYPE_LABELS, SEGMENT_LABELS } from '@/server/projects/kinds';
 
@@ -24,7 +25,8 @@ const none = <span className="text-fg-subtle">Not set</span>;
 
 export default async function ProjectOverview({ params }: { params: Promise<{ projectId: string }> }) {
   const { projectId } = await params;
-  const project = await loadOrNotFound((await serverCaller()).project.get({ projectId }));
+  const caller = await serverCaller();
+  const [project, overview] = await Promise.all([loadOrNotFound(caller.project.get({ projectId })), loadOrNotFound(caller.roadmap.overview({ projectId }))]);
   const canEdit = project.access.permissions.includes('project:edit');
   const canonical = project.canonicalHost === 'www' ? `www.${project.primaryDomain}` : project.primaryDomain;
 
@@ -41,6 +43,8 @@ export default async function ProjectOverview({ params }: { params: Promise<{ pr
         description={`${PRODUCT_TYPE_LABELS[project.productType]} · ${SEGMENT_LABELS[project.segment]} · ${MATURITY_LABELS[project.maturity]}`}
         actions={canEdit ? <ButtonLink href={`/p/${project.id}/settings`} variant="secondary">Edit project</ButtonLink> : null}
       />
+      <RoadmapSummary projectId={project.id} overview={overview} />
+      <h2 className="mt-10 mb-4 text-lg font-semibold tracking-tight text-fg">Project details</h2>
       <div className="grid gap-6 lg:grid-cols-2">
         <Card>
           <CardHeader>

@@ -1,0 +1,156 @@
+import Link from 'next/link';
+import { Badge } from '@/components/ui/badge';
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
+import { ReadinessScore } from '@/components/roadmap/readiness-score';
+import { StageStepper } from '@/components/roadmap/stage-stepper';
+import { VerdictBadge } from '@/components/roadmap/verdict-badge';
+import { IMPACT_LABELS, SEVERITY_LABELS, SEVERITY_TONES, VERDICTS } from '@/components/roadmap/labels';
+import type { AppRouter } from '@/server/trpc/root';
+import type { inferRouterOutputs } from '@trpc/server';
+import { STAGE_LABELS } from '@/server/projects/kinds';
+
+type Overview = inferRouterOutputs<AppRouter>['roadmap']['overview'];
+
+/** The top of a project's overview: readiness, go / no-go, the stages and the first risks to fix. */
+export function RoadmapSummary({ projectId, overview }: { projectId: string; overview: Overview }) {
+  const base = `/p/${projectId}`;
+  const { readiness, recommendation, latestDecision } = overview;
+  const topRisks = overview.risks.slice(0, 5);
+  return (
+    <section aria-labelledby="readiness-heading" className="grid gap-6">
+      <h2 id="readiness-heading" className="sr-only">
+        Launch readiness
+      </h2>
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card>
+          <CardHeader>
+            <CardTitle>Readiness</CardTitle>
+            <CardDescription>Following the {overview.playbook.name} playbook.</CardDescription>
+          </CardHeader>
+          <CardContent className="flex items-start gap-5">
+            <ReadinessScore score={readiness.score} />
+            <div className="grid gap-2 text-sm">
+              <p className="text-fg">{readiness.summary}</p>
+              {readiness.next ? (
+                <p>
+                  <span className="text-fg-muted">Do next: </span>
+                  <Link className="font-medium text-brand-700 hover:underline" href={`${base}/stages/${readiness.next.stageKey}`}>
+                    {readiness.next.title}
+                  </Link>
+                </p>
+              ) : null}
+            </div>
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader
+            actions={
+              <Link className="text-sm text-brand-700 hover:underline" href={`${base}/decision`}>
+                Decide
+              </Link>
+            }
+          >
+            <CardTitle>Go / no-go</CardTitle>
+            <CardDescription>{VERDICTS[recommendation.verdict].summary}</CardDescription>
+          </CardHeader>
+          <CardContent className="grid gap-3 text-sm">
+            <div className="flex items-center gap-2">
+              <span className="text-fg-muted">Recommendation:</span> <VerdictBadge verdict={recommendation.verdict} />
+            </div>
+            <ul className="grid list-disc gap-1 pl-5 text-fg">
+              {recommendation.reasons.slice(0, 4).map((reason) => (
+                <li key={reason}>{reason}</li>
+              ))}
+              {recommendation.reasons.length > 4 ? <li className="text-fg-muted">and {recommendation.reasons.length - 4} more</li> : null}
+            </ul>
+            <p className="text-fg-muted">
+              {latestDecision
+                ? `Decided ${latestDecision.decision === 'go' ? 'go' : 'no-go'} by ${latestDecision.decidedBy ?? 'a former member'} on ${latestDecision.decidedAt.toLocaleDateString('en-GB', { dateStyle: 'medium' })}.`
+                : 'No decision recorded yet.'}
+            </p>
+          </CardContent>
+        </Card>
+      </div>
+
+      <Card>
+        <CardHeader>
+          <CardTitle>Roadmap</CardTitle>
+          <CardDescription>Seven stages from quick audit to handover. Open a stage to work through its checklist.</CardDescription>
+        </CardHeader>
+        <CardContent className="grid gap-4">
+          <StageStepper stages={overview.stages.map((s) => ({ key: s.key, label: STAGE_LABELS[s.key], progress: s.progress, href: `${base}/stages/${s.key}` }))} />
+          <ol className="grid gap-3 md:grid-cols-2">
+            {overview.stages.map((stage, index) => (
+              <li key={stage.key} className="rounded-control border border-border p-3">
+                <Link href={`${base}/stages/${stage.key}`} className="font-medium text-fg hover:text-brand-700 hover:underline">
+                  {index + 1}. {STAGE_LABELS[stage.key]}
+                </Link>
+                <p className="mt-1 text-sm text-fg-muted">{stage.goal}</p>
+                <p className="mt-1 text-xs text-fg-subtle">
+                  {stage.readiness.passed} of {stage.readiness.applicable} passed{stage.readiness.failed > 0 ? ` · ${stage.readiness.failed} failing` : ''}
+                </p>
+              </li>
+            ))}
+          </ol>
+        </CardContent>
+      </Card>
+
+      <Card>
+        <CardHeader
+          actions={
+            <Link className="text-sm text-brand-700 hover:underline" href={`${base}/risks`}>
+              All {overview.risks.length} risks
+            </Link>
+          }
+        >
+          <CardTitle>Fix first</CardTitle>
+          <CardDescription>Open and failing items ranked by business impact: revenue, then trust, then onboarding and operations.</CardDescription>
+        </CardHeader>
+        <CardContent>
+          {topRisks.length === 0 ? (
+            <p className="text-sm text-fg-muted">No open risks. Everything applicable has passed.</p>
+          ) : (
+            <Table aria-label="Top risks">
+              <THead>
+                <TR>
+                  <TH>#</TH>
+                  <TH>Risk</TH>
+                  <TH>Impact</TH>
+                  <TH>Severity</TH>
+                  <TH>Owner</TH>
+                </TR>
+              </THead>
+              <TBody>
+                {topRisks.map((risk) => (
+                  <TR key={risk.id}>
+                    <TD className="tabular-nums text-fg-muted">{risk.rank}</TD>
+                    <TD>
+                      {risk.stageKey ? (
+                        <Link className="hover:text-brand-700 hover:underline" href={`${base}/stages/${risk.stageKey}`}>
+                          {risk.title}
+                        </Link>
+                      ) : (
+                        risk.title
+                      )}
+                      {risk.state === 'failing' ? (
+                        <Badge tone="danger" className="ml-2">
+                          Failing
+                        </Badge>
+                      ) : null}
+                    </TD>
+                    <TD>{IMPACT_LABELS[risk.impact]}</TD>
+                    <TD>
+                      <Badge tone={SEVERITY_TONES[risk.severity]}>{SEVERITY_LABELS[risk.severity]}</Badge>
+                    </TD>
+                    <TD className="text-fg-muted">{risk.owner ?? 'Unassigned'}</TD>
+                  </TR>
+                ))}
+              </TBody>
+            </Table>
+          )}
+        </CardContent>
+      </Card>
+    </section>
+  );
+}

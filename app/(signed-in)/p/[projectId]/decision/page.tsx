@@ -1,0 +1,87 @@
+import type { Metadata } from 'next';
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { PageHeader } from '@/components/ui/page-header';
+import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
+import { VerdictBadge } from '@/components/roadmap/verdict-badge';
+import { VERDICTS } from '@/components/roadmap/labels';
+import { loadOrNotFound } from '@/app/_lib/guard';
+import { serverCaller } from '@/server/trpc/server-caller';
+import { DecisionForm } from './decision-form';
+import { FounderChecklist } from './founder-checklist';
+
+export const metadata: Metadata = { title: 'Go / no-go' };
+
+export default async function DecisionPage({ params }: { params: Promise<{ projectId: string }> }) {
+  const { projectId } = await params;
+  const caller = await serverCaller();
+  const [project, overview, decisions, checklist] = await Promise.all([
+    loadOrNotFound(caller.project.get({ projectId })),
+    loadOrNotFound(caller.roadmap.overview({ projectId })),
+    loadOrNotFound(caller.roadmap.decisions({ projectId })),
+    loadOrNotFound(caller.roadmap.founderChecklist({ projectId })),
+  ]);
+  const permissions = new Set(project.access.permissions);
+  const { recommendation } = overview;
+  return (
+    <div className="grid gap-6">
+      <PageHeader title="Go / no-go" description="The recommendation follows the checklist; the decision is yours, recorded with its reason." />
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card>
+          <CardHeader>
+            <CardTitle>Recommendation</CardTitle>
+            <CardDescription>{VERDICTS[recommendation.verdict].summary}</CardDescription>
+          </CardHeader>
+          <CardContent className="grid gap-3">
+            <div>
+              <VerdictBadge verdict={recommendation.verdict} />
+            </div>
+            <ul className="grid list-disc gap-1 pl-5 text-sm text-fg">
+              {recommendation.reasons.map((reason) => (
+                <li key={reason}>{reason}</li>
+              ))}
+            </ul>
+          </CardContent>
+        </Card>
+        {permissions.has('project:edit') ? <DecisionForm projectId={projectId} recommended={recommendation.verdict} /> : null}
+      </div>
+      <Card>
+        <CardHeader>
+          <CardTitle>Decision history</CardTitle>
+        </CardHeader>
+        <CardContent>
+          {decisions.length === 0 ? (
+            <p className="text-sm text-fg-muted">No decision recorded yet.</p>
+          ) : (
+            <Table aria-label="Decision history">
+              <THead>
+                <TR>
+                  <TH>When</TH>
+                  <TH>Decision</TH>
+                  <TH>Recommended then</TH>
+                  <TH>Why</TH>
+                  <TH>Who</TH>
+                </TR>
+              </THead>
+              <TBody>
+                {decisions.map((d) => (
+                  <TR key={d.id}>
+                    <TD className="whitespace-nowrap">{d.decidedAt.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })}</TD>
+                    <TD>
+                      <VerdictBadge verdict={d.decision === 'go' ? 'go' : 'no-go'} />
+                    </TD>
+                    <TD>
+                      <VerdictBadge verdict={d.recommendation.verdict} />
+                    </TD>
+                    <TD className="max-w-md">{d.reason}</TD>
+                    <TD className="text-fg-muted">{d.decidedBy ?? 'Former member'}</TD>
+                  </TR>
+                ))}
+              </TBody>
+            </Table>
+          )}
+        </CardContent>
+      </Card>
+      <FounderChecklist projectId={projectId} checklist={checklist} canAnswer={permissions.has('item:update')} />
+    </div>
+  );
+}

@@ -1,0 +1,113 @@
+'use client';
+import { useMutation } from '@tanstack/react-query';
+import { useRouter } from 'next/navigation';
+import { useState, type FormEvent } from 'react';
+import { Button } from '@/components/ui/button';
+import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
+import { Field } from '@/components/ui/field';
+import { Input } from '@/components/ui/input';
+import { Select } from '@/components/ui/select';
+import { useToast } from '@/components/ui/toast';
+import { IMPACT_LABELS, SEVERITY_LABELS, type ImpactValue, type SeverityValue } from '@/components/roadmap/labels';
+import { fieldErrorsOf, messageOf, useTRPC, type FieldErrors } from '@/app/_lib/trpc';
+
+export function AddRiskForm({ projectId }: { projectId: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const toast = useToast();
+  const add = useMutation(trpc.roadmap.addRisk.mutationOptions());
+  const [errors, setErrors] = useState<FieldErrors>({});
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formElement = event.currentTarget;
+    const form = new FormData(formElement);
+    try {
+      await add.mutateAsync({
+        projectId,
+        title: String(form.get('title')),
+        severity: String(form.get('severity')) as SeverityValue,
+        impact: String(form.get('impact')) as ImpactValue,
+        ownerName: String(form.get('ownerName') ?? '') || null,
+        deadline: String(form.get('deadline') ?? '') || null,
+      });
+      setErrors({});
+      formElement.reset();
+      toast.success('Risk added');
+      router.refresh();
+    } catch (error) {
+      setErrors(fieldErrorsOf(error));
+      if (Object.keys(fieldErrorsOf(error)).length === 0) toast.error('Could not add the risk', messageOf(error));
+    }
+  }
+
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>Add a risk</CardTitle>
+      </CardHeader>
+      <CardContent>
+        <form method="post" onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3" noValidate aria-label="Add a risk">
+          <Field label="Risk" error={errors.title} className="sm:col-span-2 lg:col-span-3">
+            <Input name="title" maxLength={200} required placeholder="e.g. Only one person can deploy" />
+          </Field>
+          <Field label="Severity" error={errors.severity}>
+            <Select name="severity" defaultValue="high">
+              {(Object.keys(SEVERITY_LABELS) as SeverityValue[]).map((s) => (
+                <option key={s} value={s}>
+                  {SEVERITY_LABELS[s]}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label="Business impact" error={errors.impact}>
+            <Select name="impact" defaultValue="operations">
+              {(Object.keys(IMPACT_LABELS) as ImpactValue[]).map((i) => (
+                <option key={i} value={i}>
+                  {IMPACT_LABELS[i]}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label="Owner" optional error={errors.ownerName}>
+            <Input name="ownerName" maxLength={80} />
+          </Field>
+          <Field label="Deadline" optional error={errors.deadline}>
+            <Input name="deadline" type="date" />
+          </Field>
+          <div className="sm:col-span-2 lg:col-span-3">
+            <Button type="submit" variant="secondary" loading={add.isPending}>
+              Add risk
+            </Button>
+          </div>
+        </form>
+      </CardContent>
+    </Card>
+  );
+}
+
+export function RiskStatusButton({ projectId, riskId }: { projectId: string; riskId: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const toast = useToast();
+  const setStatus = useMutation(trpc.roadmap.setRiskStatus.mutationOptions());
+  async function close(status: 'mitigated' | 'accepted') {
+    try {
+      await setStatus.mutateAsync({ projectId, riskId, status });
+      toast.success(status === 'mitigated' ? 'Risk marked mitigated' : 'Risk accepted');
+      router.refresh();
+    } catch (error) {
+      toast.error('That did not work', messageOf(error));
+    }
+  }
+  return (
+    <div className="flex justify-end gap-1">
+      <Button size="sm" variant="ghost" onClick={() => close('mitigated')}>
+        Mitigated
+      </Button>
+      <Button size="sm" variant="ghost" onClick={() => close('accepted')}>
+        Accept
+      </Button>
+    </div>
+  );
+}
