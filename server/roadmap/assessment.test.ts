@@ -50,7 +50,7 @@ describe('go / no-go', () => {
 });
 
 describe('risk ranking', () => {
-  it('puts revenue first, then trust, then onboarding and operations; severity and failures break ties', () => {
+  it('puts revenue and trust first, then onboarding and operations; severity, failures, then revenue order each tier', () => {
     const ranked = rankRisks(
       [
         item({ impact: 'operations', severity: 'critical', status: 'failed', title: 'ops' }),
@@ -58,11 +58,12 @@ describe('risk ranking', () => {
         item({ impact: 'security', severity: 'high', status: 'todo', title: 'security open' }),
         item({ impact: 'security', severity: 'high', status: 'failed', title: 'security failing' }),
         item({ impact: 'revenue', severity: 'low', title: 'revenue' }),
+        item({ impact: 'revenue', severity: 'high', status: 'failed', title: 'revenue failing' }),
         item({ impact: 'revenue', status: 'passed', title: 'done' }),
       ],
       [{ id: 'm1', title: 'manual deliverability', severity: 'critical', impact: 'deliverability', owner: 'Sam', deadline: '2026-12-01' }],
     );
-    expect(ranked.map((r) => r.title)).toEqual(['revenue', 'manual deliverability', 'security failing', 'security open', 'onboarding', 'ops']);
-    expect(ranked.map((r) => r.rank)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(ranked.map((r) => r.title)).toEqual(['manual deliverability', 'revenue failing', 'security failing', 'security open', 'revenue', 'onboarding', 'ops']);
+    expect(ranked.map((r) => r.rank)).toEqual([1, 2, 3, 4, 5, 6, 7]);
   });
 });

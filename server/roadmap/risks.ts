@@ -1,12 +1,13 @@
 /**
  * The risk list: failed and open checklist items plus risks a person added, in fix order —
- * revenue first, then trust (security, deliverability), then onboarding, then operations;
- * within an area, most severe first and failures before unverified items.
+ * revenue and trust (security, deliverability) first, then onboarding, then operations; within
+ * a tier, most severe first, failures before unverified items, revenue before trust.
  */
 import { SEVERITY_ORDER, type AssessedItem } from './assessment-types';
 import type { ImpactArea, Severity } from './types';
 
-export const IMPACT_ORDER: Record<ImpactArea, number> = { revenue: 0, security: 1, deliverability: 1, onboarding: 2, operations: 3 };
+export const IMPACT_TIER: Record<ImpactArea, number> = { revenue: 0, security: 0, deliverability: 0, onboarding: 1, operations: 2 };
+const IMPACT_TIE_BREAK: Record<ImpactArea, number> = { revenue: 0, security: 1, deliverability: 2, onboarding: 3, operations: 4 };
 
 export type RankedRisk = {
   source: 'item' | 'manual';
@@ -42,9 +43,10 @@ export function rankRisks(items: readonly AssessedItem[], manual: readonly Manua
   return [...fromItems, ...fromPeople]
     .sort(
       (a, b) =>
-        IMPACT_ORDER[a.impact] - IMPACT_ORDER[b.impact] ||
+        IMPACT_TIER[a.impact] - IMPACT_TIER[b.impact] ||
         SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
         stateOrder[a.state] - stateOrder[b.state] ||
+        IMPACT_TIE_BREAK[a.impact] - IMPACT_TIE_BREAK[b.impact] ||
         (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999'),
     )
     .map((risk, index) => ({ ...risk, rank: index + 1 }));

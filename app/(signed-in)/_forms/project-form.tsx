@@ -78,7 +78,9 @@ function listError(errors: FieldErrors, field: string): string | undefined {
 let rowIds = 0;
 const withIds = <T,>(rows: T[]) => rows.map((row) => ({ ...row, rowId: ++rowIds }));
 
-export function ProjectForm({ target, initial }: { target: Target; initial: ProjectFormValues }) {
+export type PlaybookOption = { id: string; name: string };
+
+export function ProjectForm({ target, initial, playbooks = [] }: { target: Target; initial: ProjectFormValues; playbooks?: PlaybookOption[] }) {
   const trpc = useTRPC();
   const router = useRouter();
   const toast = useToast();
@@ -112,7 +114,8 @@ export function ProjectForm({ target, initial }: { target: Target; initial: Proj
     setFormError(null);
     try {
       if (target.kind === 'create') {
-        const project = await create.mutateAsync({ workspaceId: target.workspaceId, ...fields });
+        const templateId = text('templateId') || undefined;
+        const project = await create.mutateAsync({ workspaceId: target.workspaceId, templateId, ...fields });
         router.push(`/p/${project.id}`);
       } else {
         await update.mutateAsync({ projectId: target.projectId, ...fields });
@@ -170,6 +173,18 @@ export function ProjectForm({ target, initial }: { target: Target; initial: Proj
               ))}
             </Select>
           </Field>
+          {target.kind === 'create' && playbooks.length > 0 ? (
+            <Field label="Roadmap playbook" hint="The seven-stage roadmap is built from this playbook. You can switch until work starts." error={errors.templateId} className="sm:col-span-2">
+              <Select name="templateId" defaultValue="">
+                <option value="">Choose for me from the details above (recommended)</option>
+                {playbooks.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.name}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          ) : null}
         </CardContent>
       </Card>
 

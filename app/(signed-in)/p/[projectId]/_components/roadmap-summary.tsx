@@ -105,7 +105,7 @@ export function RoadmapSummary({ projectId, overview }: { projectId: string; ove
           }
         >
           <CardTitle>Fix first</CardTitle>
-          <CardDescription>Open and failing items ranked by business impact: revenue, then trust, then onboarding and operations.</CardDescription>
+          <CardDescription>Open and failing items ranked by business impact: revenue and trust first, then onboarding and operations.</CardDescription>
         </CardHeader>
         <CardContent>
           {topRisks.length === 0 ? (

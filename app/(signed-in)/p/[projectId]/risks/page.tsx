@@ -24,7 +24,7 @@ export default async function RisksPage({ params }: { params: Promise<{ projectI
     <div className="grid gap-6">
       <PageHeader
         title="Risks"
-        description="Everything failing or not yet verified, plus risks you add, in the order to fix them: revenue first, then trust (security and email deliverability), then onboarding and operations; the most severe first within each."
+        description="Everything failing or not yet verified, plus risks you add, in the order to fix them: revenue and trust (security, email deliverability) first, then onboarding, then operations; within each, the most severe and the failing first."
       />
       {risks.ranked.length === 0 ? (
         <EmptyState title="No open risks" description="Every applicable item has passed and no risks are open." />

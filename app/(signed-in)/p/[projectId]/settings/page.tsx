@@ -5,13 +5,16 @@ import { loadOrNotFound } from '@/app/_lib/guard';
 import { serverCaller } from '@/server/trpc/server-caller';
 import { ProjectForm } from '@/app/(signed-in)/_forms/project-form';
 import { ArchiveProject } from './archive-project';
+import { PlaybookCard } from './playbook-card';
 
 export const metadata: Metadata = { title: 'Project settings' };
 
 export default async function ProjectSettingsPage({ params }: { params: Promise<{ projectId: string }> }) {
   const { projectId } = await params;
-  const project = await loadOrNotFound((await serverCaller()).project.get({ projectId }));
+  const caller = await serverCaller();
+  const project = await loadOrNotFound(caller.project.get({ projectId }));
   if (!project.access.permissions.includes('project:edit')) notFound();
+  const [playbooks, overview] = await Promise.all([loadOrNotFound(caller.roadmap.templates({ projectId })), loadOrNotFound(caller.roadmap.overview({ projectId }))]);
   return (
     <div className="mx-auto grid max-w-3xl gap-8">
       <PageHeader title="Project settings" description="What Launch Ready checks and how the roadmap is chosen." />
@@ -32,6 +35,7 @@ export default async function ProjectSettingsPage({ params }: { params: Promise<
           environments: project.environments,
         }}
       />
+      <PlaybookCard projectId={projectId} current={playbooks.current} suggested={playbooks.suggested} templates={playbooks.templates} updateAvailable={overview.updateAvailable} />
       {project.access.permissions.includes('project:archive') ? <ArchiveProject projectId={projectId} archived={project.status === 'archived'} /> : null}
     </div>
   );
