@@ -6,3 +6,4 @@ export * from './outbox';
 export * from './roadmap';
 export * from './governance';
 export * from './records';
+export * from './check-runs';

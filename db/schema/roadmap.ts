@@ -14,6 +14,7 @@ export const itemKind = pgEnum('item_kind', ['check', 'deliverable']);
 export const itemSeverity = pgEnum('item_severity', ['critical', 'high', 'medium', 'low']);
 export const impactArea = pgEnum('impact_area', ['onboarding', 'revenue', 'security', 'deliverability', 'operations']);
 export const itemStatus = pgEnum('item_status', ['todo', 'in_progress', 'passed', 'failed', 'not_applicable']);
+export const statusSource = pgEnum('status_source', ['person', 'check']);
 
 /** The template-level parts of a roadmap (targets, minimum bar, …) copied when it was instantiated. */
 export type RoadmapSnapshot = Omit<RoadmapTemplate, 'id' | 'version' | 'match' | 'stages'>;
@@ -72,6 +73,10 @@ export const checklistItems = pgTable(
     ownerName: text('owner_name'),
     dueDate: date('due_date', { mode: 'string' }),
     notes: text('notes'),
+    /** Who set the status last: a person, or the automated check the item names. */
+    statusSource: statusSource('status_source').notNull().default('person'),
+    /** Set when a person keeps their status even where the automated check disagrees. */
+    overrideReason: text('override_reason'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     updatedBy: text('updated_by').references(() => user.id, { onDelete: 'set null' }),
   },
