@@ -7,3 +7,5 @@ export * from './roadmap';
 export * from './governance';
 export * from './records';
 export * from './check-runs';
+export * from './monitoring';
+export * from './monitoring-alerts';
