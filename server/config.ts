@@ -22,6 +22,8 @@ export type AppConfig = {
   /** Auth attempts allowed per IP per window on sign-in/sign-up/reset routes. */
   authRateLimit: { window: number; max: number };
   seedDemo: boolean;
+  /** Automated checks: DNS servers to ask (default: the system's), and whether loopback targets are allowed. */
+  checks: { dnsServers: string[] | undefined; allowLoopbackTargets: boolean };
 };
 
 export class ConfigError extends Error {
@@ -96,6 +98,9 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
   if (window === null) problems.push('AUTH_RATE_LIMIT_WINDOW_SECONDS must be a positive whole number.');
   if (max === null) problems.push('AUTH_RATE_LIMIT_MAX must be a positive whole number.');
 
+  const dnsServers = env.LR_DNS_SERVERS ? env.LR_DNS_SERVERS.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
+  if (dnsServers?.some((server) => !/^[\d.:[\]a-fA-F]+$/.test(server))) problems.push('LR_DNS_SERVERS must list IP addresses (optionally with :port), separated by commas.');
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     mode,
@@ -108,6 +113,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     outboxEnabled: !smtpUrl,
     authRateLimit: { window: window ?? 60, max: max ?? 10 },
     seedDemo: mode === 'embedded' && env.LR_SEED_DEMO !== 'off',
+    checks: { dnsServers, allowLoopbackTargets: env.LR_ALLOW_LOOPBACK_TARGETS === 'on' },
   };
 }
 

@@ -10,11 +10,17 @@ import { createAuth } from '@/server/auth/auth';
 import { createCaller } from '@/server/trpc/root';
 import type { SessionUser } from '@/server/trpc/context';
 import { outboxMessages } from '@/db/schema';
+import type { CheckDeps } from '@/server/checks/types';
+import { appCheckDeps } from '@/server/check-runs/network';
+import { waitForRunsInFlight } from '@/server/check-runs/run';
+
+/** Tests that do not set up a testnet get a network that cannot leave the machine: DNS asks a closed loopback port. */
+const isolatedCheckDeps = () => appCheckDeps({ checks: { dnsServers: ['127.0.0.1:9'], allowLoopbackTargets: false } });
 
 export const TEST_APP_URL = 'http://localhost:3999';
 export const TEST_PASSWORD = 'correct horse battery';
 
-export async function createTestApp() {
+export async function createTestApp(options: { checkDeps?: () => CheckDeps } = {}) {
   const handle = await openTestDatabase();
   const { db } = handle;
   const mailer = createMailer({ db, from: 'Launch Ready <test@launch-ready.local>' });
@@ -27,7 +33,7 @@ export async function createTestApp() {
   }
 
   function caller(user: SessionUser | null) {
-    return createCaller({ db, user, mailer, appUrl: TEST_APP_URL });
+    return createCaller({ db, user, mailer, appUrl: TEST_APP_URL, checkDeps: options.checkDeps ?? isolatedCheckDeps });
   }
 
   /** The newest outbox message sent to an address, and the first app link in it. */
@@ -38,7 +44,12 @@ export async function createTestApp() {
     return { ...message, link };
   }
 
-  return { db, handle, auth, mailer, signUp, caller, lastMailTo, close: () => handle.close() };
+  async function close() {
+    await waitForRunsInFlight();
+    await handle.close();
+  }
+
+  return { db, handle, auth, mailer, signUp, caller, lastMailTo, close };
 }
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;

@@ -44,6 +44,8 @@ const itemColumns = {
   ownerUserName: user.name,
   dueDate: checklistItems.dueDate,
   notes: checklistItems.notes,
+  statusSource: checklistItems.statusSource,
+  overrideReason: checklistItems.overrideReason,
   updatedAt: checklistItems.updatedAt,
 };
 

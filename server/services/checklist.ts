@@ -35,6 +35,8 @@ export type ItemChanges = {
   ownerName?: string | null;
   dueDate?: string | null;
   notes?: string | null;
+  /** Keep this status even where the item's automated check disagrees; null clears it. */
+  overrideReason?: string | null;
 };
 
 /** Owners picked from people must belong to the project's workspace. */
@@ -58,12 +60,14 @@ export async function updateItem(db: Database, scope: Scope, itemId: string, cha
     const patch: Partial<typeof checklistItems.$inferInsert> = { updatedAt: new Date(), updatedBy: scope.actorId };
     if (changes.status !== undefined) {
       patch.status = changes.status;
+      patch.statusSource = 'person';
       patch.notApplicableReason = changes.status === 'not_applicable' ? changes.notApplicableReason!.trim() : null;
     }
     if (changes.ownerUserId !== undefined) patch.ownerUserId = changes.ownerUserId;
     if (changes.ownerName !== undefined) patch.ownerName = changes.ownerName?.trim() || null;
     if (changes.dueDate !== undefined) patch.dueDate = changes.dueDate;
     if (changes.notes !== undefined) patch.notes = changes.notes?.trim() || null;
+    if (changes.overrideReason !== undefined) patch.overrideReason = changes.overrideReason?.trim() || null;
     const [updated] = await tx.update(checklistItems).set(patch).where(eq(checklistItems.id, item.id)).returning();
     const what =
       changes.status !== undefined && changes.status !== item.status

@@ -1,5 +1,6 @@
 import type { Database } from '@/db/types';
 import type { Mailer } from '@/server/mail/mailer';
+import type { CheckDeps } from '@/server/checks/types';
 
 export type SessionUser = { id: string; email: string; name: string; emailVerified: boolean };
 
@@ -10,4 +11,6 @@ export type Context = {
   mailer: Mailer;
   /** Public origin, for links in emails. */
   appUrl: string;
+  /** Network dependencies for automated checks (tests point them at the loopback testnet). */
+  checkDeps: () => CheckDeps;
 };

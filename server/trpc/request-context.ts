@@ -1,6 +1,7 @@
 /** Builds a tRPC context from an incoming request's headers (session cookie). */
 import { getRuntime } from '@/server/runtime';
 import type { Context } from './context';
+import { appCheckDeps } from '@/server/check-runs/network';
 
 export async function createRequestContext(headers: Headers): Promise<Context> {
   const { db, auth, mailer, config } = await getRuntime();
@@ -8,5 +9,5 @@ export async function createRequestContext(headers: Headers): Promise<Context> {
   const user = session
     ? { id: session.user.id, email: session.user.email, name: session.user.name, emailVerified: session.user.emailVerified }
     : null;
-  return { db, user, mailer, appUrl: config.appUrl };
+  return { db, user, mailer, appUrl: config.appUrl, checkDeps: () => appCheckDeps(config) };
 }

@@ -2,6 +2,7 @@ import { router, createCallerFactory } from './init';
 import { meRouter } from './routers/me';
 import { projectRouter } from './routers/project';
 import { roadmapRouter } from './routers/roadmap';
+import { checksRouter } from './routers/checks';
 import { workspaceRouter } from './routers/workspace';
 import { auditRouter } from './routers/stages/audit';
 import { routingRouter } from './routers/stages/routing';
@@ -16,6 +17,7 @@ export const appRouter = router({
   workspace: workspaceRouter,
   project: projectRouter,
   roadmap: roadmapRouter,
+  checks: checksRouter,
   // One router per roadmap stage, in the roadmap's order.
   audit: auditRouter,
   routing: routingRouter,

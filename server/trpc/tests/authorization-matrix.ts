@@ -96,5 +96,9 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixEntry> = {
   'roadmap.answerFounder': project(ITEM_UPDATERS, () => ({ questionKey: FOUNDER_CHECKLIST.questions[0]!.key, answer: false })),
   'roadmap.activity': project(EVERY_PROJECT_ROLE),
 
+  'checks.runs': project(EVERY_PROJECT_ROLE),
+  'checks.run': project(EVERY_PROJECT_ROLE, (w) => ({ runId: w.checkRunId })),
+  'checks.start': project(ITEM_UPDATERS, () => ({ stageKey: 'perimeter' })),
+
   ...Object.assign({}, ...STAGE_KEYS.map(stageEntries)),
 };

@@ -5,7 +5,7 @@
  * (procedure, actor) case gets its own fresh copy cheaply.
  */
 import { and, eq } from 'drizzle-orm';
-import { checklistItems, manualRisks, projectRoadmaps, projectShares, projectStages, projects, workspaceInvitations, workspaceMembers, workspaces } from '@/db/schema';
+import { checkRuns, checklistItems, manualRisks, projectRoadmaps, projectShares, projectStages, projects, workspaceInvitations, workspaceMembers, workspaces } from '@/db/schema';
 import { STAGE_KEYS, type StageKey } from '@/server/projects/kinds';
 import { instantiateRoadmap } from '@/server/roadmap/instantiate';
 import { getTemplate } from '@/server/roadmap/templates';
@@ -33,6 +33,7 @@ export type World = {
   /** One checklist item per stage. */
   itemIds: Record<StageKey, string>;
   riskId: string;
+  checkRunId: string;
 };
 
 export async function createPeople(app: TestApp): Promise<People> {
@@ -70,6 +71,10 @@ export async function buildWorld(db: Database, people: People, actor: Actor): Pr
       .limit(1);
     itemIds[key] = item!.id;
   }
+  const [run] = await db
+    .insert(checkRuns)
+    .values({ projectId, checkIds: ['spf'], target: {}, status: 'done', progress: { total: 1, done: 1, current: [] }, finishedAt: new Date() })
+    .returning();
   const [risk] = await db.insert(manualRisks).values({ projectId, title: 'Single admin account', severity: 'high', impact: 'operations' }).returning();
   const expiresAt = new Date(Date.now() + 86_400_000);
   const actorEmail = actor === 'anonymous' ? 'nobody@example.test' : people[actor].email;
@@ -97,5 +102,5 @@ export async function buildWorld(db: Database, people: People, actor: Actor): Pr
     .values({ workspaceId, email: actorEmail, role: 'member', tokenHash: hash, expiresAt })
     .returning();
 
-  return { workspaceId, projectId, invitationId: invitation!.id, shareId, invitationToken, shareToken, removableUserId: people.removable.id, itemIds, riskId: risk!.id };
+  return { workspaceId, projectId, invitationId: invitation!.id, shareId, invitationToken, shareToken, removableUserId: people.removable.id, itemIds, riskId: risk!.id, checkRunId: run!.id };
 }

@@ -20,6 +20,7 @@ export const itemChangesSchema = z.object({
   ownerName: optionalText(80, 'Keep the name under 80 characters.'),
   dueDate: dueDateSchema,
   notes: optionalText(5000, 'Keep notes under 5,000 characters.'),
+  overrideReason: optionalText(500, 'Keep the reason under 500 characters.'),
 });
 
 export const evidenceSchema = z.object({

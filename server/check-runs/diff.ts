@@ -1,0 +1,28 @@
+/** What changed between two runs of the same checks: status moves and findings that appeared or went away. */
+export type ResultSummary = { checkId: string; status: 'pass' | 'warn' | 'fail' | 'error'; findings: { code: string; message: string; severity: string }[] };
+
+export type CheckDiff = {
+  checkId: string;
+  before: ResultSummary['status'] | null;
+  after: ResultSummary['status'];
+  appeared: ResultSummary['findings'];
+  resolved: ResultSummary['findings'];
+};
+
+export function diffRuns(previous: readonly ResultSummary[], current: readonly ResultSummary[]): CheckDiff[] {
+  const before = new Map(previous.map((r) => [r.checkId, r]));
+  return current
+    .map((now) => {
+      const then = before.get(now.checkId);
+      const thenCodes = new Set(then?.findings.map((f) => f.code) ?? []);
+      const nowCodes = new Set(now.findings.map((f) => f.code));
+      return {
+        checkId: now.checkId,
+        before: then?.status ?? null,
+        after: now.status,
+        appeared: then ? now.findings.filter((f) => !thenCodes.has(f.code)) : [],
+        resolved: then ? then.findings.filter((f) => !nowCodes.has(f.code)) : [],
+      };
+    })
+    .filter((d) => d.before !== d.after || d.appeared.length > 0 || d.resolved.length > 0);
+}

@@ -1,0 +1,149 @@
+/**
+ * A check run: the checks that the project's (or one stage's) checklist items name, run with
+ * bounded concurrency and a time cap each; progress is written as each finishes (pages poll
+ * it, from any web process), results are stored, then the items are settled in one transaction.
+ */
+import { and, eq, sql } from 'drizzle-orm';
+import { TRPCError } from '@trpc/server';
+import type { Database } from '@/db/types';
+import { checkResults, checkRuns, checklistItems, domainOwnership, projectStages, type StoredFinding } from '@/db/schema';
+import { getRoadmapRow } from '@/db/queries/roadmap';
+import { getProject } from '@/db/queries/projects';
+import type { StageKey } from '@/server/projects/kinds';
+import type { CheckDeps, CheckResult } from '@/server/checks/types';
+import { recordActivity } from '@/server/services/activity';
+import { notFound } from '@/server/trpc/errors';
+import { CHECKS, type RegisteredCheck } from './registry';
+import { settleItems } from './settle';
+import { buildCheckTarget, type ProjectCheckTarget } from './target';
+
+const CONCURRENCY = 4;
+const CHECK_TIME_LIMIT_MS = 20_000;
+
+export type RunDeps = { db: Database; checkDeps: () => CheckDeps };
+
+async function checksNamedByItems(db: Database, projectId: string, stageKey: StageKey | undefined): Promise<RegisteredCheck[]> {
+  const rows = await db
+    .selectDistinct({ check: checklistItems.automatedCheck })
+    .from(checklistItems)
+    .innerJoin(projectStages, eq(projectStages.id, checklistItems.stageId))
+    .where(and(eq(checklistItems.projectId, projectId), sql`${checklistItems.automatedCheck} is not null`, stageKey ? eq(projectStages.key, stageKey) : undefined));
+  const named = new Set(rows.map((r) => r.check));
+  return CHECKS.filter((c) => named.has(c.id));
+}
+
+async function loadTarget(db: Database, projectId: string): Promise<ProjectCheckTarget> {
+  const [row, roadmap, [ownership]] = await Promise.all([
+    getProject(db, { projectId }),
+    getRoadmapRow(db, { projectId }),
+    db.select({ verifiedAt: domainOwnership.verifiedAt, domain: domainOwnership.domain }).from(domainOwnership).where(eq(domainOwnership.projectId, projectId)),
+  ]);
+  if (!row || !roadmap) throw notFound('Project');
+  const verified = Boolean(ownership?.verifiedAt && ownership.domain === row.project.primaryDomain);
+  return buildCheckTarget(row.project, roadmap.snapshot.targets, verified);
+}
+
+function withTimeLimit(check: RegisteredCheck, target: ProjectCheckTarget, deps: CheckDeps): Promise<CheckResult> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<CheckResult>((resolve) => {
+    timer = setTimeout(
+      () =>
+        resolve({
+          status: 'error',
+          findings: [{ severity: 'info', code: `${check.id}.timed-out`, message: `The ${check.title} check did not finish within ${CHECK_TIME_LIMIT_MS / 1000} seconds.`, evidence: null, fix: 'Run it again; if it keeps timing out, check that the target answers quickly.' }],
+        }),
+      CHECK_TIME_LIMIT_MS,
+    );
+  });
+  const run = check.run(check.targetFor(target), deps).catch(
+    (error: unknown): CheckResult => ({
+      status: 'error',
+      findings: [{ severity: 'info', code: `${check.id}.crashed`, message: `The ${check.title} check could not run: ${error instanceof Error ? error.message : 'unknown error'}.`, evidence: null, fix: 'Run it again. If it keeps failing, tell us.' }],
+    }),
+  );
+  return Promise.race([run, limit]).finally(() => clearTimeout(timer));
+}
+
+async function executeRun(deps: RunDeps, runId: string, projectId: string, actorId: string | null, checks: RegisteredCheck[], target: ProjectCheckTarget) {
+  const { db } = deps;
+  const checkDeps = deps.checkDeps();
+  const queue = [...checks];
+  const finished: { checkId: string; status: CheckResult['status']; findings: StoredFinding[] }[] = [];
+  async function lane() {
+    for (let check = queue.shift(); check; check = queue.shift()) {
+      await db.update(checkRuns).set({ progress: sql`jsonb_set(${checkRuns.progress}, '{current}', (${checkRuns.progress}->'current') || ${JSON.stringify([check.id])}::jsonb)` }).where(eq(checkRuns.id, runId));
+      const started = Date.now();
+      const result = await withTimeLimit(check, target, checkDeps);
+      const findings: StoredFinding[] = result.findings.map((f) => ({ severity: f.severity, code: f.code, message: f.message, evidence: f.evidence, fix: f.fix }));
+      await db.insert(checkResults).values({ runId, projectId, checkId: check.id, status: result.status, findings, evidence: result.evidence ?? null, durationMs: Date.now() - started });
+      await db
+        .update(checkRuns)
+        .set({
+          progress: sql`jsonb_build_object('total', ${checkRuns.progress}->'total', 'done', (${checkRuns.progress}->>'done')::int + 1, 'current', (${checkRuns.progress}->'current') - ${check.id})`,
+        })
+        .where(eq(checkRuns.id, runId));
+      finished.push({ checkId: check.id, status: result.status, findings });
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, checks.length) }, lane));
+  await db.transaction(async (tx) => {
+    const titles = Object.fromEntries(checks.map((c) => [c.id, c.title]));
+    await settleItems(tx, { projectId, runId, actorId, results: finished, titles });
+    await tx.update(checkRuns).set({ status: 'done', finishedAt: new Date() }).where(eq(checkRuns.id, runId));
+  });
+}
+
+/**
+ * Starts a run and returns at once with its id; `finished` settles when the run is stored
+ * (tests await it; the web request does not).
+ */
+export async function startCheckRun(deps: RunDeps, input: { projectId: string; stageKey?: StageKey; actorId: string; only?: string[] }) {
+  const { db } = deps;
+  let checks = await checksNamedByItems(db, input.projectId, input.stageKey);
+  if (input.only) checks = checks.filter((c) => input.only!.includes(c.id));
+  if (checks.length === 0) {
+    throw new TRPCError({ code: 'BAD_REQUEST', message: 'No automated check settles an item here yet.' });
+  }
+  const target = await loadTarget(db, input.projectId);
+  const runId = await db.transaction(async (tx) => {
+    const [run] = await tx
+      .insert(checkRuns)
+      .values({
+        projectId: input.projectId,
+        stageKey: input.stageKey ?? null,
+        checkIds: checks.map((c) => c.id),
+        target,
+        startedBy: input.actorId,
+        progress: { total: checks.length, done: 0, current: [] },
+      })
+      .returning({ id: checkRuns.id });
+    await recordActivity(tx, { projectId: input.projectId, actorId: input.actorId, action: 'checks.start', summary: `ran ${checks.length} automated check${checks.length === 1 ? '' : 's'}` });
+    return run!.id;
+  });
+  const finished = executeRun(deps, runId, input.projectId, input.actorId, checks, target)
+    .catch(async (error: unknown) => {
+      console.error(`[checks] run ${runId} failed:`, error);
+      await db.update(checkRuns).set({ status: 'failed', finishedAt: new Date(), error: 'The run stopped unexpectedly.' }).where(eq(checkRuns.id, runId));
+    })
+    .catch((error: unknown) => console.error(`[checks] run ${runId} could not be marked failed:`, error))
+    .finally(() => inFlight.delete(finished));
+  inFlight.add(finished);
+  return { runId, finished };
+}
+
+const inFlight = new Set<Promise<void>>();
+
+/** Resolves when every run this process started has finished (graceful shutdown, tests). */
+export async function waitForRunsInFlight(): Promise<void> {
+  while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+}
+
+/** Runs left "running" by a process that died are shown as failed rather than spinning forever. */
+export async function failAbandonedRuns(db: Database, projectId: string, olderThanMs = 10 * 60_000) {
+  await db
+    .update(checkRuns)
+    .set({ status: 'failed', finishedAt: new Date(), error: 'The process running these checks stopped before they finished.' })
+    .where(and(eq(checkRuns.projectId, projectId), eq(checkRuns.status, 'running'), sql`${checkRuns.startedAt} < now() - make_interval(secs => ${olderThanMs / 1000})`));
+}
+
+

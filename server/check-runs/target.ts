@@ -1,0 +1,41 @@
+/** Turns a project's fields into what the checks are pointed at. */
+import type { ProjectEndpoint } from '@/db/schema';
+
+export type ProjectCheckTarget = {
+  domain: string;
+  canonicalHost: 'apex' | 'www';
+  subdomains: string[];
+  mailDomain: string | null;
+  dkimSelectors: string[];
+  productionUrl: string | null;
+  /** Absolute URLs: paths are resolved against the production URL (or https://canonical host). */
+  endpoints: { kind: ProjectEndpoint['kind']; method: ProjectEndpoint['method']; url: string }[];
+  targets: { commonReadP95Ms: number; heavyActionP95Ms?: number };
+  ownershipVerified: boolean;
+};
+
+type ProjectFields = {
+  primaryDomain: string;
+  canonicalHost: 'apex' | 'www';
+  subdomains: string[];
+  mailDomain: string | null;
+  dkimSelectors: string[];
+  productionUrl: string | null;
+  endpoints: ProjectEndpoint[];
+};
+
+export function buildCheckTarget(project: ProjectFields, targets: ProjectCheckTarget['targets'], ownershipVerified: boolean): ProjectCheckTarget {
+  const canonical = project.canonicalHost === 'www' ? `www.${project.primaryDomain}` : project.primaryDomain;
+  const base = project.productionUrl ?? `https://${canonical}/`;
+  return {
+    domain: project.primaryDomain,
+    canonicalHost: project.canonicalHost,
+    subdomains: project.subdomains,
+    mailDomain: project.mailDomain,
+    dkimSelectors: project.dkimSelectors,
+    productionUrl: project.productionUrl,
+    endpoints: project.endpoints.map((e) => ({ kind: e.kind, method: e.method, url: new URL(e.url, base).toString() })),
+    targets: { commonReadP95Ms: targets.commonReadP95Ms, ...(targets.heavyActionP95Ms ? { heavyActionP95Ms: targets.heavyActionP95Ms } : {}) },
+    ownershipVerified,
+  };
+}

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { idSchema, projectProcedure, router } from '../init';
+import { notFound } from '../errors';
+import { getRun, listResults, listRuns, previousResults } from '@/db/queries/check-runs';
+import { STAGE_KEYS } from '@/server/projects/kinds';
+import { diffRuns } from '@/server/check-runs/diff';
+import { CHECKS } from '@/server/check-runs/registry';
+import { failAbandonedRuns, startCheckRun } from '@/server/check-runs/run';
+
+const titleOf = (id: string) => CHECKS.find((c) => c.id === id)?.title ?? id;
+
+export const checksRouter = router({
+  /** Recent runs, newest first. */
+  runs: projectProcedure('project:read')
+    .input(z.object({ limit: z.number().int().min(1).max(100).default(20) }))
+    .query(async ({ ctx, input }) => {
+      await failAbandonedRuns(ctx.db, ctx.project.projectId);
+      return listRuns(ctx.db, { projectId: ctx.project.projectId, limit: input.limit });
+    }),
+
+  /** One run with its results and what changed since the previous results of the same checks. */
+  run: projectProcedure('project:read')
+    .input(z.object({ runId: idSchema }))
+    .query(async ({ ctx, input }) => {
+      const projectId = ctx.project.projectId;
+      const run = await getRun(ctx.db, { projectId, runId: input.runId });
+      if (!run) throw notFound('Check run');
+      const results = await listResults(ctx.db, { projectId, runId: run.id });
+      const previous = await previousResults(ctx.db, { projectId, before: run.startedAt, checkIds: run.checkIds });
+      return {
+        ...run,
+        results: results.map((r) => ({ ...r, title: titleOf(r.checkId) })),
+        changes: run.status === 'done' ? diffRuns(previous, results) : [],
+      };
+    }),
+
+  /** Starts the checks that settle items of one stage, or of the whole project. */
+  start: projectProcedure('item:update')
+    .input(z.object({ stageKey: z.enum(STAGE_KEYS, 'Unknown stage.').optional() }))
+    .mutation(async ({ ctx, input }) => {
+      const { runId } = await startCheckRun({ db: ctx.db, checkDeps: ctx.checkDeps }, { projectId: ctx.project.projectId, stageKey: input.stageKey, actorId: ctx.user.id });
+      return { runId };
+    }),
+});
