@@ -5,7 +5,7 @@ import { evidenceText, statusForResult } from './settle';
 const finding = (code: string, severity = 'high') => ({ code, message: `${code} message.`, severity });
 
 describe('run diff', () => {
-  it('reports status moves and findings that appeared or were resolved, and nothing for unchanged checks', () => {
+  it('reports status moves and findings that appeared or were resolved; nothing for unchanged or first-time checks', () => {
     const diff = diffRuns(
       [
         { checkId: 'spf', status: 'fail', findings: [finding('spf.too-many-lookups'), finding('spf.soft-all', 'low')] },
@@ -19,7 +19,6 @@ describe('run diff', () => {
     );
     expect(diff).toEqual([
       { checkId: 'spf', before: 'fail', after: 'warn', appeared: [], resolved: [finding('spf.too-many-lookups')] },
-      { checkId: 'cors', before: null, after: 'fail', appeared: [], resolved: [] },
     ]);
   });
 });

@@ -24,5 +24,6 @@ export function diffRuns(previous: readonly ResultSummary[], current: readonly R
         resolved: then ? then.findings.filter((f) => !nowCodes.has(f.code)) : [],
       };
     })
-    .filter((d) => d.before !== d.after || d.appeared.length > 0 || d.resolved.length > 0);
+    // A check with no earlier result has nothing to compare with: it is not a change.
+    .filter((d) => d.before !== null && (d.before !== d.after || d.appeared.length > 0 || d.resolved.length > 0));
 }

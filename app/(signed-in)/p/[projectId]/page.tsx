@@ -7,6 +7,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import { loadOrNotFound } from '@/app/_lib/guard';
 import { RoadmapSummary } from './_components/roadmap-summary';
+import { CheckRunPanel } from './_components/check-run-panel';
 import { serverCaller } from '@/server/trpc/server-caller';
 import { ENDPOINT_KIND_LABELS, MATURITY_LABELS, PRODUCT_TYPE_LABELS, SEGMENT_LABELS } from '@/server/projects/kinds';
 
@@ -26,7 +27,12 @@ const none = <span className="text-fg-subtle">Not set</span>;
 export default async function ProjectOverview({ params }: { params: Promise<{ projectId: string }> }) {
   const { projectId } = await params;
   const caller = await serverCaller();
-  const [project, overview] = await Promise.all([loadOrNotFound(caller.project.get({ projectId })), loadOrNotFound(caller.roadmap.overview({ projectId }))]);
+  const [project, overview, runs] = await Promise.all([
+    loadOrNotFound(caller.project.get({ projectId })),
+    loadOrNotFound(caller.roadmap.overview({ projectId })),
+    loadOrNotFound(caller.checks.runs({ projectId, limit: 20 })),
+  ]);
+  const latestProjectRun = runs.find((run) => run.stageKey === null) ?? null;
   const canEdit = project.access.permissions.includes('project:edit');
   const canonical = project.canonicalHost === 'www' ? `www.${project.primaryDomain}` : project.primaryDomain;
 
@@ -44,6 +50,9 @@ export default async function ProjectOverview({ params }: { params: Promise<{ pr
         actions={canEdit ? <ButtonLink href={`/p/${project.id}/settings`} variant="secondary">Edit project</ButtonLink> : null}
       />
       <RoadmapSummary projectId={project.id} overview={overview} />
+      <div className="mt-6">
+        <CheckRunPanel projectId={project.id} latestRunId={latestProjectRun?.id ?? null} canRun={project.access.permissions.includes('item:update')} />
+      </div>
       <h2 className="mt-10 mb-4 text-lg font-semibold tracking-tight text-fg">Project details</h2>
       <div className="grid gap-6 lg:grid-cols-2">
         <Card>

@@ -8,6 +8,7 @@ import { chapterLabel } from '@/server/roadmap/chapters';
 import { toAssessed } from '@/server/services/roadmap';
 import { notFound } from '../../errors';
 import type { ItemFilter } from './item-schemas';
+import { findCheck } from '@/server/check-runs/registry';
 
 function matches(filter: ItemFilter, item: ItemRow, userId: string, today: string): boolean {
   switch (filter) {
@@ -61,6 +62,8 @@ export async function loadStageView(
     progress: stageProgress(assessed),
     readiness: assessReadiness(assessed),
     counts,
+    /** Automated checks that can settle items of this stage. */
+    runnableChecks: [...new Set(items.map((i) => i.automatedCheck).filter((c): c is string => c !== null && findCheck(c) !== undefined))],
     items: visible.map((item) => ({
       ...item,
       ownerLabel: item.ownerUserName ?? item.ownerName,

@@ -35,6 +35,8 @@ export type ItemView = {
   ownerLabel: string | null;
   dueDate: string | null;
   notes: string | null;
+  statusSource: 'person' | 'check';
+  overrideReason: string | null;
   updatedAt: string;
   evidence: { id: string; kind: 'note' | 'link' | 'check'; body: string; url: string | null; author: string | null; createdAt: string }[];
   comments: { id: string; body: string; author: string | null; createdAt: string }[];
@@ -101,6 +103,7 @@ export function ChecklistItemCard({ projectId, stageKey, item, members, canUpdat
           ownerName: owner === 'outside' ? String(form.get('ownerName') ?? '') : null,
           dueDate: String(form.get('dueDate') ?? '') || null,
           notes: String(form.get('notes') ?? ''),
+          ...(item.automatedCheck ? { overrideReason: String(form.get('overrideReason') ?? '') || null } : {}),
         }),
       'Item saved',
     );
@@ -137,7 +140,11 @@ export function ChecklistItemCard({ projectId, stageKey, item, members, canUpdat
             <Badge tone={SEVERITY_TONES[item.severity]}>{SEVERITY_LABELS[item.severity]}</Badge>
             <Badge>{item.kind === 'check' ? 'Check' : 'Deliverable'}</Badge>
             <span className="text-fg-muted">{IMPACT_LABELS[item.impact]}</span>
-            {item.automatedCheck ? <span className="text-fg-muted">· settled by the {item.automatedCheck} check</span> : null}
+            {item.automatedCheck ? (
+              <span className="text-fg-muted">
+                · {item.overrideReason ? `kept by a person over the ${item.automatedCheck} check` : item.statusSource === 'check' ? `set by the ${item.automatedCheck} check` : `settled by the ${item.automatedCheck} check`}
+              </span>
+            ) : null}
             {item.ownerLabel ? <span className="text-fg-muted">· {item.ownerLabel}</span> : null}
             {item.dueDate ? <span className={overdue ? 'font-medium text-danger-700' : 'text-fg-muted'}>· due {shortDate(item.dueDate)}{overdue ? ' (overdue)' : ''}</span> : null}
           </div>
@@ -197,6 +204,17 @@ export function ChecklistItemCard({ projectId, stageKey, item, members, canUpdat
               <Field label="Notes" optional error={errors.notes} className="sm:col-span-2">
                 <Textarea name="notes" defaultValue={item.notes ?? ''} rows={2} maxLength={5000} />
               </Field>
+              {item.automatedCheck ? (
+                <Field
+                  label="Keep my status over the automated check"
+                  optional
+                  hint="Fill in why, and check runs will no longer change this item's status (they still attach evidence). Leave empty to let the check decide."
+                  error={errors.overrideReason}
+                  className="sm:col-span-2"
+                >
+                  <Input name="overrideReason" defaultValue={item.overrideReason ?? ''} maxLength={500} />
+                </Field>
+              ) : null}
               <div>
                 <Button type="submit" size="sm" variant="secondary" loading={mutations.updateItem.isPending}>
                   Save

@@ -14,6 +14,7 @@ import { ChecklistItemCard } from './checklist-item-card';
 import { AddItemForm } from './add-item-form';
 import { StageTargets } from './stage-targets';
 import { StageRecords } from './records/stage-records';
+import { CheckRunPanel } from '../../_components/check-run-panel';
 
 const FILTERS = [
   { value: 'all', label: 'All' },
@@ -46,7 +47,9 @@ export default async function StagePage({
   const [project, view] = await Promise.all([loadOrNotFound(caller.project.get({ projectId })), loadOrNotFound(caller[stage].get({ projectId, filter }))]);
   const permissions = new Set(project.access.permissions);
   const base = `/p/${projectId}`;
-  const overview = await loadOrNotFound(caller.roadmap.overview({ projectId }));
+  const [overview, runs] = await Promise.all([loadOrNotFound(caller.roadmap.overview({ projectId })), loadOrNotFound(caller.checks.runs({ projectId, limit: 20 }))]);
+  const latestRun = runs.find((run) => run.stageKey === stage || run.stageKey === null) ?? null;
+  const hasChecks = view.runnableChecks.length > 0;
 
   return (
     <div className="grid gap-6">
@@ -76,6 +79,7 @@ export default async function StagePage({
               </Link>
             ))}
           </nav>
+          {hasChecks ? <CheckRunPanel projectId={projectId} stageKey={stage} latestRunId={latestRun?.id ?? null} canRun={permissions.has('item:update')} /> : null}
           {view.items.length === 0 ? (
             <EmptyState title="Nothing here" description={filter === 'all' ? 'This stage has no checklist items yet.' : 'No items match this filter.'} />
           ) : (
