@@ -37,6 +37,8 @@ export default defineConfig({
       // The browser suite signs in many times from one address; the limit itself is covered by integration tests.
       AUTH_RATE_LIMIT_MAX: '500',
       NEXT_TELEMETRY_DISABLED: '1',
+      // Checks started from the browser suite must never query the outside world: DNS goes to a closed loopback port.
+      LR_DNS_SERVERS: '127.0.0.1:9',
     },
   },
 });
