@@ -11,6 +11,7 @@ import { deploymentRouter } from './routers/stages/deployment';
 import { performanceRouter } from './routers/stages/performance';
 import { observabilityRouter } from './routers/stages/observability';
 import { handoverRouter } from './routers/stages/handover';
+import { monitoringRouter } from './routers/monitoring';
 
 export const appRouter = router({
   me: meRouter,
@@ -26,6 +27,7 @@ export const appRouter = router({
   performance: performanceRouter,
   observability: observabilityRouter,
   handover: handoverRouter,
+  monitoring: monitoringRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -101,4 +101,21 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixEntry> = {
   'checks.start': project(ITEM_UPDATERS, () => ({ stageKey: 'perimeter' })),
 
   ...Object.assign({}, ...STAGE_KEYS.map(stageEntries)),
+
+  // Monitoring
+  'monitoring.list': project(EVERY_PROJECT_ROLE),
+  'monitoring.get': project(EVERY_PROJECT_ROLE, (w) => ({ monitorId: w.monitorId })),
+  'monitoring.projectPanel': project(EVERY_PROJECT_ROLE),
+  'monitoring.incidents': project(EVERY_PROJECT_ROLE),
+  'monitoring.channels': project(EVERY_PROJECT_ROLE),
+  'monitoring.create': project(WORKSPACE_ROLES, () => ({ name: 'Pricing page', kind: 'http', url: 'https://example.com/pricing', intervalSeconds: 60 })),
+  'monitoring.update': project(WORKSPACE_ROLES, (w) => ({ monitorId: w.monitorId, fields: { name: 'Home', kind: 'http', url: 'https://example.com/', intervalSeconds: 120 } })),
+  'monitoring.setEnabled': project(WORKSPACE_ROLES, (w) => ({ monitorId: w.monitorId, enabled: false })),
+  'monitoring.remove': project(WORKSPACE_ROLES, (w) => ({ monitorId: w.monitorId })),
+  'monitoring.quickSetup': project(WORKSPACE_ROLES),
+  'monitoring.updateIncident': project(WORKSPACE_ROLES, (w) => ({ incidentId: w.incidentId, notes: 'Deploy rolled back.' })),
+  'monitoring.addChannel': project(WORKSPACE_ROLES, () => ({ channel: { kind: 'email', name: 'Founder', email: 'founder@example.test' } })),
+  'monitoring.removeChannel': project(WORKSPACE_ROLES, (w) => ({ channelId: w.channelId })),
+  'monitoring.setFallback': project(WORKSPACE_ROLES, () => ({ email: 'backup@example.test' })),
+  'monitoring.testAlert': project(WORKSPACE_ROLES, (w) => ({ channelId: w.channelId })),
 };

@@ -13,6 +13,7 @@ import type { Database } from '@/db/types';
 import { newToken } from '@/server/services/tokens';
 import type { SessionUser } from '../context';
 import type { TestApp } from '@/test/harness';
+import { buildMonitoringWorld, type MonitoringWorld } from './authorization-world-monitoring';
 
 export const ACTORS = ['anonymous', 'outsider', 'owner', 'admin', 'member', 'viewer', 'commenter', 'collaborator'] as const;
 export type Actor = (typeof ACTORS)[number];
@@ -34,7 +35,7 @@ export type World = {
   itemIds: Record<StageKey, string>;
   riskId: string;
   checkRunId: string;
-};
+} & MonitoringWorld;
 
 export async function createPeople(app: TestApp): Promise<People> {
   const names = ['outsider', 'owner', 'admin', 'member', 'viewer', 'commenter', 'collaborator', 'coOwner', 'removable'] as const;
@@ -102,5 +103,5 @@ export async function buildWorld(db: Database, people: People, actor: Actor): Pr
     .values({ workspaceId, email: actorEmail, role: 'member', tokenHash: hash, expiresAt })
     .returning();
 
-  return { workspaceId, projectId, invitationId: invitation!.id, shareId, invitationToken, shareToken, removableUserId: people.removable.id, itemIds, riskId: risk!.id, checkRunId: run!.id };
+  return { workspaceId, projectId, invitationId: invitation!.id, shareId, invitationToken, shareToken, removableUserId: people.removable.id, itemIds, riskId: risk!.id, checkRunId: run!.id, ...(await buildMonitoringWorld(db, projectId)) };
 }

@@ -1,0 +1,33 @@
+/**
+ * The data shape every monitoring chart draws: plain numbers and epoch milliseconds, so the same
+ * series can be drawn by recharts in the browser and by hand-built SVG in a PDF.
+ */
+export type PanelPoint = {
+  /** Start of the hour or day, epoch ms (UTC). */
+  start: number;
+  checks: number;
+  failures: number;
+  /** Slots nobody ran: "no data". */
+  missed: number;
+  /** Share of the period not inside an outage; null when there is no data. */
+  uptimePercent: number | null;
+  /** Failed checks as a share of checks; null when there were none. */
+  errorRatePercent: number | null;
+  p50Ms: number | null;
+  p95Ms: number | null;
+  p99Ms: number | null;
+};
+
+export type PanelSummary = Omit<PanelPoint, 'start'>;
+
+export type PanelTargets = { p95Ms: number | null; uptimePercent: number | null };
+
+export type MonitoringPanel = {
+  /** 168 hourly points, oldest first. */
+  hourly: PanelPoint[];
+  /** 7 daily points, oldest first. */
+  daily: PanelPoint[];
+  last7d: PanelSummary;
+  last24h: PanelSummary;
+  targets: PanelTargets;
+};

@@ -1,0 +1,85 @@
+/**
+ * Periodic jobs any worker may run; `monitor_jobs` makes sure only one runs each period.
+ * - prune: raw results older than the retention window go, in bounded batches (rollups stay).
+ * - degraded: monitors whose p95 over the last window exceeds their target become "degraded"
+ *   (and return to "up" when it is back under), with one notification per change.
+ */
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Database } from '@/db/types';
+import { monitors } from '@/db/schema';
+import { rowsOf } from './sql-rows';
+import { alertEvent } from './write-results';
+import { enqueueAlerts } from './alerts/enqueue';
+
+export const RAW_RETENTION_HOURS = 48;
+export const DEGRADED_WINDOW_MINUTES = 15;
+/** Fewer successful checks than this in the window: not enough to judge. */
+const MIN_SAMPLES = 5;
+
+/** Returns true when this caller won the job for the current period. */
+export async function claimJob(db: Database, job: string, everySeconds: number, now: Date): Promise<boolean> {
+  const next = new Date(now.getTime() + everySeconds * 1000).toISOString();
+  const rows = await rowsOf<{ job: string }>(
+    db,
+    sql`insert into monitor_jobs (job, next_run_at, last_run_at) values (${job}, ${next}::timestamptz, ${now.toISOString()}::timestamptz)
+        on conflict (job) do update set next_run_at = excluded.next_run_at, last_run_at = excluded.last_run_at
+        where monitor_jobs.next_run_at <= ${now.toISOString()}::timestamptz
+        returning job`,
+  );
+  return rows.length > 0;
+}
+
+export async function pruneRawResults(db: Database, now: Date, options: { retentionHours?: number; batch?: number; maxBatches?: number } = {}): Promise<number> {
+  const cutoff = new Date(now.getTime() - (options.retentionHours ?? RAW_RETENTION_HOURS) * 3_600_000).toISOString();
+  let deleted = 0;
+  for (let i = 0; i < (options.maxBatches ?? 20); i += 1) {
+    const rows = await rowsOf<{ monitor_id: string }>(
+      db,
+      sql`delete from monitor_results where (monitor_id, scheduled_at) in (
+            select monitor_id, scheduled_at from monitor_results where scheduled_at < ${cutoff}::timestamptz limit ${options.batch ?? 5000})
+          returning monitor_id`,
+    );
+    deleted += rows.length;
+    if (rows.length < (options.batch ?? 5000)) break;
+  }
+  return deleted;
+}
+
+type LatencyRow = { id: string; state: string; target: number | null; p95: number | null; n: number };
+
+export async function evaluateDegraded(db: Database, now: Date): Promise<number> {
+  const since = new Date(now.getTime() - DEGRADED_WINDOW_MINUTES * 60_000).toISOString();
+  const rows = await rowsOf<LatencyRow>(
+    db,
+    sql`select m.id, m.state, coalesce(m.p95_target_ms, (r.snapshot->'targets'->>'commonReadP95Ms')::int) as target,
+               percentile_disc(0.95) within group (order by res.latency_ms) as p95, count(*)::int as n
+        from monitors m
+        left join project_roadmaps r on r.project_id = m.project_id
+        join monitor_results res on res.monitor_id = m.id and res.scheduled_at > ${since}::timestamptz and res.ok and res.latency_ms is not null
+        where m.enabled and m.kind = 'http' and m.state in ('up', 'degraded')
+        group by m.id, m.state, target`,
+  );
+  const flips = rows.filter((r) => r.target !== null && Number(r.n) >= MIN_SAMPLES && (Number(r.p95) > Number(r.target)) !== (r.state === 'degraded'));
+  if (flips.length === 0) return 0;
+  const measured = new Map(flips.map((r) => [r.id, r]));
+  return db.transaction(async (tx) => {
+    const locked = await tx.select().from(monitors).where(inArray(monitors.id, [...measured.keys()].sort())).orderBy(monitors.id).for('update');
+    const events = [];
+    for (const monitor of locked) {
+      const m = measured.get(monitor.id)!;
+      if (monitor.state !== m.state) continue; // changed since we measured: judge next time
+      const toDegraded = monitor.state === 'up';
+      const version = monitor.stateVersion + 1;
+      await tx
+        .update(monitors)
+        .set({ state: toDegraded ? 'degraded' : 'up', stateVersion: version, stateChangedAt: now })
+        .where(and(eq(monitors.id, monitor.id), eq(monitors.stateVersion, monitor.stateVersion)));
+      const cause = toDegraded
+        ? `p95 over the last ${DEGRADED_WINDOW_MINUTES} minutes is ${Math.round(Number(m.p95))} ms; the target is ${m.target} ms.`
+        : `p95 is back to ${Math.round(Number(m.p95))} ms (target ${m.target} ms).`;
+      events.push(alertEvent(monitor, version, toDegraded ? 'degraded' : 'latency-recovered', now, cause, null));
+    }
+    await enqueueAlerts(tx, events);
+    return events.length;
+  });
+}

@@ -1,0 +1,165 @@
+/**
+ * A monitor worker: polls for due slots, fires each at its scheduled time, writes results in
+ * batches, sends recorded alerts and takes its turn at housekeeping. Everything it needs for
+ * correctness is in the database, so any number can run side by side (or one inside the app).
+ */
+import crypto from 'node:crypto';
+import os from 'node:os';
+import type { Database } from '@/db/types';
+import type { Mailer } from '@/server/mail/mailer';
+import { claimDue, type ClaimedSlot } from './claim';
+import { runProbe, type ProbeNetwork } from './probe';
+import { graceMs } from './schedule';
+import { recordMissed, writeResults, type FinishedCheck } from './write-results';
+import { deliverDue } from './alerts/deliver';
+import { claimJob, evaluateDegraded, pruneRawResults } from './housekeeping';
+import { releaseLeases } from './release';
+
+export type WorkerOptions = {
+  db: Database;
+  network: ProbeNetwork;
+  mailer: Mailer;
+  id?: string;
+  /** Most slots claimed per poll. */
+  batchSize?: number;
+  pollMs?: number;
+  /** Claim slots this far ahead so they fire on time. */
+  lookaheadMs?: number;
+  flushMs?: number;
+  /** Most checks in flight at once. */
+  concurrency?: number;
+  housekeeping?: boolean;
+  log?: (message: string) => void;
+};
+
+export type WorkerStats = { checks: number; written: number; missed: number; alertsSent: number; flushes: number; errors: number };
+
+export type MonitorWorker = { id: string; stats: WorkerStats; stop(): Promise<void> };
+
+export function startWorker(options: WorkerOptions): MonitorWorker {
+  const id = options.id ?? `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString('hex')}`;
+  const { db, network } = options;
+  const pollMs = options.pollMs ?? 250;
+  const lookaheadMs = options.lookaheadMs ?? 1000;
+  const flushMs = options.flushMs ?? 250;
+  const batchSize = options.batchSize ?? 200;
+  const concurrency = options.concurrency ?? 1000;
+  const log = options.log ?? ((message: string) => console.error(`[monitor-worker ${id}] ${message}`));
+  const stats: WorkerStats = { checks: 0, written: 0, missed: 0, alertsSent: 0, flushes: 0, errors: 0 };
+
+  let stopped = false;
+  let inFlight = 0;
+  let buffer: FinishedCheck[] = [];
+  const waiting = new Map<NodeJS.Timeout, ClaimedSlot>();
+  const running = new Set<Promise<void>>();
+
+  function fire(slot: ClaimedSlot) {
+    const startedAt = new Date();
+    const task = runProbe(network, slot).then((result) => {
+      buffer.push({ ...result, monitorId: slot.monitorId, scheduledAt: slot.scheduledAt, startedAt });
+      stats.checks += 1;
+    });
+    running.add(task);
+    void task.finally(() => {
+      running.delete(task);
+      inFlight -= 1;
+    });
+  }
+
+  async function poll() {
+    if (inFlight >= concurrency) return;
+    const now = new Date();
+    const claimed = await claimDue(db, { worker: id, now, horizon: new Date(now.getTime() + lookaheadMs), limit: Math.min(batchSize, concurrency - inFlight) });
+    const late: ClaimedSlot[] = [];
+    for (const slot of claimed) {
+      const delay = slot.scheduledAt.getTime() - Date.now();
+      if (!slot.reclaimed && -delay > graceMs(slot.intervalSeconds)) {
+        late.push(slot);
+        continue;
+      }
+      inFlight += 1;
+      if (delay <= 0) fire(slot);
+      else {
+        const timer = setTimeout(() => {
+          waiting.delete(timer);
+          fire(slot);
+        }, delay);
+        waiting.set(timer, slot);
+      }
+    }
+    if (late.length > 0) stats.missed += await recordMissed(db, late, new Date());
+    // A full batch means more is due: poll again at once.
+    if (claimed.length === batchSize && !stopped) await poll();
+  }
+
+  async function flush() {
+    if (buffer.length === 0) return;
+    const batch = buffer;
+    buffer = [];
+    try {
+      const { written } = await writeResults(db, batch, id);
+      stats.written += written;
+      stats.flushes += 1;
+    } catch (error) {
+      // The database is away (restart, network): keep the results and try again next time.
+      buffer = batch.concat(buffer);
+      throw error;
+    }
+  }
+
+  async function housekeeping() {
+    const now = new Date();
+    if (await claimJob(db, 'degraded', 60, now)) await evaluateDegraded(db, now);
+    if (await claimJob(db, 'prune', 600, now)) await pruneRawResults(db, now);
+  }
+
+  function loop(name: string, everyMs: number, body: () => Promise<unknown>) {
+    let timer: NodeJS.Timeout | undefined;
+    let current: Promise<void> = Promise.resolve();
+    const tick = () => {
+      current = body()
+        .then(() => undefined)
+        .catch((error: unknown) => {
+          stats.errors += 1;
+          log(`${name} failed: ${error instanceof Error ? error.message : String(error)}`);
+        })
+        .finally(() => {
+          if (!stopped) timer = setTimeout(tick, everyMs);
+        });
+    };
+    timer = setTimeout(tick, 0);
+    return async () => {
+      clearTimeout(timer);
+      await current;
+    };
+  }
+
+  const stops = [
+    loop('claim', pollMs, poll),
+    loop('flush', flushMs, flush),
+    loop('alerts', 1000, async () => {
+      stats.alertsSent += (await deliverDue(db, { mailer: options.mailer, http: network.http })).sent;
+    }),
+    ...(options.housekeeping === false ? [] : [loop('housekeeping', 10_000, housekeeping)]),
+  ];
+
+  return {
+    id,
+    stats,
+    async stop() {
+      stopped = true;
+      await Promise.all(stops.map((s) => s()));
+      // Slots claimed but not started go back at once instead of waiting for the lease.
+      const unstarted = [...waiting.values()];
+      for (const timer of waiting.keys()) clearTimeout(timer);
+      waiting.clear();
+      await Promise.all([...running]);
+      try {
+        await flush();
+        await releaseLeases(db, id, unstarted);
+      } catch (error) {
+        log(`final flush failed (the leases will expire and another worker re-runs those slots): ${error instanceof Error ? error.message : String(error)}`);
+      }
+    },
+  };
+}
