@@ -1,37 +1,29 @@
 'use client';
 import { useMutation } from '@tanstack/react-query';
-import { useRouter } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
+import { type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
 import { Select } from '@/components/ui/select';
 import { Textarea } from '@/components/ui/textarea';
-import { useToast } from '@/components/ui/toast';
-import { fieldErrorsOf, messageOf, useTRPC, type FieldErrors } from '@/app/_lib/trpc';
+import { useTRPC } from '@/app/_lib/trpc';
+import { useFormAction } from '@/app/_lib/use-form-action';
 import type { VerdictValue } from '@/components/roadmap/labels';
 
 export function DecisionForm({ projectId, recommended }: { projectId: string; recommended: VerdictValue }) {
   const trpc = useTRPC();
-  const router = useRouter();
-  const toast = useToast();
   const decide = useMutation(trpc.roadmap.decide.mutationOptions());
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { errors, submit } = useFormAction();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
-    try {
-      await decide.mutateAsync({ projectId, decision: String(form.get('decision')) as 'go' | 'no_go', reason: String(form.get('reason')) });
-      setErrors({});
-      formElement.reset();
-      toast.success('Decision recorded');
-      router.refresh();
-    } catch (error) {
-      setErrors(fieldErrorsOf(error));
-      if (Object.keys(fieldErrorsOf(error)).length === 0) toast.error('Could not record the decision', messageOf(error));
-    }
+    await submit(() => decide.mutateAsync({ projectId, decision: String(form.get('decision')) as 'go' | 'no_go', reason: String(form.get('reason')) }), {
+      success: 'Decision recorded',
+      failure: 'Could not record the decision',
+      reset: formElement,
+    });
   }
 
   return (

@@ -1,44 +1,36 @@
 'use client';
 import { useMutation } from '@tanstack/react-query';
-import { useRouter } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
+import { type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
-import { useToast } from '@/components/ui/toast';
 import { IMPACT_LABELS, SEVERITY_LABELS, type ImpactValue, type SeverityValue } from '@/components/roadmap/labels';
-import { fieldErrorsOf, messageOf, useTRPC, type FieldErrors } from '@/app/_lib/trpc';
+import { useTRPC } from '@/app/_lib/trpc';
+import { useFormAction } from '@/app/_lib/use-form-action';
 
 export function AddRiskForm({ projectId }: { projectId: string }) {
   const trpc = useTRPC();
-  const router = useRouter();
-  const toast = useToast();
   const add = useMutation(trpc.roadmap.addRisk.mutationOptions());
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { errors, submit } = useFormAction();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
-    try {
-      await add.mutateAsync({
+    await submit(
+      () =>
+        add.mutateAsync({
         projectId,
         title: String(form.get('title')),
         severity: String(form.get('severity')) as SeverityValue,
         impact: String(form.get('impact')) as ImpactValue,
         ownerName: String(form.get('ownerName') ?? '') || null,
         deadline: String(form.get('deadline') ?? '') || null,
-      });
-      setErrors({});
-      formElement.reset();
-      toast.success('Risk added');
-      router.refresh();
-    } catch (error) {
-      setErrors(fieldErrorsOf(error));
-      if (Object.keys(fieldErrorsOf(error)).length === 0) toast.error('Could not add the risk', messageOf(error));
-    }
+      }),
+      { success: 'Risk added', failure: 'Could not add the risk', reset: formElement },
+    );
   }
 
   return (
@@ -88,18 +80,10 @@ export function AddRiskForm({ projectId }: { projectId: string }) {
 
 export function RiskStatusButton({ projectId, riskId }: { projectId: string; riskId: string }) {
   const trpc = useTRPC();
-  const router = useRouter();
-  const toast = useToast();
   const setStatus = useMutation(trpc.roadmap.setRiskStatus.mutationOptions());
-  async function close(status: 'mitigated' | 'accepted') {
-    try {
-      await setStatus.mutateAsync({ projectId, riskId, status });
-      toast.success(status === 'mitigated' ? 'Risk marked mitigated' : 'Risk accepted');
-      router.refresh();
-    } catch (error) {
-      toast.error('That did not work', messageOf(error));
-    }
-  }
+  const { submit } = useFormAction();
+  const close = (status: 'mitigated' | 'accepted') =>
+    submit(() => setStatus.mutateAsync({ projectId, riskId, status }), { success: status === 'mitigated' ? 'Risk marked mitigated' : 'Risk accepted' });
   return (
     <div className="flex justify-end gap-1">
       <Button size="sm" variant="ghost" onClick={() => close('mitigated')}>

@@ -1,7 +1,6 @@
 'use client';
 import { useMutation } from '@tanstack/react-query';
-import { useRouter } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
+import { type FormEvent } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
@@ -10,17 +9,15 @@ import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
-import { useToast } from '@/components/ui/toast';
-import { fieldErrorsOf, messageOf, useTRPC, type FieldErrors } from '@/app/_lib/trpc';
+import { useTRPC } from '@/app/_lib/trpc';
+import { useFormAction } from '@/app/_lib/use-form-action';
 import { CLIENT_ROLE_LABELS, CLIENT_ROLES, type ClientRole } from '@/server/auth/permissions';
 
 type Share = { id: string; email: string; role: ClientRole; acceptedAt: string | null; expiresAt: string; clientName: string | null };
 
 export function SharingPanel({ projectId, shares }: { projectId: string; shares: Share[] }) {
   const trpc = useTRPC();
-  const router = useRouter();
-  const toast = useToast();
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { errors, submit } = useFormAction();
   const share = useMutation(trpc.project.share.mutationOptions());
   const revoke = useMutation(trpc.project.revokeShare.mutationOptions());
 
@@ -28,27 +25,16 @@ export function SharingPanel({ projectId, shares }: { projectId: string; shares:
     event.preventDefault();
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
-    try {
-      await share.mutateAsync({ projectId, email: String(form.get('email')), role: String(form.get('role')) as ClientRole });
-      setErrors({});
-      formElement.reset();
-      toast.success('Shared', 'The client gets an email with a link to the project.');
-      router.refresh();
-    } catch (error) {
-      setErrors(fieldErrorsOf(error));
-      if (Object.keys(fieldErrorsOf(error)).length === 0) toast.error('Could not share', messageOf(error));
-    }
+    await submit(() => share.mutateAsync({ projectId, email: String(form.get('email')), role: String(form.get('role')) as ClientRole }), {
+      success: 'Shared',
+      successDetail: 'The client gets an email with a link to the project.',
+      failure: 'Could not share',
+      reset: formElement,
+    });
   }
 
-  async function onRevoke(shareId: string, email: string) {
-    try {
-      await revoke.mutateAsync({ projectId, shareId });
-      toast.success(`${email} no longer has access`);
-      router.refresh();
-    } catch (error) {
-      toast.error('Could not withdraw access', messageOf(error));
-    }
-  }
+  const onRevoke = (shareId: string, email: string) =>
+    submit(() => revoke.mutateAsync({ projectId, shareId }), { success: `${email} no longer has access`, failure: 'Could not withdraw access' });
 
   return (
     <>

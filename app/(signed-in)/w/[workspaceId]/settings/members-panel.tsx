@@ -1,7 +1,6 @@
 'use client';
 import { useMutation } from '@tanstack/react-query';
-import { useRouter } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
+import { type FormEvent } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
@@ -9,8 +8,8 @@ import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
-import { useToast } from '@/components/ui/toast';
-import { fieldErrorsOf, messageOf, useTRPC, type FieldErrors } from '@/app/_lib/trpc';
+import { useTRPC } from '@/app/_lib/trpc';
+import { useFormAction } from '@/app/_lib/use-form-action';
 import type { WorkspaceRole } from '@/server/auth/permissions';
 
 type Member = { userId: string; name: string; email: string; role: WorkspaceRole; joinedAt: string };
@@ -29,9 +28,7 @@ export function MembersPanel(props: {
 }) {
   const { workspaceId, canManage } = props;
   const trpc = useTRPC();
-  const router = useRouter();
-  const toast = useToast();
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { errors, submit } = useFormAction();
   const invite = useMutation(trpc.workspace.invite.mutationOptions());
   const changeRole = useMutation(trpc.workspace.changeRole.mutationOptions());
   const remove = useMutation(trpc.workspace.removeMember.mutationOptions());
@@ -39,30 +36,17 @@ export function MembersPanel(props: {
   const leave = useMutation(trpc.workspace.leave.mutationOptions());
   const roles: WorkspaceRole[] = props.myRole === 'owner' ? ['owner', 'admin', 'member'] : ['admin', 'member'];
 
-  async function run(action: () => Promise<unknown>, done: string) {
-    try {
-      await action();
-      toast.success(done);
-      router.refresh();
-    } catch (error) {
-      toast.error('That did not work', messageOf(error));
-    }
-  }
+  const run = (action: () => Promise<unknown>, done: string) => submit(action, { success: done });
 
   async function onInvite(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
-    try {
-      await invite.mutateAsync({ workspaceId, email: String(form.get('email')), role: String(form.get('role')) as WorkspaceRole });
-      setErrors({});
-      formElement.reset();
-      toast.success('Invitation sent');
-      router.refresh();
-    } catch (error) {
-      setErrors(fieldErrorsOf(error));
-      if (Object.keys(fieldErrorsOf(error)).length === 0) toast.error('Could not invite', messageOf(error));
-    }
+    await submit(() => invite.mutateAsync({ workspaceId, email: String(form.get('email')), role: String(form.get('role')) as WorkspaceRole }), {
+      success: 'Invitation sent',
+      failure: 'Could not invite',
+      reset: formElement,
+    });
   }
 
   return (

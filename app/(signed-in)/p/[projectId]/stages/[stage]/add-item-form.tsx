@@ -1,44 +1,35 @@
 'use client';
-import { useRouter } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
+import { type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
-import { useToast } from '@/components/ui/toast';
 import { IMPACT_LABELS, SEVERITY_LABELS, type ImpactValue, type SeverityValue } from '@/components/roadmap/labels';
-import { fieldErrorsOf, messageOf, type FieldErrors } from '@/app/_lib/trpc';
+import { useFormAction } from '@/app/_lib/use-form-action';
 import type { StageKey } from '@/server/projects/kinds';
 import { useStageMutations } from './use-stage-mutations';
 
 /** Adds an item the playbook did not have (e.g. a product-specific check). */
 export function AddItemForm({ projectId, stageKey }: { projectId: string; stageKey: StageKey }) {
-  const router = useRouter();
-  const toast = useToast();
   const { addItem } = useStageMutations(stageKey);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { errors, submit } = useFormAction();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
-    try {
-      await addItem.mutateAsync({
+    await submit(
+      () =>
+        addItem.mutateAsync({
         projectId,
         title: String(form.get('title')),
         kind: String(form.get('kind')) as 'check' | 'deliverable',
         severity: String(form.get('severity')) as SeverityValue,
         impact: String(form.get('impact')) as ImpactValue,
-      });
-      setErrors({});
-      formElement.reset();
-      toast.success('Item added');
-      router.refresh();
-    } catch (error) {
-      setErrors(fieldErrorsOf(error));
-      if (Object.keys(fieldErrorsOf(error)).length === 0) toast.error('Could not add the item', messageOf(error));
-    }
+      }),
+      { success: 'Item added', failure: 'Could not add the item', reset: formElement },
+    );
   }
 
   return (

@@ -3,7 +3,6 @@
  * One checklist item: status at a glance and changeable in one step; details (owner, due date,
  * notes, evidence, comments) open below. What a person may change follows their permissions.
  */
-import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -13,10 +12,9 @@ import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { Textarea } from '@/components/ui/textarea';
-import { useToast } from '@/components/ui/toast';
 import { Alert } from '@/components/ui/alert';
 import { IMPACT_LABELS, SEVERITY_LABELS, SEVERITY_TONES, STATUS_OPTIONS, statusOption, type ImpactValue, type ItemStatusValue, type SeverityValue } from '@/components/roadmap/labels';
-import { fieldErrorsOf, messageOf, type FieldErrors } from '@/app/_lib/trpc';
+import { useFormAction } from '@/app/_lib/use-form-action';
 import type { StageKey } from '@/server/projects/kinds';
 import { useStageMutations } from './use-stage-mutations';
 
@@ -54,39 +52,22 @@ type Props = {
 const shortDate = (iso: string) => new Date(iso).toLocaleDateString('en-GB', { dateStyle: 'medium' });
 
 export function ChecklistItemCard({ projectId, stageKey, item, members, canUpdate, canComment }: Props) {
-  const router = useRouter();
-  const toast = useToast();
   const mutations = useStageMutations(stageKey);
   const [naOpen, setNaOpen] = useState(false);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { errors, submit: run } = useFormAction();
   const status = statusOption(item.status);
   const today = new Date().toISOString().slice(0, 10);
   const overdue = item.dueDate !== null && item.dueDate < today && item.status !== 'passed' && item.status !== 'not_applicable';
 
-  async function run(action: () => Promise<unknown>, done?: string): Promise<boolean> {
-    try {
-      await action();
-      setErrors({});
-      if (done) toast.success(done);
-      router.refresh();
-      return true;
-    } catch (error) {
-      const fields = fieldErrorsOf(error);
-      setErrors(fields);
-      if (Object.keys(fields).length === 0) toast.error('That did not work', messageOf(error));
-      return false;
-    }
-  }
-
   function onStatusChange(next: ItemStatusValue) {
     if (next === 'not_applicable') return setNaOpen(true);
-    void run(() => mutations.updateItem.mutateAsync({ projectId, itemId: item.id, status: next }), `Marked as ${statusOption(next).label.toLowerCase()}`);
+    void run(() => mutations.updateItem.mutateAsync({ projectId, itemId: item.id, status: next }), { success: `Marked as ${statusOption(next).label.toLowerCase()}` });
   }
 
   async function onNotApplicable(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const reason = String(new FormData(event.currentTarget).get('reason'));
-    const ok = await run(() => mutations.updateItem.mutateAsync({ projectId, itemId: item.id, status: 'not_applicable', notApplicableReason: reason }), 'Marked as not applicable');
+    const ok = await run(() => mutations.updateItem.mutateAsync({ projectId, itemId: item.id, status: 'not_applicable', notApplicableReason: reason }), { success: 'Marked as not applicable' });
     if (ok) setNaOpen(false);
   }
 
@@ -105,7 +86,7 @@ export function ChecklistItemCard({ projectId, stageKey, item, members, canUpdat
           notes: String(form.get('notes') ?? ''),
           ...(item.automatedCheck ? { overrideReason: String(form.get('overrideReason') ?? '') || null } : {}),
         }),
-      'Item saved',
+      { success: 'Item saved' },
     );
   }
 
@@ -113,18 +94,16 @@ export function ChecklistItemCard({ projectId, stageKey, item, members, canUpdat
     event.preventDefault();
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
-    const ok = await run(
+    await run(
       () => mutations.addEvidence.mutateAsync({ projectId, itemId: item.id, body: String(form.get('body')), url: String(form.get('url') ?? '') || null }),
-      'Evidence added',
+      { success: 'Evidence added', reset: formElement },
     );
-    if (ok) formElement.reset();
   }
 
   async function onComment(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const formElement = event.currentTarget;
-    const ok = await run(() => mutations.comment.mutateAsync({ projectId, itemId: item.id, body: String(new FormData(formElement).get('comment')) }), 'Comment posted');
-    if (ok) formElement.reset();
+    await run(() => mutations.comment.mutateAsync({ projectId, itemId: item.id, body: String(new FormData(formElement).get('comment')) }), { success: 'Comment posted', reset: formElement });
   }
 
   const [ownerChoice, setOwnerChoice] = useState(item.ownerUserId ? `user:${item.ownerUserId}` : item.ownerName ? 'outside' : '');
