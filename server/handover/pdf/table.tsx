@@ -1,0 +1,41 @@
+/**
+ * A table that breaks cleanly across pages: the header row repeats on every page the table
+ * spans (`fixed`), rows never split (`wrap={false}`), and a table never starts with only its
+ * header at the foot of a page (`minPresenceAhead`).
+ */
+import { Text, View } from '@react-pdf/renderer';
+import { COLOR, s } from './styles';
+
+export type Column = { header: string; width: number; bold?: boolean };
+export type Cell = string | { text: string; color?: string };
+
+export function Table({ columns, rows, empty = 'None recorded.' }: { columns: Column[]; rows: Cell[][]; empty?: string }) {
+  if (rows.length === 0) return <Text style={[s.p, { color: COLOR.muted }]}>{empty}</Text>;
+  const total = columns.reduce((n, c) => n + c.width, 0);
+  const width = (c: Column) => `${(c.width / total) * 100}%`;
+  return (
+    <View style={s.table}>
+      <View style={s.headRow} fixed minPresenceAhead={24}>
+        {columns.map((c) => (
+          <Text key={c.header} style={[s.headCell, { width: width(c) }]}>
+            {c.header}
+          </Text>
+        ))}
+      </View>
+      {rows.map((row, r) => (
+        <View key={r} style={s.row} wrap={false}>
+          {row.map((cell, i) => {
+            const col = columns[i]!;
+            const text = typeof cell === 'string' ? cell : cell.text;
+            const color = typeof cell === 'string' ? undefined : cell.color;
+            return (
+              <Text key={i} style={[s.cell, { width: width(col) }, col.bold ? s.bold : {}, color ? { color } : {}]}>
+                {text || '—'}
+              </Text>
+            );
+          })}
+        </View>
+      ))}
+    </View>
+  );
+}

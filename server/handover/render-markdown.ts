@@ -1,0 +1,137 @@
+/** The handover pack as Markdown: the same sections and facts as the PDF. */
+import { SECTION_TITLE, type ChecklistSignal, type CheckSignal, type HandoverDocument, type Measured, type SectionId } from './types';
+import { CHECK_LABEL, PHASE_LABEL, RISK_STATE_LABEL, STATUS_LABEL, cap, coverFacts, fmtDateTime, fmtMs, fmtPercent, orDash, paragraphs } from './words';
+
+/** Table cells: no pipes or line breaks may escape a cell. */
+const cell = (s: string | null | undefined) => orDash(s).replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
+
+function table(head: string[], rows: (string | null)[][]): string {
+  if (rows.length === 0) return '_None recorded._';
+  return [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`)].join('\n');
+}
+
+const heading = (id: SectionId) => `## ${SECTION_TITLE[id]}`;
+const notMeasured = (m: Measured<unknown>) => (m.state === 'not-measured' ? `> ${m.note}` : '');
+
+function checks(m: Measured<CheckSignal[]>): string {
+  if (m.state === 'not-measured') return notMeasured(m);
+  return table(['Check', 'Result', 'Checked', 'Findings'], m.data.map((c) => [c.check, CHECK_LABEL[c.status], fmtDateTime(c.checkedAt), c.findings.join(' ') || 'Nothing to fix.']));
+}
+
+function checklist(signals: ChecklistSignal[]): string {
+  if (signals.length === 0) return '';
+  return `**What the checklist says**\n\n${table(['Item', 'Stage', 'Status', 'Evidence'], signals.map((s) => [s.title, s.stage, STATUS_LABEL[s.status], s.evidence.join(' / ')]))}`;
+}
+
+const entries = (rows: HandoverDocument['limitations'], empty: string, value = false) =>
+  rows.length === 0 ? `_${empty}_` : rows.map((r, i) => `${i + 1}. **${r.title}**${value && r.businessValue ? ` (business value ${r.businessValue}/5)` : ''}${r.detail ? ` — ${r.detail.replace(/\n+/g, ' ')}` : ''}`).join('\n');
+
+const doc2 = (title: string, body: string | null, missing: string) => `### ${title}\n\n${body ? paragraphs(body).join('\n\n') : `_${missing}_`}`;
+
+export function renderMarkdown(doc: HandoverDocument): string {
+  const out: string[] = [];
+  const c = doc.cover;
+  out.push(`# Handover pack: ${c.projectName}`, table(['', ''], coverFacts(doc)));
+  out.push('## Contents', Object.values(SECTION_TITLE).map((t, i) => `${i + 1}. ${t}`).join('\n'));
+
+  out.push(heading('summary'), doc.summary.join('\n\n'));
+
+  out.push(heading('stages'));
+  for (const s of doc.stages) {
+    out.push(
+      `### ${s.label} — ${s.progress}% done`,
+      `${s.goal}\n\n${s.counts.passed} passed, ${s.counts.failed} failing, ${s.counts.open} open, ${s.counts.notApplicable} not applicable.`,
+      table(
+        ['Item', 'Severity', 'Status', 'Owner', 'Evidence'],
+        s.items.map((i) => [
+          i.title,
+          cap(i.severity),
+          STATUS_LABEL[i.status],
+          i.owner,
+          [...i.evidence, i.notApplicableReason ? `Not applicable: ${i.notApplicableReason}` : '', i.notes ? `Note: ${i.notes}` : ''].filter(Boolean).join(' / '),
+        ]),
+      ),
+    );
+  }
+
+  const d = doc.domains;
+  out.push(
+    heading('domains'),
+    `Canonical address: **${d.canonicalUrl}**. Everything else should redirect there permanently (301 or 308).`,
+    table(['From', 'Redirects to'], d.redirects.map((r) => [r.from, r.to])),
+    `**Subdomains:** ${d.subdomains.join(', ') || 'none'}`,
+    table(['Environment', 'Address'], d.environments.map((e) => [e.name, e.url])),
+    table(['Endpoint', 'Method', 'Path'], d.endpoints.map((e) => [e.label, e.method, e.url])),
+    checks(d.checks),
+    checklist(d.checklist),
+  );
+
+  out.push(heading('tls'));
+  out.push(doc.tls.certificates.state === 'measured' ? table(['Host', 'Expires', 'Days left', 'Result'], doc.tls.certificates.data.map((t) => [t.host, t.expiresOn, t.daysLeft === null ? null : String(t.daysLeft), t.status])) : notMeasured(doc.tls.certificates), checklist(doc.tls.checklist));
+
+  const e = doc.emailAuth;
+  out.push(heading('email'), `Mail-sending domain: **${orDash(e.mailDomain)}**. DKIM selectors: ${e.dkimSelectors.join(', ') || 'none recorded'}.`, checks(e.checks), checklist(e.checklist));
+
+  out.push(heading('security'), checks(doc.security.checks), checklist(doc.security.checklist));
+
+  out.push(
+    heading('env'),
+    'Names only: values are never stored in Launch Ready and never printed here.',
+    table(['Name', 'Environments', 'Owner', 'Purpose', 'Stored in', 'Secret'], doc.envVars.map((v) => [v.name, v.environments.join(', '), v.owner, v.purpose, v.storedIn, v.isSecret ? 'Yes' : 'No'])),
+  );
+
+  const s = doc.secrets;
+  out.push(
+    heading('secrets'),
+    table(['Stored in', 'Secrets'], s.locations.map((l) => [l.storedIn, l.names.join(', ')])),
+    table(['Secret', 'Stored in', 'Last rotated', 'Rotation due'], s.rotation.map((r) => [r.name, r.storedIn, r.lastRotatedOn ?? 'Never recorded', r.due ? 'Yes' : 'No'])),
+    `**How to rotate a secret**\n\n${s.steps.map((step, i) => `${i + 1}. ${step}`).join('\n')}`,
+  );
+
+  const r = doc.runbook;
+  out.push(
+    heading('runbook'),
+    doc2('Deployment runbook', r.deployment, 'No deployment runbook written yet.'),
+    doc2('Rollback path', r.rollback, 'No rollback path written yet.'),
+    `### Release checklist\n\n${r.releaseSteps.length === 0 ? '_No release steps yet._' : r.releaseSteps.map((st) => `- [${st.done ? 'x' : ' '}] ${PHASE_LABEL[st.phase] ?? st.phase}: ${st.title}`).join('\n')}`,
+    doc2('Incident template', r.incidentTemplate, 'No incident template written yet.'),
+  );
+
+  const m = doc.monitoring;
+  out.push(heading('monitoring'));
+  if (m.monitors.state === 'not-measured') out.push(notMeasured(m.monitors));
+  else {
+    out.push(table(['Monitor', 'Address', 'State', 'Uptime (7 days)', 'Error rate', 'p95'], m.monitors.data.map((x) => [x.name, x.url, x.state, fmtPercent(x.uptimePercent), fmtPercent(x.errorRatePercent), fmtMs(x.p95Ms)])));
+    for (const x of m.monitors.data) {
+      out.push(`**${x.name}, day by day**`, table(['Day', 'Uptime', 'Error rate', 'p95'], x.days.map((p) => [p.date, fmtPercent(p.uptimePercent), fmtPercent(p.errorRatePercent), fmtMs(p.p95Ms)])));
+    }
+  }
+  const fb = m.alerts.fallbackContact;
+  out.push(
+    '### Alert routing',
+    table(['Channel', 'Kind', 'Sends to'], m.alerts.channels.map((ch) => [ch.name, ch.kind, ch.destination ?? '(address kept private)'])),
+    `Fallback email: ${orDash(m.alerts.fallbackEmail)}. Fallback contact: ${fb ? [fb.name, fb.role, fb.email, fb.phone].filter(Boolean).join(', ') : 'none marked'}.`,
+  );
+
+  out.push(heading('incidents'));
+  out.push(doc.incidents.state === 'not-measured' ? notMeasured(doc.incidents) : doc.incidents.data.length === 0 ? 'No incidents in the last 30 days.' : table(['Started', 'Monitor', 'Duration', 'Cause', 'Notes'], doc.incidents.data.map((i) => [fmtDateTime(i.startedAt), i.monitor, i.minutes === null ? 'Ongoing' : `${i.minutes} min`, i.cause, i.notes])));
+
+  out.push(
+    heading('risks'),
+    'In fix order: revenue and trust first, then onboarding, then operations.',
+    table(['#', 'Risk', 'Impact', 'Severity', 'State', 'Owner', 'Deadline'], doc.risks.map((k) => [String(k.rank), k.detail ? `${k.title} — ${k.detail}` : k.title, cap(k.impact), cap(k.severity), RISK_STATE_LABEL[k.state], k.owner, k.deadline])),
+  );
+
+  out.push(heading('limitations'), entries(doc.limitations, 'No known limitations written down yet.'));
+  out.push(heading('improvements'), entries(doc.improvements, 'No improvements listed yet.', true));
+  out.push(heading('weekly'), doc.weeklyChecks.length === 0 ? '_No weekly checks yet._' : doc.weeklyChecks.map((w) => `- [ ] **${w.title}**${w.detail ? ` — ${w.detail.replace(/\n+/g, ' ')}` : ''}`).join('\n'));
+  out.push(
+    heading('contacts'),
+    'Call in this order; the fallback is who to reach when nobody else answers.',
+    table(['Order', 'Name', 'Role', 'Email', 'Phone', 'Notes'], doc.contacts.map((k) => [k.isFallback ? `${k.order} (fallback)` : String(k.order), k.name, k.role, k.email, k.phone, k.notes])),
+  );
+  out.push(heading('gaps'), doc.gaps.length === 0 ? 'Nothing is missing.' : doc.gaps.map((g) => `- ${g}`).join('\n'));
+  if (doc.redactions > 0) out.push(`_${doc.redactions} secret-looking values found in notes were hidden from this pack. Rotate any secret that was pasted into free text._`);
+  out.push(`_Prepared with Launch Ready on ${c.date}._`);
+  return `${out.filter(Boolean).join('\n\n')}\n`;
+}

@@ -1,0 +1,37 @@
+/** What every source reads from: the project, its items with evidence, and the assessment, loaded once. */
+import type { Database } from '@/db/types';
+import { getProject } from '@/db/queries/projects';
+import { listEvidence, listItems, listStages, type ItemRow } from '@/db/queries/roadmap';
+import { assessProject, type Assessment } from '@/server/services/roadmap';
+import { notFound } from '@/server/trpc/errors';
+
+export type SourceContext = {
+  db: Database;
+  projectId: string;
+  now: Date;
+  project: NonNullable<Awaited<ReturnType<typeof getProject>>>['project'];
+  workspaceName: string;
+  stages: Awaited<ReturnType<typeof listStages>>;
+  items: ItemRow[];
+  evidenceByItem: Map<string, string[]>;
+  assessment: Assessment;
+};
+
+export async function loadContext(db: Database, projectId: string, now: Date): Promise<SourceContext> {
+  const [row, stages, items, assessment] = await Promise.all([
+    getProject(db, { projectId }),
+    listStages(db, { projectId }),
+    listItems(db, { projectId }),
+    assessProject(db, projectId),
+  ]);
+  if (!row) throw notFound('Project');
+  const evidence = await listEvidence(db, { projectId, itemIds: items.map((i) => i.id) });
+  const evidenceByItem = new Map<string, string[]>();
+  for (const e of evidence) {
+    const line = [e.body, e.url].filter(Boolean).join(' — ');
+    evidenceByItem.set(e.itemId, [...(evidenceByItem.get(e.itemId) ?? []), line]);
+  }
+  return { db, projectId, now, project: row.project, workspaceName: row.workspaceName, stages, items, evidenceByItem, assessment };
+}
+
+export const isoDate = (d: Date) => d.toISOString().slice(0, 10);

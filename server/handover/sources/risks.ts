@@ -1,0 +1,21 @@
+/** Open risks in fix order (revenue and trust first), with the detail people wrote for their own. */
+import { listManualRisks } from '@/db/queries/roadmap';
+import { STAGE_LABELS } from '@/server/projects/kinds';
+import type { RiskRow } from '../types';
+import type { SourceContext } from './context';
+
+export async function buildRisks(ctx: SourceContext): Promise<RiskRow[]> {
+  const manual = await listManualRisks(ctx.db, { projectId: ctx.projectId });
+  const detail = new Map(manual.map((r) => [r.id, r.detail]));
+  return ctx.assessment.risks.map((r) => ({
+    rank: r.rank,
+    title: r.title,
+    detail: r.source === 'manual' ? (detail.get(r.id) ?? null) : null,
+    severity: r.severity,
+    impact: r.impact,
+    state: r.state,
+    owner: r.owner,
+    deadline: r.deadline,
+    stage: r.stageKey ? STAGE_LABELS[r.stageKey] : null,
+  }));
+}

@@ -1,0 +1,34 @@
+/** Labels both renderers share, so the PDF and the Markdown say the same thing. */
+import type { ItemStatus } from '@/server/roadmap/assessment-types';
+import type { Verdict } from '@/server/roadmap/recommendation';
+import type { CheckSignal, HandoverDocument } from './types';
+
+export const STATUS_LABEL: Record<ItemStatus, string> = { todo: 'To do', in_progress: 'In progress', passed: 'Passed', failed: 'Failing', not_applicable: 'Not applicable' };
+export const VERDICT_LABEL: Record<Verdict, string> = { go: 'Go', 'no-go': 'No-go', 'not-yet': 'Not yet' };
+export const CHECK_LABEL: Record<CheckSignal['status'], string> = { pass: 'Pass', warn: 'Warning', fail: 'Fail', error: 'Could not check' };
+export const RISK_STATE_LABEL = { failing: 'Failing', open: 'Not verified', manual: 'Added by hand' } as const;
+export const PHASE_LABEL: Record<string, string> = { build: 'Build', migrate: 'Migrate', verify: 'Verify', rollback: 'Roll back' };
+
+export const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+export const orDash = (s: string | null | undefined) => (s && s.trim() ? s : '—');
+export const fmtPercent = (n: number | null) => (n === null ? '—' : `${n.toFixed(n >= 99.95 || n === 0 ? 0 : 2)}%`);
+export const fmtMs = (n: number | null) => (n === null ? '—' : `${Math.round(n)} ms`);
+export const fmtDateTime = (iso: string) => iso.slice(0, 16).replace('T', ' ') + ' UTC';
+
+export function coverFacts(doc: HandoverDocument): [string, string][] {
+  const c = doc.cover;
+  return [
+    ['Project', c.projectName],
+    ['Workspace', c.workspaceName],
+    ['Domain', c.productionUrl ?? c.primaryDomain],
+    ['Playbook', orDash(c.playbook)],
+    ['Prepared by', c.preparedBy],
+    ['Date', c.date],
+    ['Recommendation', VERDICT_LABEL[c.verdict]],
+    ['Decision', c.decision ? `${c.decision.decision === 'go' ? 'Go' : 'No-go'} on ${c.decision.decidedAt}${c.decision.decidedBy ? ` by ${c.decision.decidedBy}` : ''}` : 'None recorded'],
+    ['Readiness', c.readinessScore === null ? 'Nothing to assess yet' : `${c.readinessScore} / 100`],
+  ];
+}
+
+/** Sentences under a body of free text, split on blank lines / line breaks. */
+export const paragraphs = (text: string) => text.split(/\n+/).map((l) => l.trim()).filter(Boolean);
