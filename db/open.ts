@@ -58,6 +58,8 @@ export function openPostgres(connectionString: string, poolSize = 10): DbHandle 
   const pool = new pg.Pool({ connectionString, max: poolSize });
   // An idle client losing its connection (e.g. a database restart) must not crash the process.
   pool.on('error', (error) => console.error('[db] idle PostgreSQL client error:', error.message));
+  // A checked-out client losing its connection fails its query; the event itself must not crash the process.
+  pool.on('connect', (client) => client.on('error', (error) => console.error('[db] PostgreSQL connection lost:', error.message)));
   const db = drizzlePg({ client: pool, schema, casing: 'snake_case' });
   return {
     db: db as unknown as Database,

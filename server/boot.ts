@@ -9,10 +9,12 @@ import { DataDirLockedError } from '@/db/data-dir-lock';
 import { getRuntime } from './runtime';
 import { DEMO_CLIENT, DEMO_CONSULTANT, DEMO_PASSWORD, seedDemoIfEmpty } from './demo/seed';
 import { user } from '@/db/schema';
+import { shouldRunEmbeddedWorker, startEmbeddedWorker } from './monitoring/embedded';
 
 export async function boot(): Promise<void> {
   try {
-    const { config, db, auth } = await getRuntime();
+    const runtime = await getRuntime();
+    const { config, db, auth } = runtime;
     if (config.mode === 'embedded') {
       const seeded = config.seedDemo && (await seedDemoIfEmpty(db, auth));
       const [demo] = await db.select({ id: user.id }).from(user).where(eq(user.email, DEMO_CONSULTANT.email)).limit(1);
@@ -23,6 +25,7 @@ export async function boot(): Promise<void> {
         console.log(`    client      ${DEMO_CLIENT.email} / ${DEMO_PASSWORD}  (sees one shared project)`);
       }
       if (config.outboxEnabled) console.log(`  No SMTP_URL set: emails land in ${config.appUrl}/outbox\n`);
+      if (shouldRunEmbeddedWorker()) startEmbeddedWorker(runtime);
     }
   } catch (error) {
     if (error instanceof ConfigError || error instanceof DataDirLockedError) {

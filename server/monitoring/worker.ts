@@ -29,6 +29,8 @@ export type WorkerOptions = {
   /** Most checks in flight at once. */
   concurrency?: number;
   housekeeping?: boolean;
+  /** Extra lease time beyond a check's timeout before another worker may re-run the slot. */
+  leaseSlackMs?: number;
   log?: (message: string) => void;
 };
 
@@ -69,7 +71,7 @@ export function startWorker(options: WorkerOptions): MonitorWorker {
   async function poll() {
     if (inFlight >= concurrency) return;
     const now = new Date();
-    const claimed = await claimDue(db, { worker: id, now, horizon: new Date(now.getTime() + lookaheadMs), limit: Math.min(batchSize, concurrency - inFlight) });
+    const claimed = await claimDue(db, { worker: id, now, horizon: new Date(now.getTime() + lookaheadMs), limit: Math.min(batchSize, concurrency - inFlight), leaseSlackMs: options.leaseSlackMs });
     const late: ClaimedSlot[] = [];
     for (const slot of claimed) {
       const delay = slot.scheduledAt.getTime() - Date.now();

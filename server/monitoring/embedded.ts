@@ -1,0 +1,20 @@
+/**
+ * The embedded default runs the monitor worker inside the app process (it owns the PGlite
+ * database, so no other process could). Started by boot; never during tests or `next build`.
+ */
+import type { Runtime } from '@/server/runtime';
+import { monitorNetworkFromEnv } from './network';
+import { startWorker, type MonitorWorker } from './worker';
+
+const holder = globalThis as typeof globalThis & { __launchReadyMonitorWorker?: MonitorWorker };
+
+export function shouldRunEmbeddedWorker(env: NodeJS.ProcessEnv = process.env): boolean {
+  if (env.NEXT_PHASE === 'phase-production-build' || env.VITEST || env.NODE_ENV === 'test') return false;
+  return (env.LR_MONITOR_WORKER ?? 'on').toLowerCase() !== 'off';
+}
+
+export function startEmbeddedWorker(runtime: Pick<Runtime, 'db' | 'mailer'>): MonitorWorker {
+  // Dev-mode module reloads call boot again: keep the one worker.
+  holder.__launchReadyMonitorWorker ??= startWorker({ db: runtime.db, mailer: runtime.mailer, network: monitorNetworkFromEnv(), batchSize: 100 });
+  return holder.__launchReadyMonitorWorker;
+}

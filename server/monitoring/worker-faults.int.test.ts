@@ -1,0 +1,93 @@
+/**
+ * Live workers against the database: two workers share the due slots, and (on PostgreSQL) every
+ * connection of the pool is terminated mid-run, as in a database restart. Afterwards each slot
+ * has exactly one result, rollups count each once, and each outage sent exactly one alert.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { eq, sql } from 'drizzle-orm';
+import { alertChannels, alertDeliveries, monitorResults, monitorRollups, monitors, outboxMessages, projects, workspaces } from '@/db/schema';
+import { createTestApp, type TestApp } from '@/test/harness';
+import { testDriver } from '@/test/database';
+import { createNetwork } from '@/server/net';
+import { startTarget, type Target } from '@/server/testnet/monitoring-fixtures';
+import { startWorker } from './worker';
+
+const network = createNetwork({ policy: { allowLoopback: true } });
+let app: TestApp;
+let target: Target;
+
+beforeAll(async () => {
+  app = await createTestApp();
+  target = await startTarget();
+});
+afterAll(async () => {
+  await target.close();
+  await app.close();
+});
+
+async function waitFor(condition: () => Promise<boolean>, ms: number) {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    if (await condition()) return true;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return false;
+}
+
+it('two workers, a database restart mid-run: no lost results, no duplicates, one alert per outage', async () => {
+  const owner = await app.signUp('Owner');
+  const [ws] = await app.db.insert(workspaces).values({ name: 'Faults', createdBy: owner.id }).returning();
+  const [project] = await app.db
+    .insert(projects)
+    .values({ workspaceId: ws!.id, name: 'Faults', productType: 'other', segment: 'other', maturity: 'demo-launch', primaryDomain: 'example.com' })
+    .returning();
+  await app.db.insert(alertChannels).values({ projectId: project!.id, kind: 'email', name: 'Ops', config: { email: 'ops-faults@example.test' } });
+  target.setMode('fail', '/bad-0');
+  target.setMode('fail', '/bad-1');
+  target.setMode('fail', '/bad-2');
+  const start = Date.now() + 400;
+  const rows = Array.from({ length: 40 }, (_, i) => ({
+    projectId: project!.id,
+    name: `m${i}`,
+    kind: 'http' as const,
+    url: `${target.origin}/${i < 3 ? `bad-${i}` : `ok-${i}`}`,
+    intervalSeconds: 60,
+    timeoutMs: 1000,
+    failThreshold: 1,
+    nextRunAt: new Date(start + i * 40),
+  }));
+  const created = await app.db.insert(monitors).values(rows).returning({ id: monitors.id, nextRunAt: monitors.nextRunAt });
+
+  const options = { db: app.db, mailer: app.mailer, network, pollMs: 100, flushMs: 100, leaseSlackMs: 500, housekeeping: false, log: () => {} };
+  const workers = [startWorker({ ...options, id: 'w1' }), startWorker({ ...options, id: 'w2' })];
+  try {
+    await new Promise((r) => setTimeout(r, 1000));
+    if (testDriver() === 'postgres') {
+      // A restart as the pool sees it: every other connection to this database is cut.
+      await app.db.execute(sql`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`);
+    }
+    const done = await waitFor(async () => {
+      const [n] = await app.db.select({ n: sql<number>`count(*)::int` }).from(monitorResults);
+      const [sent] = await app.db.select({ n: sql<number>`count(*)::int` }).from(alertDeliveries).where(eq(alertDeliveries.status, 'sent'));
+      return Number(n!.n) >= 40 && Number(sent!.n) >= 3;
+    }, 15_000);
+    expect(done).toBe(true);
+  } finally {
+    await Promise.all(workers.map((w) => w.stop()));
+  }
+  const results = await app.db.select().from(monitorResults);
+  expect(results).toHaveLength(40);
+  expect(new Set(results.map((r) => r.monitorId)).size).toBe(40);
+  const [rolled] = await app.db.select({ n: sql<number>`sum(${monitorRollups.checks})::int` }).from(monitorRollups);
+  expect(Number(rolled!.n)).toBe(40);
+  for (const m of created) {
+    const [row] = await app.db.select({ next: monitors.nextRunAt }).from(monitors).where(eq(monitors.id, m.id));
+    expect(row!.next.getTime()).toBe(m.nextRunAt.getTime() + 60_000);
+  }
+  const deliveries = await app.db.select().from(alertDeliveries);
+  expect(deliveries).toHaveLength(3);
+  const mails = await app.db.select().from(outboxMessages).where(eq(outboxMessages.to, 'ops-faults@example.test'));
+  expect(mails).toHaveLength(3);
+  // Both workers took part.
+  expect(new Set(results.map((r) => r.worker)).size).toBe(2);
+});
