@@ -12,6 +12,7 @@ import { createProject } from '@/server/services/projects';
 import { projectFieldsSchema } from '@/server/projects/validation';
 import { newToken } from '@/server/services/tokens';
 import { seedDemoProgress } from './progress';
+import { seedDemoMonitoring } from './monitoring';
 
 export const DEMO_PASSWORD = 'launch-ready-demo';
 export const DEMO_CONSULTANT = { name: 'Dana Okafor', email: 'demo@launch-ready.local' };
@@ -106,5 +107,6 @@ export async function seedDemoIfEmpty(db: Database, auth: Auth): Promise<boolean
     acceptedAt: new Date(),
   });
   await seedDemoProgress(db, created, consultant.id);
+  await seedDemoMonitoring(db, created, consultant.id);
   return true;
 }
