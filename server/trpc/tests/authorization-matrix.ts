@@ -96,11 +96,43 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixEntry> = {
   'roadmap.answerFounder': project(ITEM_UPDATERS, () => ({ questionKey: FOUNDER_CHECKLIST.questions[0]!.key, answer: false })),
   'roadmap.activity': project(EVERY_PROJECT_ROLE),
 
+  // Handover pack
+  'handoverPack.preview': project(EVERY_PROJECT_ROLE),
+  'handoverPack.export': project(EVERY_PROJECT_ROLE, () => ({ format: 'md' })),
+
   'checks.runs': project(EVERY_PROJECT_ROLE),
   'checks.run': project(EVERY_PROJECT_ROLE, (w) => ({ runId: w.checkRunId })),
   'checks.start': project(ITEM_UPDATERS, () => ({ stageKey: 'perimeter' })),
 
   ...Object.assign({}, ...STAGE_KEYS.map(stageEntries)),
+
+  // Operating records
+  'deployment.envVars': project(EVERY_PROJECT_ROLE),
+  'deployment.addEnvVar': project(WORKSPACE_ROLES, () => ({ name: 'RESEND_API_KEY', environments: ['production'], purpose: 'Transactional email', storedIn: '1Password' })),
+  'deployment.updateEnvVar': project(WORKSPACE_ROLES, (w) => ({ envVarId: w.envVarId, name: 'STRIPE_SECRET_KEY', environments: ['production', 'preview'], storedIn: 'Vercel' })),
+  'deployment.removeEnvVar': project(WORKSPACE_ROLES, (w) => ({ envVarId: w.envVarId })),
+  'deployment.documents': project(EVERY_PROJECT_ROLE),
+  'deployment.saveDocument': project(WORKSPACE_ROLES, () => ({ kind: 'rollback_path', body: 'Promote the previous deployment.' })),
+  'deployment.releaseChecklist': project(EVERY_PROJECT_ROLE),
+  'deployment.addReleaseStep': project(WORKSPACE_ROLES, () => ({ phase: 'verify', title: 'Sign in on production' })),
+  'deployment.addStandardReleaseSteps': project(WORKSPACE_ROLES),
+  'deployment.updateReleaseStep': project(WORKSPACE_ROLES, (w) => ({ stepId: w.releaseStepId, phase: 'build', title: 'Build and type checks pass' })),
+  'deployment.removeReleaseStep': project(WORKSPACE_ROLES, (w) => ({ stepId: w.releaseStepId })),
+  'deployment.tickReleaseStep': project(WORKSPACE_ROLES, (w) => ({ stepId: w.releaseStepId, done: true })),
+  'deployment.resetReleaseChecklist': project(WORKSPACE_ROLES),
+  'observability.documents': project(EVERY_PROJECT_ROLE),
+  'observability.saveDocument': project(WORKSPACE_ROLES, () => ({ kind: 'incident_template', body: 'Start, end, cause, impact.' })),
+  'handover.contacts': project(EVERY_PROJECT_ROLE),
+  'handover.addContact': project(WORKSPACE_ROLES, () => ({ name: 'Sam Reyes', email: 'sam@example.test' })),
+  'handover.updateContact': project(WORKSPACE_ROLES, (w) => ({ contactId: w.contactId, name: 'Dana Okafor', phone: '+44 20 7946 0001', isFallback: true })),
+  'handover.removeContact': project(WORKSPACE_ROLES, (w) => ({ contactId: w.contactId })),
+  'handover.moveContact': project(WORKSPACE_ROLES, (w) => ({ contactId: w.contactId, direction: 'down' })),
+  'handover.setFallbackContact': project(WORKSPACE_ROLES, (w) => ({ contactId: w.contactId })),
+  'handover.entries': project(EVERY_PROJECT_ROLE),
+  'handover.addEntry': project(WORKSPACE_ROLES, () => ({ kind: 'known_limitation', title: 'Search is slow above 10,000 posts' })),
+  'handover.updateEntry': project(WORKSPACE_ROLES, (w) => ({ entryId: w.entryId, kind: 'improvement', title: 'Add a second deployer', businessValue: 5 })),
+  'handover.removeEntry': project(WORKSPACE_ROLES, (w) => ({ entryId: w.entryId })),
+  'handover.addWeeklySuggestions': project(WORKSPACE_ROLES, () => ({ keys: ['error-review'] })),
 
   // Monitoring
   'monitoring.list': project(EVERY_PROJECT_ROLE),

@@ -14,6 +14,7 @@ import { newToken } from '@/server/services/tokens';
 import type { SessionUser } from '../context';
 import type { TestApp } from '@/test/harness';
 import { buildMonitoringWorld, type MonitoringWorld } from './authorization-world-monitoring';
+import { buildRecordsWorld, type RecordsWorld } from './authorization-world-records';
 
 export const ACTORS = ['anonymous', 'outsider', 'owner', 'admin', 'member', 'viewer', 'commenter', 'collaborator'] as const;
 export type Actor = (typeof ACTORS)[number];
@@ -35,7 +36,7 @@ export type World = {
   itemIds: Record<StageKey, string>;
   riskId: string;
   checkRunId: string;
-} & MonitoringWorld;
+} & MonitoringWorld & RecordsWorld;
 
 export async function createPeople(app: TestApp): Promise<People> {
   const names = ['outsider', 'owner', 'admin', 'member', 'viewer', 'commenter', 'collaborator', 'coOwner', 'removable'] as const;
@@ -103,5 +104,5 @@ export async function buildWorld(db: Database, people: People, actor: Actor): Pr
     .values({ workspaceId, email: actorEmail, role: 'member', tokenHash: hash, expiresAt })
     .returning();
 
-  return { workspaceId, projectId, invitationId: invitation!.id, shareId, invitationToken, shareToken, removableUserId: people.removable.id, itemIds, riskId: risk!.id, checkRunId: run!.id, ...(await buildMonitoringWorld(db, projectId)) };
+  return { workspaceId, projectId, invitationId: invitation!.id, shareId, invitationToken, shareToken, removableUserId: people.removable.id, itemIds, riskId: risk!.id, checkRunId: run!.id, ...(await buildMonitoringWorld(db, projectId)), ...(await buildRecordsWorld(db, projectId)) };
 }
