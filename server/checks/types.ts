@@ -2,6 +2,7 @@
  * The contract every automated check follows: `run(target, deps)` resolves to a status
  * and findings. Checks open no sockets themselves; everything network goes through deps.
  */
+import type { AddressPolicy } from '@/server/net/address-policy';
 import type { HttpClient } from '@/server/net/http-client';
 import type { DnsResolver } from '@/server/net/resolver';
 import type { TlsProber } from '@/server/net/tls-probe';
@@ -41,14 +42,49 @@ export interface CheckDeps {
   http: HttpClient;
   tls: TlsProber;
   now(): Date;
+  /**
+   * The address policy the network was built with. The DNS check judges answers with it, so
+   * loopback answers are not called "stale" where loopback targets are allowed (tests, intranet).
+   */
+  addressPolicy?: AddressPolicy;
 }
 
-/** What a check is pointed at. Checks read the fields they need. */
+/** One of the project's key endpoints; `url` is absolute. */
+export interface CheckEndpoint {
+  /** 'login', 'signup', 'dashboard', 'checkout', 'api-health', … (server/projects/kinds.ts). */
+  kind: string;
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  url: string;
+}
+
+/** The latency targets of the project's playbook. */
+export interface LatencyTargets {
+  commonReadP95Ms: number;
+  heavyActionP95Ms?: number;
+}
+
+/**
+ * What a check is pointed at. Checks read the fields they need; every field but `domain`
+ * is optional so the mail checks can still be pointed at a bare domain. The check-runs
+ * target (`server/check-runs/target.ts`) has this shape.
+ */
 export interface CheckTarget {
   /** The registrable or sub domain under test, e.g. "shop.example.com". */
   domain: string;
   /** DKIM selectors the project's mail provider signs with. */
   dkimSelectors?: readonly string[];
+  /** Other hosts of the product, as full names ("app.shop.example.com") or labels ("app"). */
+  subdomains?: readonly string[];
+  /** Which of apex and www visitors should end up on (default apex). */
+  canonicalHost?: 'apex' | 'www';
+  /** Where the product lives when not at https://<canonical host>/. */
+  productionUrl?: string | null;
+  endpoints?: readonly CheckEndpoint[];
+  targets?: LatencyTargets;
+  /** Active probes (rate-limit burst, latency burst) run only when this is true. */
+  ownershipVerified?: boolean;
+  /** Bounds for active probes, within the checks' own maximums. */
+  probes?: { rateLimitBurst?: number; latencySamples?: number };
 }
 
 export interface CheckModule {

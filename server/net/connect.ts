@@ -29,6 +29,8 @@ export interface TlsSettings {
   alpnProtocols?: string[];
   minVersion?: tls.SecureVersion;
   maxVersion?: tls.SecureVersion;
+  /** OpenSSL cipher list; a legacy-protocol probe needs '@SECLEVEL=0' or OpenSSL 3 refuses TLS 1.0/1.1 itself. */
+  ciphers?: string;
   servername?: string;
   /** Default true. The TLS probe turns it off to report chain trust and name match separately. */
   verifyHostname?: boolean;
@@ -126,6 +128,7 @@ async function handshake(
     ...(settings.alpnProtocols ? { ALPNProtocols: settings.alpnProtocols } : {}),
     ...(settings.minVersion ? { minVersion: settings.minVersion } : {}),
     ...(settings.maxVersion ? { maxVersion: settings.maxVersion } : {}),
+    ...(settings.ciphers ? { ciphers: settings.ciphers } : {}),
   });
   await withDeadline(secure, deadline, `TLS handshake with ${servername}`, (settle) => {
     secure.once('secureConnect', () => settle());

@@ -48,6 +48,8 @@ export interface TlsProbeTarget {
   servername?: string;
   minVersion?: tls.SecureVersion;
   maxVersion?: tls.SecureVersion;
+  /** OpenSSL cipher list, e.g. 'DEFAULT:@SECLEVEL=0' to find out whether a server still speaks TLS 1.0/1.1. */
+  ciphers?: string;
 }
 
 export interface TlsProberOptions {
@@ -141,6 +143,7 @@ export function createTlsProber(options: TlsProberOptions): TlsProber {
               alpnProtocols: ['h2', 'http/1.1'],
               ...(target.minVersion ? { minVersion: target.minVersion } : {}),
               ...(target.maxVersion ? { maxVersion: target.maxVersion } : {}),
+              ...(target.ciphers ? { ciphers: target.ciphers } : {}),
             },
           },
           { resolver: options.resolver, policy: options.policy ?? {}, ...(options.overrides ? { overrides: options.overrides } : {}) },

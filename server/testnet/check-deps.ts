@@ -27,5 +27,6 @@ export function testCheckDeps(dns: DnsTestServer, options: TestCheckDepsOptions 
     http: createHttpClient({ resolver, policy, timeoutMs, ...overrides }),
     tls: createTlsProber({ resolver, policy, timeoutMs, now, ...overrides }),
     now,
+    addressPolicy: policy,
   };
 }

@@ -5,6 +5,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
+import tls from 'node:tls';
 
 export type LoopbackHost = '127.0.0.1' | '127.0.0.2' | '::1';
 
@@ -64,12 +65,33 @@ export function startHttpServer(handler: http.RequestListener, host: LoopbackHos
   return start(http.createServer(handler), 'http', host);
 }
 
+export interface HttpsServerOptions {
+  /** Certificates chosen by SNI name; others get the default credentials. */
+  byServerName?: Readonly<Record<string, { certPem: string; keyPem: string }>>;
+  /** Also accept TLS 1.0/1.1 (legacy-protocol fixtures). */
+  legacyProtocols?: boolean;
+}
+
 export function startHttpsServer(
   handler: http.RequestListener,
   credentials: { certPem: string; keyPem: string },
   host: LoopbackHost = '127.0.0.1',
+  options: HttpsServerOptions = {},
 ): Promise<TestServer> {
-  return start(https.createServer({ cert: credentials.certPem, key: credentials.keyPem }, handler), 'https', host);
+  const contexts = new Map(
+    Object.entries(options.byServerName ?? {}).map(([name, pair]) => [name.toLowerCase(), tls.createSecureContext({ cert: pair.certPem, key: pair.keyPem })]),
+  );
+  const server = https.createServer(
+    {
+      cert: credentials.certPem,
+      key: credentials.keyPem,
+      ...(contexts.size > 0 ? { SNICallback: (name: string, done: (error: Error | null, context?: tls.SecureContext) => void) => done(null, contexts.get(name.toLowerCase())) } : {}),
+      // OpenSSL 3 refuses TLS 1.0/1.1 at its default security level, on both ends.
+      ...(options.legacyProtocols ? { minVersion: 'TLSv1' as const, ciphers: 'DEFAULT:@SECLEVEL=0' } : {}),
+    },
+    handler,
+  );
+  return start(server, 'https', host);
 }
 
 /** Accepts TCP connections and closes them: a tripwire for connections that must never happen. */
