@@ -39,6 +39,7 @@ export function ProjectNav({ projectId, projectName, stages }: ProjectNavProps) 
             { href: `${base}/risks`, label: 'Risks' },
             { href: `${base}/decision`, label: 'Go / no-go' },
             { href: `${base}/activity`, label: 'Activity' },
+            { href: `${base}/monitors`, label: 'Monitors' },
           ].map((link) => (
             <li key={link.href}>
               <Link href={link.href} aria-current={current(link.href, link.match)} className={sideNavLinkClasses}>

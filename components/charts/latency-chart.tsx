@@ -1,0 +1,43 @@
+'use client';
+/** p50 / p95 / p99 response time per period, with the p95 target as a line. */
+import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { ChartFrame } from './chart-frame';
+import { ChartTooltip } from './chart-tooltip';
+import { CHART_COLORS, formatMs, tickLabel, type Resolution } from './format';
+import type { PanelPoint } from './types';
+
+export type LatencyChartProps = { points: PanelPoint[]; resolution: Resolution; span: 'day' | 'week'; targetMs: number | null; title?: string };
+
+export function LatencyChart({ points, resolution, span, targetMs, title = 'Response time' }: LatencyChartProps) {
+  const empty = points.every((p) => p.p95Ms === null);
+  const highest = Math.max(targetMs ?? 0, ...points.map((p) => p.p99Ms ?? 0));
+  return (
+    <ChartFrame title={title} description={`p50, p95 and p99 in milliseconds${targetMs ? `; red line: p95 target ${formatMs(targetMs)}` : ''}`} empty={empty}>
+      <ResponsiveContainer width="100%" height="100%">
+        <LineChart data={points} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
+          <CartesianGrid stroke={CHART_COLORS.grid} vertical={false} />
+          <XAxis dataKey="start" tickFormatter={(v: number) => tickLabel(v, resolution, span)} tick={{ fontSize: 11, fill: CHART_COLORS.axis }} minTickGap={24} tickLine={false} />
+          <YAxis domain={[0, Math.ceil(highest * 1.1)]} tickFormatter={(v: number) => formatMs(v)} tick={{ fontSize: 11, fill: CHART_COLORS.axis }} width={56} tickLine={false} axisLine={false} />
+          <Tooltip
+            content={(props) => (
+              <ChartTooltip
+                {...props}
+                resolution={resolution}
+                lines={[
+                  { label: 'p50', value: (p) => formatMs(p.p50Ms), color: CHART_COLORS.p50 },
+                  { label: 'p95', value: (p) => formatMs(p.p95Ms), color: CHART_COLORS.p95 },
+                  { label: 'p99', value: (p) => formatMs(p.p99Ms), color: CHART_COLORS.p99 },
+                ]}
+              />
+            )}
+          />
+          <Legend verticalAlign="top" height={20} iconType="plainline" wrapperStyle={{ fontSize: 11 }} />
+          {targetMs ? <ReferenceLine y={targetMs} stroke={CHART_COLORS.target} strokeDasharray="4 3" ifOverflow="extendDomain" /> : null}
+          <Line type="monotone" dataKey="p50Ms" name="p50" stroke={CHART_COLORS.p50} dot={false} strokeWidth={1.5} isAnimationActive={false} connectNulls={false} />
+          <Line type="monotone" dataKey="p95Ms" name="p95" stroke={CHART_COLORS.p95} dot={false} strokeWidth={2} isAnimationActive={false} connectNulls={false} />
+          <Line type="monotone" dataKey="p99Ms" name="p99" stroke={CHART_COLORS.p99} dot={false} strokeWidth={1} strokeDasharray="3 2" isAnimationActive={false} connectNulls={false} />
+        </LineChart>
+      </ResponsiveContainer>
+    </ChartFrame>
+  );
+}
