@@ -13,7 +13,7 @@ export function writeSummary(doc: Omit<HandoverDocument, 'summary' | 'redactions
   if (cover.decision) {
     lines.push(`The latest recorded decision (${cover.decision.decidedAt}) is ${cover.decision.decision === 'go' ? 'go' : 'no-go'}: ${cover.decision.reason}`);
   }
-  if (cover.verdictReasons.length > 0) lines.push(`Why: ${cover.verdictReasons.slice(0, 3).join('; ')}${cover.verdictReasons.length > 3 ? `; and ${cover.verdictReasons.length - 3} more` : ''}.`);
+  if (cover.verdictReasons.length > 0) lines.push(`Why: ${cover.verdictReasons.slice(0, 3).map((r) => r.replace(/\.$/, '')).join('; ')}${cover.verdictReasons.length > 3 ? `; and ${cover.verdictReasons.length - 3} more` : ''}.`);
   const top = doc.risks.slice(0, 3).map((r) => r.title.replace(/\.$/, ''));
   if (top.length > 0) lines.push(`${doc.risks.length} open risks${failing.length > 0 ? `, ${failing.length} of them failing` : ''}. Fix first: ${top.join('; ')}.`);
   else lines.push('There are no open risks.');

@@ -11,6 +11,7 @@ import { deploymentRouter } from './routers/stages/deployment';
 import { performanceRouter } from './routers/stages/performance';
 import { observabilityRouter } from './routers/stages/observability';
 import { handoverRouter } from './routers/stages/handover';
+import { handoverPackRouter } from './routers/handover-pack';
 import { monitoringRouter } from './routers/monitoring';
 
 export const appRouter = router({
@@ -27,6 +28,7 @@ export const appRouter = router({
   performance: performanceRouter,
   observability: observabilityRouter,
   handover: handoverRouter,
+  handoverPack: handoverPackRouter,
   monitoring: monitoringRouter,
 });
 

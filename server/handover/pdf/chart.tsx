@@ -53,7 +53,7 @@ export function DayChart({ title, days, metric, value, target = null }: { title:
       <View style={{ flexDirection: 'row', marginLeft: 26, width: W }}>
         {days.map((d) => (
           <Text key={d.date} style={{ width: step, fontSize: 5.5, color: COLOR.muted, textAlign: 'center' }}>
-            {d.date.slice(5)}
+            {d.date.slice(8)}
           </Text>
         ))}
       </View>

@@ -70,7 +70,7 @@ export function EnvVars({ doc, pages }: Props) {
     <Section id="env" pages={pages} breakBefore>
       <P muted>Names only: values are never stored in Launch Ready and never printed here.</P>
       <Table
-        columns={[{ header: 'Name', width: 2.2, bold: true }, { header: 'Environments', width: 1.6 }, { header: 'Owner', width: 1.5 }, { header: 'Purpose', width: 2.2 }, { header: 'Stored in', width: 1.7 }, { header: 'Secret', width: 0.7 }]}
+        columns={[{ header: 'Name', width: 2.9, bold: true }, { header: 'Environments', width: 1.6 }, { header: 'Owner', width: 1.5 }, { header: 'Purpose', width: 2 }, { header: 'Stored in', width: 1.6 }, { header: 'Secret', width: 0.7 }]}
         rows={doc.envVars.map((v) => [v.name, v.environments.join(', '), v.owner ?? '', v.purpose ?? '', v.storedIn ?? { text: 'Not recorded', color: COLOR.bad }, v.isSecret ? 'Yes' : 'No'])}
         empty="The inventory is empty."
       />

@@ -24,7 +24,7 @@ export function Monitoring({ doc, pages }: Props) {
           />
           {m.monitors.data.map((x) => (
             <View key={x.name + x.url} wrap={false} style={{ marginTop: 8 }}>
-              <Text style={[s.bold, { marginBottom: 3 }]}>{x.name}: last 7 days</Text>
+              <Text style={[s.bold, { marginBottom: 3 }]}>{`${x.name}: last 7 days (${x.days[0]?.date ?? ''} to ${x.days.at(-1)?.date ?? ''}, by day of month)`}</Text>
               <View style={{ flexDirection: 'row' }}>
                 <DayChart title="Uptime" metric="uptimePercent" days={x.days} value={fmtPercent(x.uptimePercent)} />
                 <DayChart title="Error rate" metric="errorRatePercent" days={x.days} value={fmtPercent(x.errorRatePercent)} />

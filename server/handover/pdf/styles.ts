@@ -20,7 +20,7 @@ export const s = StyleSheet.create({
   h1: { fontFamily: 'Helvetica-Bold', fontSize: 26, marginBottom: 6 },
   h2: { fontFamily: 'Helvetica-Bold', fontSize: 15, marginTop: 14, marginBottom: 6, color: COLOR.ink },
   h3: { fontFamily: 'Helvetica-Bold', fontSize: 11, marginTop: 10, marginBottom: 4 },
-  p: { marginBottom: 5, lineHeight: 1.35 },
+  p: { marginBottom: 5 },
   small: { fontSize: 8, color: COLOR.muted },
   bold: { fontFamily: 'Helvetica-Bold' },
   note: { backgroundColor: COLOR.soft, borderLeftWidth: 2, borderLeftColor: COLOR.warn, padding: 6, marginVertical: 4, color: COLOR.ink },
@@ -34,5 +34,5 @@ export const s = StyleSheet.create({
   fact: { flexDirection: 'row', paddingVertical: 4, borderBottomWidth: 0.5, borderBottomColor: COLOR.line },
   factLabel: { width: 120, color: COLOR.muted },
   badge: { fontFamily: 'Helvetica-Bold', fontSize: 22, marginTop: 18 },
-  bullet: { flexDirection: 'row', marginBottom: 3, lineHeight: 1.35 },
+  bullet: { flexDirection: 'row', marginBottom: 3 },
 });

@@ -1,7 +1,7 @@
 /**
  * A table that breaks cleanly across pages: the header row repeats on every page the table
  * spans (`fixed`), rows never split (`wrap={false}`), and a table never starts with only its
- * header at the foot of a page (`minPresenceAhead`).
+ * header at the foot of a page (an empty `minPresenceAhead` marker before it).
  */
 import { Text, View } from '@react-pdf/renderer';
 import { COLOR, s } from './styles';
@@ -14,8 +14,11 @@ export function Table({ columns, rows, empty = 'None recorded.' }: { columns: Co
   const total = columns.reduce((n, c) => n + c.width, 0);
   const width = (c: Column) => `${(c.width / total) * 100}%`;
   return (
-    <View style={s.table}>
-      <View style={s.headRow} fixed minPresenceAhead={24}>
+    <>
+      {/* A table never starts at the very foot of a page with only its header. */}
+      <View minPresenceAhead={44} />
+      <View style={s.table}>
+      <View style={s.headRow} fixed>
         {columns.map((c) => (
           <Text key={c.header} style={[s.headCell, { width: width(c) }]}>
             {c.header}
@@ -36,6 +39,7 @@ export function Table({ columns, rows, empty = 'None recorded.' }: { columns: Co
           })}
         </View>
       ))}
-    </View>
+      </View>
+    </>
   );
 }

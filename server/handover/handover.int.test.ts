@@ -1,0 +1,129 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { createTestApp, type TestApp } from '@/test/harness';
+import { activityLog, checklistItems, itemComments, itemEvidence, manualRisks, projectShares } from '@/db/schema';
+import { newToken } from '@/server/services/tokens';
+import type { SessionUser } from '@/server/trpc/context';
+import { refusal } from '@/server/trpc/tests/expect-refusal';
+import { insertFullRecords } from './fixtures';
+import { buildHandoverDocument } from './model';
+import { pdfText } from './pdf-text';
+import { renderMarkdown } from './render-markdown';
+import { renderHandoverPdf } from './render-pdf';
+import { SECTIONS } from './types';
+
+/** Secrets as people paste them: a provider key, an unprefixed random key, a password in a URL. */
+const CANARIES = ['sk_live_51CanaryQ7wErTyUiOpAsDfGh', 'Zq8mN3vR7tK2pL9wX4yB6cD1fG5hJ0sA', 'CanaryPw_7f3kQ9xZ'];
+const CANARY_TEXT = `${CANARIES[0]} and ${CANARIES[1]} and postgres://admin:${CANARIES[2]}@db.internal:5432/app`;
+
+let app: TestApp;
+let owner: SessionUser;
+let projectId: string;
+let pdf: string;
+let md: string;
+
+beforeAll(async () => {
+  app = await createTestApp();
+  owner = await app.signUp('Olive Owner');
+  const workspaceId = (await app.caller(owner).workspace.create({ name: 'Olive Studio' })).id;
+  const project = await app.caller(owner).project.create({
+    workspaceId,
+    name: 'Canary Club',
+    productType: 'membership-community',
+    segment: 'membership-community',
+    maturity: 'customers-growth',
+    primaryDomain: 'example.org',
+    canonicalHost: 'www',
+    subdomains: ['app'],
+    mailDomain: 'mail.example.org',
+  });
+  projectId = project.id;
+  await insertFullRecords(app.db, projectId, { canary: CANARY_TEXT });
+  // Free text people write through the app, reached directly so nothing filters it on the way in.
+  const [item] = await app.db.select().from(checklistItems).where(eq(checklistItems.projectId, projectId)).limit(1);
+  await app.db.update(checklistItems).set({ status: 'passed', notes: `Key was ${CANARY_TEXT}` }).where(eq(checklistItems.id, item!.id));
+  await app.db.insert(itemEvidence).values({ itemId: item!.id, projectId, kind: 'note', body: `Verified with ${CANARY_TEXT}` });
+  await app.db.insert(itemComments).values({ itemId: item!.id, projectId, body: `Use ${CANARY_TEXT}` });
+  await app.db.insert(manualRisks).values({ projectId, title: 'Card data handled by hand', detail: `Found ${CANARY_TEXT}`, severity: 'high', impact: 'revenue' });
+
+  const doc = await buildHandoverDocument(app.db, projectId, { preparedBy: 'Olive Owner' });
+  pdf = pdfText(await renderHandoverPdf(doc));
+  md = renderMarkdown(doc);
+}, 120_000);
+afterAll(() => app.close());
+
+/** pdftotext wraps table cells onto several lines; compare with whitespace collapsed. */
+const flat = (s: string) => s.replace(/\s+/g, ' ');
+
+describe('handover pack content', () => {
+  it('has every section, with contents and page numbers, in both formats', () => {
+    for (const [, title] of SECTIONS) {
+      expect(flat(pdf)).toContain(title);
+      expect(md).toContain(`## ${title}`);
+    }
+    expect(pdf).toContain('Contents');
+    expect(pdf).toMatch(/Page 2 of \d+/);
+  });
+
+  it('carries the key facts', () => {
+    const facts = [
+      'Canary Club', 'Olive Studio', 'Olive Owner', 'https://www.example.org', // cover and routing
+      'STRIPE_SECRET_KEY', '1Password: Ops vault', 'RESEND_API_KEY', // env inventory and secret locations
+      'Promote the previous deployment in Vercel', // rollback path
+      'Homepage', 'Sign-in API', 'ops@example.org', 'priya@example.org', // monitors and alert routing
+      'Sign-in API answered 502 Bad Gateway', // incident
+      'api.example.org', 'DMARC policy is p=none', // TLS and email auth
+      'Card data handled by hand', // manual risk
+      'Search is slow above 10,000 posts', 'Add a second person who can deploy', 'Look at failed payments in Stripe', // handover entries
+      'Priya Shah', '+44 20 7946 0002', // contacts
+    ];
+    for (const fact of facts) {
+      expect(flat(pdf), fact).toContain(fact);
+      expect(flat(md), fact).toContain(fact);
+    }
+    // Improvements are ranked by business value.
+    expect(md.indexOf('Add a second person who can deploy')).toBeLessThan(md.indexOf('Dark mode'));
+  });
+
+  it('never prints a planted secret, wherever it was planted', () => {
+    for (const canary of CANARIES) {
+      expect(pdf).not.toContain(canary);
+      expect(md).not.toContain(canary);
+    }
+    // Slack webhook URLs are credentials too.
+    expect(md).not.toContain('hooks.slack.com');
+    expect(md).toContain('[secret hidden]');
+    expect(md).toMatch(/secret-looking values found in notes were hidden/);
+  });
+});
+
+describe('handover pack access', () => {
+  it('hides the pack from outsiders and serves it to a client with view access, recording the export', async () => {
+    const outsider = await app.signUp('Oscar Outsider');
+    expect((await refusal(app.caller(outsider).handoverPack.preview({ projectId }))).code).toBe('NOT_FOUND');
+    expect((await refusal(app.caller(outsider).handoverPack.export({ projectId, format: 'pdf' }))).code).toBe('NOT_FOUND');
+
+    const client = await app.signUp('Cleo Client');
+    await app.db.insert(projectShares).values({ projectId, email: client.email, role: 'viewer', userId: client.id, tokenHash: newToken().hash, invitedBy: owner.id, expiresAt: new Date(), acceptedAt: new Date() });
+    const doc = await app.caller(client).handoverPack.export({ projectId, format: 'pdf' });
+    expect(doc.cover.preparedBy).toBe('Cleo Client');
+    const log = await app.db.select().from(activityLog).where(eq(activityLog.projectId, projectId));
+    expect(log.some((e) => e.action === 'handover.export' && e.actorId === client.id)).toBe(true);
+
+    const preview = await app.caller(client).handoverPack.preview({ projectId });
+    expect(preview.markdown).toContain('# Handover pack: Canary Club');
+  });
+
+  it('lists honest gaps for a bare project', async () => {
+    const workspaceId = (await app.caller(owner).workspace.create({ name: 'Bare Studio' })).id;
+    const bare = await app.caller(owner).project.create({ workspaceId, name: 'Bare', productType: 'ai-chatbot', segment: 'coach-consultant', maturity: 'demo-launch', primaryDomain: 'example.net' });
+    const doc = await buildHandoverDocument(app.db, bare.id, { preparedBy: 'Olive Owner' });
+    const gaps = doc.gaps.join('\n');
+    for (const expected of ['Monitors: not measured yet', 'environment-variable inventory is empty', 'no deployment runbook', 'No contacts', 'No go / no-go decision']) {
+      expect(gaps).toContain(expected);
+    }
+    expect(doc.monitoring.monitors.state).toBe('not-measured');
+    const text = pdfText(await renderHandoverPdf(doc));
+    expect(flat(text)).toContain('Not measured yet: set up uptime monitors on the Observability stage.');
+  });
+});
