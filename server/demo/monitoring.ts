@@ -51,8 +51,8 @@ export async function seedDemoMonitoring(db: Database, projects: DemoProject[], 
       const rows: (typeof monitorRollups.$inferInsert)[] = [];
       for (let h = 167; h >= 0; h -= 1) {
         const hour = thisHour - h * HOUR;
-        if (p === 1 && h === 30) {
-          rows.push({ monitorId: id, projectId: project.id, hour: new Date(hour), checks: 0, failures: 0, missed: 3600 / interval, latencySumMs: 0, histogram: {} });
+        if (p === 1 && h === 30 && s.kind === 'http') {
+          rows.push({ monitorId: id, projectId: project.id, hour: new Date(hour), checks: 0, failures: 0, missed: Math.floor(3600 / interval), latencySumMs: 0, histogram: {} });
           continue;
         }
         if (s.kind === 'certificate') {
