@@ -39,6 +39,7 @@ export function ProjectNav({ projectId, projectName, stages }: ProjectNavProps) 
             { href: `${base}/risks`, label: 'Risks' },
             { href: `${base}/decision`, label: 'Go / no-go' },
             { href: `${base}/activity`, label: 'Activity' },
+            { href: `${base}/handover-pack`, label: 'Handover pack' },
             { href: `${base}/monitors`, label: 'Monitors' },
           ].map((link) => (
             <li key={link.href}>
