@@ -9,8 +9,10 @@ const to = (target: string, status = 301): SiteHandler => (_req, res, ctx) => {
   res.writeHead(status, { location: `${target}${ctx.url}` }).end();
 };
 /** HTTP goes to https on the same host; HTTPS runs `https`. */
-const upgrade = (https: SiteHandler, status = 301): SiteHandler => (req, res, ctx) =>
-  ctx.scheme === 'https' ? https(req, res, ctx) : res.writeHead(status, { location: `https://${ctx.host}${ctx.url}` }).end();
+const upgrade = (https: SiteHandler, status = 301): SiteHandler => (req, res, ctx) => {
+  if (ctx.scheme === 'https') return https(req, res, ctx);
+  res.writeHead(status, { location: `https://${ctx.host}${ctx.url}` }).end();
+};
 
 const goodApp = routes({ '/': page, '/pricing': page, '/pricing/': respond(301, { location: '/pricing' }) });
 
