@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
 import path from 'node:path';
 
-// One fresh embedded database per run; the server is the production build (`next build` + `next start`).
+// One fresh embedded database per run; the server is the production build (`next build` + `next start`),
+// whose automated checks ask only a loopback DNS server with fixture zones (e2e/serve-with-testnet.ts).
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const BASE_URL = `http://localhost:${PORT}`;
 process.env.LR_E2E_DATA_DIR ??= path.join('.data', `e2e-${Date.now()}`);
@@ -24,7 +25,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npm run build && node node_modules/next/dist/bin/next start -p ${PORT}`,
+    command: `npm run build && npx tsx e2e/serve-with-testnet.ts`,
     url: `${BASE_URL}/api/health`,
     timeout: 300_000,
     reuseExistingServer: false,
@@ -37,8 +38,7 @@ export default defineConfig({
       // The browser suite signs in many times from one address; the limit itself is covered by integration tests.
       AUTH_RATE_LIMIT_MAX: '500',
       NEXT_TELEMETRY_DISABLED: '1',
-      // Checks started from the browser suite must never query the outside world: DNS goes to a closed loopback port.
-      LR_DNS_SERVERS: '127.0.0.1:9',
+      E2E_PORT: String(PORT),
     },
   },
 });

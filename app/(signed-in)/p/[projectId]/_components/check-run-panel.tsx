@@ -52,6 +52,8 @@ export function CheckRunPanel({ projectId, stageKey, latestRunId, canRun }: Prop
   async function onStart() {
     try {
       const { runId: started } = await start.mutateAsync({ projectId, stageKey });
+      // Fast runs can finish before the first poll sees "running": the page refreshes either way.
+      wasRunning.current = true;
       setRunId(started);
     } catch (error) {
       toast.error('Could not start the checks', messageOf(error));
