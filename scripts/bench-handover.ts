@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { openPglite } from '@/db/open';
-import { projects } from '@/db/schema';
+import { monitors, projects } from '@/db/schema';
 import { createAuth } from '@/server/auth/auth';
 import { createMailer } from '@/server/mail/mailer';
 import { seedDemoIfEmpty } from '@/server/demo/seed';
@@ -29,11 +29,14 @@ const auth = createAuth({ db, mailer, secret: 'bench-secret-bench-secret-bench-s
 await seedDemoIfEmpty(db, auth);
 const [project] = await db.select().from(projects).where(eq(projects.name, 'Cohort Club'));
 if (!project) throw new Error('The demo seed has no Cohort Club project.');
-await insertFullRecords(db, project.id);
+// The demo seeds monitoring of its own; add the operating records and check results it lacks.
+const [seededMonitor] = await db.select({ id: monitors.id }).from(monitors).where(eq(monitors.projectId, project.id)).limit(1);
+await insertFullRecords(db, project.id, { monitoring: !seededMonitor });
 
-const times: { build: number; pdf: number; md: number }[] = [];
+const times: { build: number; pdf: number; md: number; cpu: number }[] = [];
 let last: { pdf: Buffer; md: string } | null = null;
 for (let i = 0; i < runs; i += 1) {
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const doc = await buildHandoverDocument(db, project.id, { preparedBy: 'Dana Okafor' });
   const t1 = performance.now();
@@ -41,10 +44,11 @@ for (let i = 0; i < runs; i += 1) {
   const t2 = performance.now();
   const md = renderMarkdown(doc);
   const t3 = performance.now();
-  times.push({ build: t1 - t0, pdf: t2 - t1, md: t3 - t2 });
+  const cpu = process.cpuUsage(cpu0);
+  times.push({ build: t1 - t0, pdf: t2 - t1, md: t3 - t2, cpu: (cpu.user + cpu.system) / 1000 });
   last = { pdf, md };
 }
-const stat = (k: 'build' | 'pdf' | 'md' | 'total') => {
+const stat = (k: 'build' | 'pdf' | 'md' | 'cpu' | 'total') => {
   const v = times.map((t) => (k === 'total' ? t.build + t.pdf + t.md : t[k])).sort((a, b) => a - b);
   return `median ${v[Math.floor(v.length / 2)]!.toFixed(0)} ms, max ${v.at(-1)!.toFixed(0)} ms`;
 };
@@ -53,6 +57,8 @@ console.log(`  model   ${stat('build')}`);
 console.log(`  PDF     ${stat('pdf')}  (${last!.pdf.length} bytes)`);
 console.log(`  md      ${stat('md')}`);
 console.log(`  total   ${stat('total')}  (target < 2000 ms)`);
+// Wall time suffers when other processes share the CPU; CPU time is what the render itself costs.
+console.log(`  CPU     ${stat('cpu')}  (this process, model + PDF + Markdown)`);
 if (outDir && last) {
   fs.mkdirSync(outDir, { recursive: true });
   fs.writeFileSync(path.join(outDir, 'handover.pdf'), last.pdf);

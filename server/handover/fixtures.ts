@@ -21,7 +21,7 @@ import {
 
 const DAY = 86_400_000;
 
-export async function insertFullRecords(db: Database, projectId: string, { now = new Date(), canary = '' }: { now?: Date; canary?: string } = {}) {
+export async function insertFullRecords(db: Database, projectId: string, { now = new Date(), canary = '', monitoring = true }: { now?: Date; canary?: string; monitoring?: boolean } = {}) {
   const c = canary ? ` ${canary}` : '';
   const daysAgo = (n: number) => new Date(now.getTime() - n * DAY).toISOString().slice(0, 10);
   await db.insert(envVars).values([
@@ -30,12 +30,12 @@ export async function insertFullRecords(db: Database, projectId: string, { now =
     { projectId, name: 'STRIPE_WEBHOOK_SECRET', environments: ['production'], ownerName: 'Sam (client developer)', purpose: 'Verifies Stripe webhook calls', storedIn: 'Vercel project settings', lastRotatedOn: daysAgo(400) },
     { projectId, name: 'RESEND_API_KEY', environments: ['production', 'preview'], ownerName: null, purpose: 'Transactional email', storedIn: null, lastRotatedOn: null },
     { projectId, name: 'NEXT_PUBLIC_SITE_URL', environments: ['production', 'preview', 'local'], ownerName: 'Dana Okafor', purpose: 'Public site address', storedIn: 'Repository .env.example', isSecret: false },
-  ]);
+  ]).onConflictDoNothing();
   await db.insert(projectDocuments).values([
     { projectId, kind: 'deployment_runbook', body: `Merge to main; Vercel builds and deploys production.\nRun database migrations with npm run migrate before promoting.\nWatch the error tracker for ten minutes after each deploy.${c}` },
     { projectId, kind: 'rollback_path', body: 'Promote the previous deployment in Vercel (Deployments → … → Promote).\nMigrations are additive only, so the old build still runs on the new schema.' },
     { projectId, kind: 'incident_template', body: 'What happened, when it started, who is affected, what we did, what we will change.' },
-  ]);
+  ]).onConflictDoNothing();
   const steps: [('build' | 'migrate' | 'verify' | 'rollback'), string, boolean][] = [
     ['build', 'Build passes on main with type checks', true],
     ['migrate', 'Migration applied on a copy of production first', true],
@@ -59,6 +59,11 @@ export async function insertFullRecords(db: Database, projectId: string, { now =
     { projectId, kind: 'weekly_check', title: 'Confirm last night’s backup exists', position: 3 },
   ]);
 
+  if (monitoring) await insertMonitoring(db, projectId, now, c, canary);
+  await insertCheckResults(db, projectId, now, c);
+}
+
+async function insertMonitoring(db: Database, projectId: string, now: Date, c: string, canary: string) {
   const made = await db
     .insert(monitors)
     .values([
@@ -90,8 +95,10 @@ export async function insertFullRecords(db: Database, projectId: string, { now =
     { projectId, kind: 'email', name: 'Ops inbox', config: { email: 'ops@example.org' } },
     { projectId, kind: 'slack', name: '#alerts', config: { url: `https://hooks.slack.com/services/T000/B000/${canary || 'XXXXXXXX'}` } },
   ]);
-  await db.insert(alertSettings).values({ projectId, fallbackEmail: 'priya@example.org' });
+  await db.insert(alertSettings).values({ projectId, fallbackEmail: 'priya@example.org' }).onConflictDoUpdate({ target: alertSettings.projectId, set: { fallbackEmail: 'priya@example.org' } });
+}
 
+async function insertCheckResults(db: Database, projectId: string, now: Date, c: string) {
   const [run] = await db.insert(checkRuns).values({ projectId, checkIds: ['tls', 'spf', 'dkim', 'dmarc', 'security-headers'], target: { domain: 'example.org' }, status: 'done', progress: { total: 5, done: 5, current: [] }, finishedAt: now }).returning();
   const result = (checkId: string, status: 'pass' | 'warn' | 'fail', findings: { message: string; fix: string }[], evidence: unknown = null) => ({
     runId: run!.id,

@@ -68,7 +68,7 @@ export function Summary({ doc, pages }: { doc: HandoverDocument; pages: PageMap 
 
 export function Stages({ doc, pages }: { doc: HandoverDocument; pages: PageMap }) {
   return (
-    <Section id="stages" pages={pages} breakBefore>
+    <Section id="stages" pages={pages}>
       <P muted>Every checklist item, with the evidence that closed it. Items without evidence were ticked without a note or link.</P>
       {doc.stages.map((st) => (
         <View key={st.key}>

@@ -11,7 +11,7 @@ type Props = { doc: HandoverDocument; pages: PageMap };
 export function Domains({ doc, pages }: Props) {
   const d = doc.domains;
   return (
-    <Section id="domains" pages={pages} breakBefore>
+    <Section id="domains" pages={pages}>
       <P>
         Canonical address: <Text style={s.bold}>{d.canonicalUrl}</Text>. Every other form of the address should redirect there permanently (301 or 308).
       </P>
@@ -67,7 +67,7 @@ export function Security({ doc, pages }: Props) {
 
 export function EnvVars({ doc, pages }: Props) {
   return (
-    <Section id="env" pages={pages} breakBefore>
+    <Section id="env" pages={pages}>
       <P muted>Names only: values are never stored in Launch Ready and never printed here.</P>
       <Table
         columns={[{ header: 'Name', width: 2.9, bold: true }, { header: 'Environments', width: 1.6 }, { header: 'Owner', width: 1.5 }, { header: 'Purpose', width: 2 }, { header: 'Stored in', width: 1.6 }, { header: 'Secret', width: 0.7 }]}

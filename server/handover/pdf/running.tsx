@@ -13,7 +13,7 @@ export function Monitoring({ doc, pages }: Props) {
   const m = doc.monitoring;
   const fb = m.alerts.fallbackContact;
   return (
-    <Section id="monitoring" pages={pages} breakBefore>
+    <Section id="monitoring" pages={pages}>
       {m.monitors.state === 'not-measured' ? (
         <Note>{m.monitors.note}</Note>
       ) : (
@@ -22,8 +22,8 @@ export function Monitoring({ doc, pages }: Props) {
             columns={[{ header: 'Monitor', width: 1.4, bold: true }, { header: 'Address', width: 3 }, { header: 'State', width: 0.9 }, { header: 'Uptime 7d', width: 1 }, { header: 'Errors', width: 0.8 }, { header: 'p95', width: 0.8 }]}
             rows={m.monitors.data.map((x) => [x.name, x.url, { text: x.state, color: statusColor(x.state) }, fmtPercent(x.uptimePercent), fmtPercent(x.errorRatePercent), fmtMs(x.p95Ms)])}
           />
-          {m.monitors.data.map((x) => (
-            <View key={x.name + x.url} wrap={false} style={{ marginTop: 8 }}>
+          {m.monitors.data.map((x, i) => (
+            <View key={i} wrap={false} style={{ marginTop: 8 }}>
               <Text style={[s.bold, { marginBottom: 3 }]}>{`${x.name}: last 7 days (${x.days[0]?.date ?? ''} to ${x.days.at(-1)?.date ?? ''}, by day of month)`}</Text>
               <View style={{ flexDirection: 'row' }}>
                 <DayChart title="Uptime" metric="uptimePercent" days={x.days} value={fmtPercent(x.uptimePercent)} />
@@ -68,7 +68,7 @@ export function Incidents({ doc, pages }: Props) {
 
 export function Risks({ doc, pages }: Props) {
   return (
-    <Section id="risks" pages={pages} breakBefore>
+    <Section id="risks" pages={pages}>
       <P muted>In fix order: revenue and trust first, then onboarding, then operations; most severe and failing first within each.</P>
       <Table
         columns={[{ header: '#', width: 0.4 }, { header: 'Risk', width: 4 }, { header: 'Impact', width: 1.1 }, { header: 'Severity', width: 0.9 }, { header: 'State', width: 1 }, { header: 'Owner', width: 1.2 }, { header: 'Deadline', width: 1 }]}

@@ -12,6 +12,9 @@ export const COLOR = {
   bad: '#b91c1c',
 };
 
+/** A4 width (595.28 pt) less the page's side padding. */
+export const CONTENT_WIDTH = 595.28 - 2 * 44;
+
 export const s = StyleSheet.create({
   page: { fontFamily: 'Helvetica', fontSize: 9.5, color: COLOR.ink, paddingTop: 44, paddingBottom: 54, paddingHorizontal: 44 },
   // No lineHeight on the page: inherited by text drawn with `render`, it blanks that text (react-pdf 4.9).

@@ -4,7 +4,7 @@
  * header at the foot of a page (an empty `minPresenceAhead` marker before it).
  */
 import { Text, View } from '@react-pdf/renderer';
-import { COLOR, s } from './styles';
+import { COLOR, CONTENT_WIDTH, s } from './styles';
 
 export type Column = { header: string; width: number; bold?: boolean };
 export type Cell = string | { text: string; color?: string };
@@ -12,15 +12,18 @@ export type Cell = string | { text: string; color?: string };
 export function Table({ columns, rows, empty = 'None recorded.' }: { columns: Column[]; rows: Cell[][]; empty?: string }) {
   if (rows.length === 0) return <Text style={[s.p, { color: COLOR.muted }]}>{empty}</Text>;
   const total = columns.reduce((n, c) => n + c.width, 0);
-  const width = (c: Column) => `${(c.width / total) * 100}%`;
+  // Absolute widths and one style object per column: layout cost grows with every cell.
+  const widths = columns.map((c) => Math.floor((c.width / total) * CONTENT_WIDTH * 100) / 100);
+  const headStyles = widths.map((width) => ({ ...s.headCell, width }));
+  const cellStyles = columns.map((c, i) => ({ ...s.cell, ...(c.bold ? s.bold : {}), width: widths[i] }));
   return (
     <>
       {/* A table never starts at the very foot of a page with only its header. */}
       <View minPresenceAhead={44} />
       <View style={s.table}>
       <View style={s.headRow} fixed>
-        {columns.map((c) => (
-          <Text key={c.header} style={[s.headCell, { width: width(c) }]}>
+        {columns.map((c, i) => (
+          <Text key={c.header} style={headStyles[i]}>
             {c.header}
           </Text>
         ))}
@@ -28,11 +31,10 @@ export function Table({ columns, rows, empty = 'None recorded.' }: { columns: Co
       {rows.map((row, r) => (
         <View key={r} style={s.row} wrap={false}>
           {row.map((cell, i) => {
-            const col = columns[i]!;
             const text = typeof cell === 'string' ? cell : cell.text;
             const color = typeof cell === 'string' ? undefined : cell.color;
             return (
-              <Text key={i} style={[s.cell, { width: width(col) }, col.bold ? s.bold : {}, color ? { color } : {}]}>
+              <Text key={i} style={color ? { ...cellStyles[i], color } : cellStyles[i]}>
                 {text || '—'}
               </Text>
             );
