@@ -48,3 +48,24 @@ export function visibleHeaders(response: HttpResponse, names: readonly string[])
   }
   return shown;
 }
+
+/**
+ * Follows redirects one hop at a time (each hop still through the guarded client) and returns
+ * every response, for checks that need headers the client drops on redirect hops (Set-Cookie).
+ */
+export async function fetchEveryHop(http: HttpClient, url: string, options: HttpRequestOptions = {}, maxHops = 5): Promise<{ responses: HttpResponse[]; error?: HttpRequestError }> {
+  const responses: HttpResponse[] = [];
+  let next = url;
+  let request: HttpRequestOptions = { ...options, followRedirects: false };
+  for (let hop = 0; hop <= maxHops; hop++) {
+    const fetched = await fetchSafely(http, next, request);
+    if (!fetched.ok) return { responses, error: fetched.error };
+    responses.push(fetched.response);
+    const location = headerValue(fetched.response.headers, 'location');
+    if (fetched.response.status < 300 || fetched.response.status >= 400 || !location) return { responses };
+    next = new URL(location, fetched.response.url).href;
+    // As browsers do: after a 301/302/303 a POST becomes a GET without body.
+    if (fetched.response.status !== 307 && fetched.response.status !== 308) request = { ...request, method: 'GET', body: undefined };
+  }
+  return { responses };
+}
