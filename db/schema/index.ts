@@ -9,3 +9,4 @@ export * from './records';
 export * from './check-runs';
 export * from './monitoring';
 export * from './monitoring-alerts';
+export * from './monitoring-project';
