@@ -110,7 +110,7 @@ async function insertCheckResults(db: Database, projectId: string, now: Date, c:
     durationMs: 120,
   });
   await db.insert(checkResults).values([
-    result('tls', 'pass', [], { certificates: [{ host: 'www.example.org', notAfter: new Date(now.getTime() + 62 * DAY).toISOString() }, { host: 'api.example.org', notAfter: new Date(now.getTime() + 12 * DAY).toISOString() }] }),
+    result('tls', 'pass', [], { hosts: [{ host: 'www.example.org', validTo: new Date(now.getTime() + 62 * DAY).toISOString() }, { host: 'api.example.org', validTo: new Date(now.getTime() + 12 * DAY).toISOString() }] }),
     result('spf', 'pass', []),
     result('dkim', 'pass', []),
     result('dmarc', 'warn', [{ message: `DMARC policy is p=none, so spoofed mail is still delivered.${c}`, fix: 'Move to p=quarantine once reports look clean.' }]),
