@@ -44,3 +44,10 @@ export const CHART_COLORS = {
   grid: '#e4e4e7',
   axis: '#71717a',
 } as const;
+
+/** Tick positions: midnights for a week of hours, every third hour for a day, every day for days. */
+export function ticksFor(points: { start: number }[], resolution: Resolution, span: 'day' | 'week'): number[] {
+  if (resolution === 'day') return points.map((p) => p.start);
+  const step = span === 'day' ? 3 : 24;
+  return points.filter((p) => new Date(p.start).getUTCHours() % step === 0).map((p) => p.start);
+}

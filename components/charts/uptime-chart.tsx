@@ -3,7 +3,7 @@
 import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartFrame } from './chart-frame';
 import { ChartTooltip } from './chart-tooltip';
-import { CHART_COLORS, formatPercent, tickLabel, type Resolution } from './format';
+import { CHART_COLORS, formatPercent, tickLabel, type Resolution, ticksFor } from './format';
 import type { PanelPoint } from './types';
 
 export type UptimeChartProps = { points: PanelPoint[]; resolution: Resolution; span: 'day' | 'week'; targetPercent: number | null };
@@ -18,8 +18,8 @@ export function UptimeChart({ points, resolution, span, targetPercent }: UptimeC
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={points} margin={{ top: 8, right: 12, bottom: 0, left: 0 }} barCategoryGap={1}>
           <CartesianGrid stroke={CHART_COLORS.grid} vertical={false} />
-          <XAxis dataKey="start" tickFormatter={(v: number) => tickLabel(v, resolution, span)} tick={{ fontSize: 11, fill: CHART_COLORS.axis }} minTickGap={24} tickLine={false} />
-          <YAxis domain={[floor, 100]} allowDataOverflow tickFormatter={(v: number) => `${v} %`} tick={{ fontSize: 11, fill: CHART_COLORS.axis }} width={56} tickLine={false} axisLine={false} />
+          <XAxis dataKey="start" ticks={ticksFor(points, resolution, span)} interval={0} tickFormatter={(v: number) => tickLabel(v, resolution, span)} tick={{ fontSize: 11, fill: CHART_COLORS.axis }} tickLine={false} />
+          <YAxis domain={[floor, 100]} allowDataOverflow tickFormatter={(v: number) => `${v} %`} tick={{ fontSize: 11, fill: CHART_COLORS.axis }} width={68} tickLine={false} axisLine={false} />
           <Tooltip cursor={{ fill: 'rgba(79,70,229,0.06)' }} content={(props) => <ChartTooltip {...props} resolution={resolution} lines={[{ label: 'Uptime', value: (p) => formatPercent(p.uptimePercent, 3) }]} />} />
           {targetPercent ? <ReferenceLine y={targetPercent} stroke={CHART_COLORS.target} strokeDasharray="4 3" /> : null}
           <Bar dataKey="uptimePercent" isAnimationActive={false}>

@@ -6,7 +6,8 @@
  */
 import crypto from 'node:crypto';
 import type { Database } from '@/db/types';
-import { alertChannels, alertSettings, monitorIncidents, monitorRollups, monitors, type LatencyHistogram } from '@/db/schema';
+import { alertChannels, alertSettings, monitorIncidents, monitorProjectRollups, monitorRollups, monitors, type LatencyHistogram } from '@/db/schema';
+import { projectRollupRows, type RollupDelta } from '@/server/monitoring/write-results';
 import { addSample } from '@/server/monitoring/histogram';
 import { suggestMonitors } from '@/server/monitoring/service';
 import { firstSlot } from '@/server/monitoring/schedule';
@@ -30,6 +31,7 @@ export async function seedDemoMonitoring(db: Database, projects: DemoProject[], 
   const thisHour = Math.floor(now.getTime() / HOUR) * HOUR;
   for (const [p, project] of projects.entries()) {
     const suggestions = suggestMonitors(project);
+    const all: RollupDelta[] = [];
     for (const [m, s] of suggestions.entries()) {
       const id = crypto.randomUUID();
       const rand = random(`${project.name}:${s.name}`);
@@ -82,6 +84,7 @@ export async function seedDemoMonitoring(db: Database, projects: DemoProject[], 
         rows.push({ monitorId: id, projectId: project.id, hour: new Date(hour), checks, failures, missed: 0, latencySumMs: sum, histogram });
       }
       await db.insert(monitorRollups).values(rows);
+      all.push(...(rows as RollupDelta[]));
       if (outage) {
         const startedAt = new Date(thisHour - 48 * HOUR);
         await db.insert(monitorIncidents).values({
@@ -95,6 +98,8 @@ export async function seedDemoMonitoring(db: Database, projects: DemoProject[], 
         });
       }
     }
+    const merged = projectRollupRows(all.map((r) => ({ ...r, histogram: { ...r.histogram } })));
+    for (let i = 0; i < merged.length; i += 500) await db.insert(monitorProjectRollups).values(merged.slice(i, i + 500));
     if (p === 0) {
       await db.insert(alertChannels).values({ projectId: project.id, kind: 'email', name: 'Dana’s inbox', config: { email: 'demo@launch-ready.local' }, createdBy: actorId });
       await db.insert(alertSettings).values({ projectId: project.id, fallbackEmail: 'client@launch-ready.local' });

@@ -1,7 +1,7 @@
 /** Panel queries: at most 168 rollup rows per monitor plus the outages of the week. */
 import { and, eq, gte, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Database } from '@/db/types';
-import { monitorIncidents, monitorRollups, monitors, projectRoadmaps } from '@/db/schema';
+import { monitorIncidents, monitorProjectRollups, monitorRollups, monitors, projectRoadmaps } from '@/db/schema';
 import type { MonitoringPanel, PanelTargets } from '@/components/charts/types';
 import { buildPanel } from './panel-build';
 
@@ -41,12 +41,12 @@ export async function projectPanel(db: Database, projectId: string, now = new Da
   const from = windowStart(now);
   const [rollups, outages, targets, count] = await Promise.all([
     db
-      .select({ hour: monitorRollups.hour, checks: monitorRollups.checks, failures: monitorRollups.failures, missed: monitorRollups.missed, histogram: monitorRollups.histogram })
-      .from(monitorRollups)
-      .where(and(eq(monitorRollups.projectId, projectId), gte(monitorRollups.hour, from))),
+      .select({ hour: monitorProjectRollups.hour, checks: monitorProjectRollups.checks, failures: monitorProjectRollups.failures, missed: monitorProjectRollups.missed, histogram: monitorProjectRollups.histogram })
+      .from(monitorProjectRollups)
+      .where(and(eq(monitorProjectRollups.projectId, projectId), gte(monitorProjectRollups.hour, from))),
     outagesSince(db, eq(monitorIncidents.projectId, projectId), from),
     projectTargets(db, projectId),
-    db.select({ n: sql<number>`count(*)::int` }).from(monitors).where(and(eq(monitors.projectId, projectId), eq(monitors.enabled, true), eq(monitors.kind, 'http'))),
+    db.select({ n: sql<number>`count(*)::int` }).from(monitors).where(and(eq(monitors.projectId, projectId), eq(monitors.kind, 'http'))),
   ]);
   const monitorCount = Number(count[0]?.n ?? 0);
   return { ...buildPanel({ rollups, outages, monitorCount, now, targets }), monitorCount };

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
-import { alertChannels, alertDeliveries, monitorResults, monitorRollups, monitors, outboxMessages, projects, workspaces } from '@/db/schema';
+import { alertChannels, alertDeliveries, monitorProjectRollups, monitorResults, monitorRollups, monitors, outboxMessages, projects, workspaces } from '@/db/schema';
 import { createTestApp, type TestApp } from '@/test/harness';
 import { testDriver } from '@/test/database';
 import { createNetwork } from '@/server/net';
@@ -80,6 +80,8 @@ it('two workers, a database restart mid-run: no lost results, no duplicates, one
   expect(new Set(results.map((r) => r.monitorId)).size).toBe(40);
   const [rolled] = await app.db.select({ n: sql<number>`sum(${monitorRollups.checks})::int` }).from(monitorRollups);
   expect(Number(rolled!.n)).toBe(40);
+  const [projectRolled] = await app.db.select({ n: sql<number>`sum(${monitorProjectRollups.checks})::int` }).from(monitorProjectRollups);
+  expect(Number(projectRolled!.n)).toBe(40);
   for (const m of created) {
     const [row] = await app.db.select({ next: monitors.nextRunAt }).from(monitors).where(eq(monitors.id, m.id));
     expect(row!.next.getTime()).toBe(m.nextRunAt.getTime() + 60_000);

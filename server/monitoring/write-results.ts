@@ -6,9 +6,9 @@
  */
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Database, Tx } from '@/db/types';
-import { monitorIncidents, monitorResults, monitorRollups, monitors, type LatencyHistogram } from '@/db/schema';
+import { monitorIncidents, monitorProjectRollups, monitorResults, monitorRollups, monitors, type LatencyHistogram } from '@/db/schema';
 import { recordActivity, quoted } from '@/server/services/activity';
-import { addSample } from './histogram';
+import { addSample, mergeInto } from './histogram';
 import { hourOf, missedPerHour, skipMissed } from './schedule';
 import { applyResult, notifies, type Transition } from './state';
 import { enqueueAlerts, type AlertEvent } from './alerts/enqueue';
@@ -16,13 +16,43 @@ import type { ProbeResult } from './probe';
 
 export type FinishedCheck = ProbeResult & { monitorId: string; scheduledAt: Date; startedAt: Date };
 
-type RollupDelta = { monitorId: string; projectId: string; hour: Date; checks: number; failures: number; missed: number; latencySumMs: number; histogram: LatencyHistogram };
+export type RollupDelta = { monitorId: string; projectId: string; hour: Date; checks: number; failures: number; missed: number; latencySumMs: number; histogram: LatencyHistogram };
 
 function rollupKey(monitorId: string, hour: Date) {
   return `${monitorId}|${hour.getTime()}`;
 }
 
-/** Adds rollup deltas; histograms merge by adding bucket counts. Sorted to keep lock order stable. */
+/** Per-monitor rollup rows merged into per-project rows, sorted by (project, hour). */
+export function projectRollupRows(deltas: RollupDelta[]): Omit<RollupDelta, 'monitorId'>[] {
+  const perProject = new Map<string, Omit<RollupDelta, 'monitorId'>>();
+  for (const d of deltas) {
+    const key = `${d.projectId}|${d.hour.getTime()}`;
+    const row = perProject.get(key) ?? { projectId: d.projectId, hour: d.hour, checks: 0, failures: 0, missed: 0, latencySumMs: 0, histogram: {} };
+    row.checks += d.checks;
+    row.failures += d.failures;
+    row.missed += d.missed;
+    row.latencySumMs += d.latencySumMs;
+    mergeInto(row.histogram, d.histogram);
+    perProject.set(key, row);
+  }
+  return [...perProject.values()].sort((a, b) => (a.projectId === b.projectId ? a.hour.getTime() - b.hour.getTime() : a.projectId < b.projectId ? -1 : 1));
+}
+
+const MERGE_HISTOGRAM = (table: string) =>
+  sql.raw(`(select coalesce(jsonb_object_agg(k, s), '{}'::jsonb) from (
+      select k, sum(v) as s from (
+        select key as k, value::int as v from jsonb_each_text(${table}.histogram)
+        union all
+        select key, value::int from jsonb_each_text(excluded.histogram)
+      ) u group by k) g)`);
+
+const ADD = (table: string, column: string) => sql.raw(`${table}.${column} + excluded.${column}`);
+
+/**
+ * Adds rollup deltas to the monitors' and their projects' hourly rows; histograms merge by adding
+ * bucket counts. Rows are touched in a fixed order (monitor rows, then project rows, each sorted)
+ * so concurrent batches never deadlock.
+ */
 export async function upsertRollups(tx: Tx, deltas: RollupDelta[]): Promise<void> {
   if (deltas.length === 0) return;
   deltas.sort((a, b) => (a.monitorId === b.monitorId ? a.hour.getTime() - b.hour.getTime() : a.monitorId < b.monitorId ? -1 : 1));
@@ -32,16 +62,25 @@ export async function upsertRollups(tx: Tx, deltas: RollupDelta[]): Promise<void
     .onConflictDoUpdate({
       target: [monitorRollups.monitorId, monitorRollups.hour],
       set: {
-        checks: sql`monitor_rollups.checks + excluded.checks`,
-        failures: sql`monitor_rollups.failures + excluded.failures`,
-        missed: sql`monitor_rollups.missed + excluded.missed`,
-        latencySumMs: sql`monitor_rollups.latency_sum_ms + excluded.latency_sum_ms`,
-        histogram: sql`(select coalesce(jsonb_object_agg(k, s), '{}'::jsonb) from (
-            select k, sum(v) as s from (
-              select key as k, value::int as v from jsonb_each_text(monitor_rollups.histogram)
-              union all
-              select key, value::int from jsonb_each_text(excluded.histogram)
-            ) u group by k) g)`,
+        checks: ADD('monitor_rollups', 'checks'),
+        failures: ADD('monitor_rollups', 'failures'),
+        missed: ADD('monitor_rollups', 'missed'),
+        latencySumMs: ADD('monitor_rollups', 'latency_sum_ms'),
+        histogram: MERGE_HISTOGRAM('monitor_rollups'),
+      },
+    });
+  const projectRows = projectRollupRows(deltas);
+  await tx
+    .insert(monitorProjectRollups)
+    .values(projectRows)
+    .onConflictDoUpdate({
+      target: [monitorProjectRollups.projectId, monitorProjectRollups.hour],
+      set: {
+        checks: ADD('monitor_project_rollups', 'checks'),
+        failures: ADD('monitor_project_rollups', 'failures'),
+        missed: ADD('monitor_project_rollups', 'missed'),
+        latencySumMs: ADD('monitor_project_rollups', 'latency_sum_ms'),
+        histogram: MERGE_HISTOGRAM('monitor_project_rollups'),
       },
     });
 }
