@@ -2,8 +2,8 @@
 import { SECTION_TITLE, type ChecklistSignal, type CheckSignal, type HandoverDocument, type Measured, type SectionId } from './types';
 import { CHECK_LABEL, PHASE_LABEL, RISK_STATE_LABEL, STATUS_LABEL, cap, coverFacts, fmtDateTime, fmtMs, fmtPercent, orDash, paragraphs } from './words';
 
-/** Table cells: no pipes or line breaks may escape a cell. */
-const cell = (s: string | null | undefined) => orDash(s).replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
+/** Table cells: no pipes or line breaks may escape a cell, and no raw HTML reaches a Markdown viewer. */
+const cell = (s: string | null | undefined) => orDash(s).replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/\s*\n\s*/g, ' ');
 
 function table(head: string[], rows: (string | null)[][]): string {
   if (rows.length === 0) return '_None recorded._';

@@ -8,7 +8,7 @@ export function writeSummary(doc: Omit<HandoverDocument, 'summary' | 'redactions
   const done = doc.stages.filter((s) => s.progress === 100).length;
   const failing = doc.risks.filter((r) => r.state === 'failing');
   const lines = [
-    `${cover.projectName} is ${VERDICT_WORDS[cover.verdict]}${cover.readinessScore === null ? '' : `, with a readiness score of ${cover.readinessScore} out of 100`}. ${done} of ${doc.stages.length} roadmap stages are complete.`,
+    `${cover.projectName} is ${VERDICT_WORDS[cover.verdict]}${cover.readinessScore === null ? '' : `, with a readiness score of ${cover.readinessScore} out of 100`}. ${done} of ${doc.stages.length} roadmap stages ${done === 1 ? 'is' : 'are'} complete.`,
   ];
   if (cover.decision) {
     lines.push(`The latest recorded decision (${cover.decision.decidedAt}) is ${cover.decision.decision === 'go' ? 'go' : 'no-go'}: ${cover.decision.reason}`);
