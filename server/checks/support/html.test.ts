@@ -12,7 +12,7 @@ describe('extractAssets', () => {
     expect(assets.scripts).toEqual(['https://shop.test/app/chunk-9f8e7d6c.js', 'https://shop.test/static/main.0a1b2c3d.js', 'https://cdn.other.test/lib.js']);
     expect(assets.stylesheets).toEqual(['https://shop.test/static/app.1a2b3c4d.css']);
     expect(assets.links).toEqual(['https://shop.test/pricing']);
-    expect(assets.inlineScripts.map((s) => s.label)).toEqual(['__NEXT_DATA__', 'inline script 1']);
+    expect(assets.inlineScripts.map((s) => s.label)).toEqual(['__NEXT_DATA__', '#1']);
     const next = assets.inlineScripts[0]!;
     expect(html.slice(next.start, next.end)).toBe('{"props":{}}');
   });

@@ -5,7 +5,7 @@
 import { Parser } from 'htmlparser2';
 
 export interface InlineScript {
-  /** e.g. "__NEXT_DATA__" or "inline script 2". */
+  /** The id ("__NEXT_DATA__") or the position among unnamed inline scripts ("#2"). */
   label: string;
   /** Offsets of the script text in the page. */
   start: number;
@@ -46,7 +46,7 @@ export function extractAssets(html: string, pageUrl: string): PageAssets {
         if (name === 'base') base = resolve(attributes.href, pageUrl) ?? base;
         if (name === 'script') {
           if (attributes.src !== undefined) push(assets.scripts, resolve(attributes.src, base));
-          else openScript = { label: attributes.id || `inline script ${++inlineCount}`, start: parser.endIndex + 1 };
+          else openScript = { label: attributes.id || `#${++inlineCount}`, start: parser.endIndex + 1 };
         }
         if (name === 'link') {
           const rel = (attributes.rel ?? '').toLowerCase().split(/\s+/);
