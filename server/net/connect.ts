@@ -104,8 +104,30 @@ async function dial(destination: ResolvedDestination, port: number, policy: Addr
   return socket;
 }
 
-function trustedCa(overrides: TestNetworkOverrides | undefined): string[] | undefined {
-  return overrides?.extraCa?.length ? [...tls.rootCertificates, ...overrides.extraCa] : undefined;
+/**
+ * A context trusting the system roots plus the extra CAs. Building one parses every root
+ * certificate (tens of milliseconds), so it is made once per CA list and protocol settings
+ * instead of on every handshake.
+ */
+const contexts = new WeakMap<readonly string[], Map<string, tls.SecureContext>>();
+
+function extraCaContext(overrides: TestNetworkOverrides | undefined, settings: TlsSettings): tls.SecureContext | undefined {
+  const extraCa = overrides?.extraCa;
+  if (!extraCa?.length) return undefined;
+  const byProtocol = contexts.get(extraCa) ?? new Map<string, tls.SecureContext>();
+  contexts.set(extraCa, byProtocol);
+  const key = `${settings.minVersion ?? ''}|${settings.maxVersion ?? ''}|${settings.ciphers ?? ''}`;
+  let context = byProtocol.get(key);
+  if (!context) {
+    context = tls.createSecureContext({
+      ca: [...tls.rootCertificates, ...extraCa],
+      ...(settings.minVersion ? { minVersion: settings.minVersion } : {}),
+      ...(settings.maxVersion ? { maxVersion: settings.maxVersion } : {}),
+      ...(settings.ciphers ? { ciphers: settings.ciphers } : {}),
+    });
+    byProtocol.set(key, context);
+  }
+  return context;
 }
 
 async function handshake(
@@ -116,13 +138,13 @@ async function handshake(
   deadline: number,
 ): Promise<tls.TLSSocket> {
   const servername = settings.servername ?? hostname;
-  const ca = trustedCa(overrides);
+  const secureContext = extraCaContext(overrides, settings);
   const secure = tls.connect({
     socket,
     host: servername,
     // SNI carries names only; an IP literal is sent without it.
     ...(net.isIP(servername) ? {} : { servername }),
-    ...(ca ? { ca } : {}),
+    ...(secureContext ? { secureContext } : {}),
     rejectUnauthorized: settings.rejectUnauthorized,
     ...(settings.verifyHostname === false ? { checkServerIdentity: () => undefined } : {}),
     ...(settings.alpnProtocols ? { ALPNProtocols: settings.alpnProtocols } : {}),
