@@ -115,6 +115,17 @@ export function startWorker(options: WorkerOptions): MonitorWorker {
     if (await claimJob(db, 'prune', 600, now)) await pruneRawResults(db, now);
   }
 
+  // Drizzle wraps driver errors ("Failed query: …"); the cause says what went wrong. A repeating
+  // error (the database is away) is logged once a minute, not on every poll.
+  const lastLogged = new Map<string, number>();
+  function report(name: string, error: unknown) {
+    const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+    const message = `${name} failed: ${cause instanceof Error ? cause.message : String(cause)}`;
+    if (Date.now() - (lastLogged.get(message) ?? 0) < 60_000) return;
+    lastLogged.set(message, Date.now());
+    log(message);
+  }
+
   function loop(name: string, everyMs: number, body: () => Promise<unknown>) {
     let timer: NodeJS.Timeout | undefined;
     let current: Promise<void> = Promise.resolve();
@@ -123,7 +134,7 @@ export function startWorker(options: WorkerOptions): MonitorWorker {
         .then(() => undefined)
         .catch((error: unknown) => {
           stats.errors += 1;
-          log(`${name} failed: ${error instanceof Error ? error.message : String(error)}`);
+          report(name, error);
         })
         .finally(() => {
           if (!stopped) timer = setTimeout(tick, everyMs);
