@@ -51,7 +51,7 @@ export default async function MonitorsPage({ params }: { params: Promise<{ proje
           <Card>
             <CardHeader>
               <CardTitle>Whole project</CardTitle>
-              <CardDescription>All {panel.monitorCount} active website monitors together. Times in UTC.</CardDescription>
+              <CardDescription>All {panel.monitorCount} website monitor{panel.monitorCount === 1 ? '' : 's'} together. Times in UTC.</CardDescription>
             </CardHeader>
             <CardContent>
               <MonitoringPanels panel={panel} />
@@ -65,7 +65,7 @@ export default async function MonitorsPage({ params }: { params: Promise<{ proje
                 <TH>State</TH>
                 <TH>Last check</TH>
                 <TH className="text-right">Response</TH>
-                <TH className="text-right">Uptime 24 h</TH>
+                <TH className="text-right">Checks OK, 24 h</TH>
               </TR>
             </THead>
             <TBody>
