@@ -4,14 +4,9 @@
  */
 import { z } from 'zod';
 import { secretFree } from './safe-text';
+import { DOCUMENT_LABELS, type DocumentKind } from './vocabulary';
 
-export type DocumentKind = 'deployment_runbook' | 'rollback_path' | 'incident_template';
-
-export const DOCUMENT_LABELS: Record<DocumentKind, string> = {
-  deployment_runbook: 'deployment runbook',
-  rollback_path: 'rollback path',
-  incident_template: 'incident note template',
-};
+export { DOCUMENT_LABELS, type DocumentKind };
 
 /** What a blank runbook or rollback path could cover: shown as a prompt, never stored for you. */
 export const DOCUMENT_PROMPTS: Record<DocumentKind, string> = {

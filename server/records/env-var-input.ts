@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { optionalText, secretFree } from './safe-text';
 
-/** Offered when the project lists no environments of its own. */
+/** Offered beside the environments the project lists in its settings. */
 export const DEFAULT_ENVIRONMENTS = ['production', 'preview', 'development'] as const;
 
 const nameMessage = (kind: string) =>

@@ -4,24 +4,9 @@
  */
 import { z } from 'zod';
 import { optionalText, requiredText } from './safe-text';
+import { ENTRY_KINDS, ENTRY_LABELS, type EntryKind } from './vocabulary';
 
-export const ENTRY_KINDS = ['known_limitation', 'improvement', 'weekly_check'] as const;
-export type EntryKind = (typeof ENTRY_KINDS)[number];
-
-export const ENTRY_LABELS: Record<EntryKind, string> = {
-  known_limitation: 'known limitation',
-  improvement: 'improvement',
-  weekly_check: 'weekly check',
-};
-
-export const BUSINESS_VALUES = [5, 4, 3, 2, 1] as const;
-export const BUSINESS_VALUE_LABELS: Record<number, string> = {
-  5: 'Protects revenue or trust',
-  4: 'High',
-  3: 'Medium',
-  2: 'Low',
-  1: 'Nice to have',
-};
+export { ENTRY_KINDS, ENTRY_LABELS, type EntryKind };
 
 export const entryFieldsSchema = z
   .object({

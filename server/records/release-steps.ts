@@ -1,16 +1,9 @@
 /** The release checklist: steps in four phases, ticked during a release and reset for the next. */
 import { z } from 'zod';
 import { requiredText } from './safe-text';
+import { RELEASE_PHASES, type ReleasePhase } from './vocabulary';
 
-export const RELEASE_PHASES = ['build', 'migrate', 'verify', 'rollback'] as const;
-export type ReleasePhase = (typeof RELEASE_PHASES)[number];
-
-export const RELEASE_PHASE_LABELS: Record<ReleasePhase, string> = {
-  build: 'Build',
-  migrate: 'Migrate',
-  verify: 'Verify',
-  rollback: 'Be ready to roll back',
-};
+export { RELEASE_PHASES, type ReleasePhase };
 
 /** A starting point for projects with no checklist yet; every step can be edited or removed. */
 export const STANDARD_RELEASE_STEPS: { phase: ReleasePhase; title: string }[] = [

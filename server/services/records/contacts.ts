@@ -35,7 +35,7 @@ async function refuseSecondFallback(tx: Tx, projectId: string, exceptId?: string
 const secretsIn = (f: ContactFields) => assertNoSecretValues({ name: f.name, role: f.role, phone: f.phone, notes: f.notes });
 
 export async function addContact(db: Database, scope: RecordScope, fields: ContactFields) {
-  secretsIn(fields);
+  await secretsIn(fields);
   return db.transaction(async (tx) => {
     await lockProject(tx, scope.projectId);
     if (fields.isFallback) await refuseSecondFallback(tx, scope.projectId);
@@ -56,7 +56,7 @@ export async function addContact(db: Database, scope: RecordScope, fields: Conta
 }
 
 export async function updateContact(db: Database, scope: RecordScope, contactId: string, fields: ContactFields) {
-  secretsIn(fields);
+  await secretsIn(fields);
   return db.transaction(async (tx) => {
     await lockProject(tx, scope.projectId);
     if (fields.isFallback) await refuseSecondFallback(tx, scope.projectId, contactId);

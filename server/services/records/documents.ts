@@ -7,7 +7,7 @@ import { recordActivity } from '../activity';
 import { assertNoSecretValues, type RecordScope } from './scope';
 
 export async function saveDocument(db: Database, scope: RecordScope, kind: DocumentKind, body: string) {
-  assertNoSecretValues({ body });
+  await assertNoSecretValues({ body });
   const label = DOCUMENT_LABELS[kind];
   return db.transaction(async (tx) => {
     if (body === '') {

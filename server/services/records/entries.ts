@@ -21,7 +21,7 @@ async function nextPosition(tx: Tx, projectId: string, kind: EntryKind): Promise
 const secretsIn = (f: EntryFields) => assertNoSecretValues({ title: f.title, detail: f.detail });
 
 export async function addEntry(db: Database, scope: RecordScope, fields: EntryFields) {
-  secretsIn(fields);
+  await secretsIn(fields);
   return db.transaction(async (tx) => {
     await lockProject(tx, scope.projectId);
     const [row] = await tx
@@ -41,7 +41,7 @@ export async function addEntry(db: Database, scope: RecordScope, fields: EntryFi
 
 /** A change of kind (a limitation that became an improvement) moves the entry to the end of its new list. */
 export async function updateEntry(db: Database, scope: RecordScope, entryId: string, fields: EntryFields) {
-  secretsIn(fields);
+  await secretsIn(fields);
   return db.transaction(async (tx) => {
     await lockProject(tx, scope.projectId);
     const current = await findHandoverEntry(tx, { projectId: scope.projectId, entryId });

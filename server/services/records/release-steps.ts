@@ -16,7 +16,7 @@ async function nextPosition(tx: Tx, projectId: string): Promise<number> {
 }
 
 export async function addReleaseStep(db: Database, scope: RecordScope, fields: StepFields) {
-  assertNoSecretValues({ title: fields.title });
+  await assertNoSecretValues({ title: fields.title });
   return db.transaction(async (tx) => {
     await lockProject(tx, scope.projectId);
     const [row] = await tx
@@ -44,7 +44,7 @@ export async function addStandardReleaseSteps(db: Database, scope: RecordScope) 
 }
 
 export async function updateReleaseStep(db: Database, scope: RecordScope, stepId: string, fields: StepFields) {
-  assertNoSecretValues({ title: fields.title });
+  await assertNoSecretValues({ title: fields.title });
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(releaseSteps)

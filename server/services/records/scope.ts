@@ -2,7 +2,8 @@
 import { eq } from 'drizzle-orm';
 import type { Tx } from '@/db/types';
 import { projects } from '@/db/schema';
-import { findSecretValue } from '@/server/records/secret-values';
+import { findSecretValue, type SecretFinding } from '@/server/records/secret-values';
+import { scanText } from '@/server/checks/secrets/scanner';
 import { neverValues } from '@/server/records/safe-text';
 import { FieldError } from '@/server/trpc/errors';
 import { TRPCError } from '@trpc/server';
@@ -17,14 +18,27 @@ export async function lockProject(tx: Tx, projectId: string): Promise<void> {
   await tx.select({ id: projects.id }).from(projects).where(eq(projects.id, projectId)).for('update');
 }
 
+/** "a Stripe live secret key", "an AWS access key ID". */
+const withArticle = (provider: string) => `${/^[aeioAEIO]/.test(provider) ? 'an' : 'a'} ${provider}`;
+
+/** What our own detector or the bundle scanner's secretlint rules find in one text, if anything. */
+async function secretIn(value: string): Promise<SecretFinding | null> {
+  const own = findSecretValue(value);
+  if (own) return own;
+  // Informational hits (an AWS account id) are not credentials.
+  const hit = (await scanText(value)).find((h) => h.severity !== 'info');
+  return hit ? { kind: withArticle(hit.provider) } : null;
+}
+
 /**
- * The input schemas already refuse pasted secrets; this repeats the check at the service
- * boundary so no other caller (a seed, an import) can store one either.
+ * The input schemas already refuse pasted secrets (with our detector); this repeats the check
+ * at the service boundary, adding the secretlint rules of the bundle scan (server/checks/secrets),
+ * so no caller (a seed, an import) can store a value either.
  */
-export function assertNoSecretValues(fields: Record<string, string | null | undefined>): void {
+export async function assertNoSecretValues(fields: Record<string, string | null | undefined>): Promise<void> {
   const refused: Record<string, string> = {};
   for (const [field, value] of Object.entries(fields)) {
-    const finding = value ? findSecretValue(value) : null;
+    const finding = value ? await secretIn(value) : null;
     if (finding) refused[field] = neverValues(finding);
   }
   if (Object.keys(refused).length > 0) {

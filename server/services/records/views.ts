@@ -27,7 +27,7 @@ export async function envVarInventory(db: DbOrTx, { projectId, workspaceId, incl
       owner: ownerUserName ?? r.ownerName,
       rotationDue: r.isSecret && (r.lastRotatedOn === null || r.lastRotatedOn < cutoff),
     })),
-    environments: [...new Set([...(own.length > 0 ? own : DEFAULT_ENVIRONMENTS), ...used])],
+    environments: [...new Set([...own, ...DEFAULT_ENVIRONMENTS, ...used])],
     members: members.map((m) => ({ userId: m.userId, name: m.name })),
     rotationDueDays: ROTATION_DUE_DAYS,
   };

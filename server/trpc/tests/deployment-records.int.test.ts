@@ -7,6 +7,9 @@ import { count, eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '@/test/harness';
 import { activityLog, envVars } from '@/db/schema';
 import { STANDARD_RELEASE_STEPS } from '@/server/records/release-steps';
+import { envVarFieldsSchema } from '@/server/records/env-var-input';
+import { addEnvVar } from '@/server/services/records/env-vars';
+import { detectableValues, fakeSecrets } from '@/server/testnet/fake-secrets';
 import { refusal } from './expect-refusal';
 import { fieldErrorsOf, formatted, recordsProject } from './records-fixtures';
 
@@ -80,6 +83,26 @@ describe('environment-variable inventory', () => {
     expect(fieldErrorsOf(error)[field]).toMatch(message);
     expect(fieldErrorsOf(error)[field]).toMatch(/Nothing was saved|Values are never stored/);
     expect(JSON.stringify(formatted(error))).not.toContain(pasted);
+    expect(await rowCounts()).toEqual(before);
+  });
+
+  it('refuses every kind of credential the bundle scan knows, in any text field', async () => {
+    const before = await rowCounts();
+    for (const value of detectableValues(fakeSecrets())) {
+      const error = await refusal(caller().addEnvVar({ projectId: projectId(), name: 'SOME_KEY', storedIn: `pasted: ${value}` }));
+      expect(fieldErrorsOf(error).storedIn).toMatch(/looks like/);
+      expect(JSON.stringify(formatted(error))).not.toContain(value);
+    }
+    expect(await rowCounts()).toEqual(before);
+  });
+
+  it('refuses at the service too, for callers that skip the input schema', async () => {
+    const before = await rowCounts();
+    const { openai } = fakeSecrets();
+    const fields = envVarFieldsSchema.parse({ name: 'OPENAI_API_KEY' });
+    const error = await refusal(addEnvVar(app.db, { projectId: projectId(), actorId: world.founder.id }, { ...fields, purpose: `Chat replies ${openai}` }));
+    expect(fieldErrorsOf(error).purpose).toMatch(/Never paste secret values here/);
+    expect(JSON.stringify(formatted(error))).not.toContain(openai);
     expect(await rowCounts()).toEqual(before);
   });
 
