@@ -1,11 +1,13 @@
 /**
  * The network monitors and alerts use: server/net with its address policy. Loopback targets are
- * refused unless LR_MONITOR_ALLOW_LOOPBACK=on (a self-hosted box watching itself, local demos);
- * tests pass their own network.
+ * refused unless LR_ALLOW_LOOPBACK_TARGETS=on (the same switch the checks use) or
+ * LR_MONITOR_ALLOW_LOOPBACK=on (monitors only): a self-hosted box watching itself, local demos.
+ * Tests pass their own network.
  */
 import { createNetwork, type Network } from '@/server/net';
 
 export function monitorNetworkFromEnv(env: NodeJS.ProcessEnv = process.env): Network {
-  const allowLoopback = ['on', '1', 'true'].includes((env.LR_MONITOR_ALLOW_LOOPBACK ?? '').toLowerCase());
+  const on = (value: string | undefined) => ['on', '1', 'true'].includes((value ?? '').toLowerCase());
+  const allowLoopback = on(env.LR_MONITOR_ALLOW_LOOPBACK) || on(env.LR_ALLOW_LOOPBACK_TARGETS);
   return createNetwork({ policy: { allowLoopback }, httpTimeoutMs: 30_000 });
 }
