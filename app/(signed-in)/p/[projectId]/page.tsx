@@ -7,6 +7,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import { loadOrNotFound } from '@/app/_lib/guard';
 import { RoadmapSummary } from './_components/roadmap-summary';
+import { MonitoringOverviewCard } from './monitors/_components/overview-card';
 import { CheckRunPanel } from './_components/check-run-panel';
 import { serverCaller } from '@/server/trpc/server-caller';
 import { ENDPOINT_KIND_LABELS, MATURITY_LABELS, PRODUCT_TYPE_LABELS, SEGMENT_LABELS } from '@/server/projects/kinds';
@@ -52,6 +53,9 @@ export default async function ProjectOverview({ params }: { params: Promise<{ pr
       <RoadmapSummary projectId={project.id} overview={overview} />
       <div className="mt-6">
         <CheckRunPanel projectId={project.id} latestRunId={latestProjectRun?.id ?? null} canRun={project.access.permissions.includes('item:update')} />
+      </div>
+      <div className="mt-6">
+        <MonitoringOverviewCard projectId={project.id} />
       </div>
       <h2 className="mt-10 mb-4 text-lg font-semibold tracking-tight text-fg">Project details</h2>
       <div className="grid gap-6 lg:grid-cols-2">

@@ -1,0 +1,32 @@
+/** The monitoring summary shown on the project overview: 7-day numbers and daily response times. */
+import { ButtonLink } from '@/components/ui/button-link';
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { LatencyChart } from '@/components/charts/latency-chart';
+import { PanelSummaryStats } from '@/components/charts/panel-summary';
+import { serverCaller } from '@/server/trpc/server-caller';
+
+export async function MonitoringOverviewCard({ projectId }: { projectId: string }) {
+  const caller = await serverCaller();
+  const [list, panel] = await Promise.all([caller.monitoring.list({ projectId }), caller.monitoring.projectPanel({ projectId })]);
+  const down = list.monitors.filter((m) => m.enabled && m.state === 'down');
+  return (
+    <Card>
+      <CardHeader actions={<ButtonLink href={`/p/${projectId}/monitors`} variant="secondary" size="sm">Open monitors</ButtonLink>}>
+        <CardTitle>Monitoring, last 7 days</CardTitle>
+        <CardDescription>
+          {list.monitors.length === 0
+            ? 'Nothing is monitored yet: one click sets up the homepage, login, API health and webhooks.'
+            : down.length > 0
+              ? `Down now: ${down.map((m) => m.name).join(', ')}.`
+              : `${list.monitors.length} monitor${list.monitors.length === 1 ? '' : 's'}; none down right now.`}
+        </CardDescription>
+      </CardHeader>
+      {list.monitors.length > 0 ? (
+        <CardContent className="grid gap-4">
+          <PanelSummaryStats summary={panel.last7d} targets={panel.targets} period="7 days" />
+          <LatencyChart points={panel.daily} resolution="day" span="week" targetMs={panel.targets.p95Ms} title="Response time per day" />
+        </CardContent>
+      ) : null}
+    </Card>
+  );
+}
