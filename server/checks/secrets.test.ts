@@ -38,7 +38,7 @@ describe('secrets check', () => {
     const serviceRole = secrets.find((f) => f.code === 'secrets.service-role-token');
     expect(serviceRole).toMatchObject({ severity: 'critical', evidence: { locations: [{ url: 'https://leaky.test/', where: 'inline script __NEXT_DATA__', line: 5 }] } });
     expect(secrets.find((f) => f.code === 'secrets.database-url')?.evidence).toMatchObject({ locations: [{ where: 'source map: src/lib/db.ts', url: 'https://leaky.test/_next/static/chunks/main-1a2b3c4d.js.map' }] });
-    expect(secrets.find((f) => f.code === 'secrets.payment-key' && f.severity === 'critical')?.message).toMatch(/Stripe live secret key \(sk_l…\(107 chars\)\) is published in script at https:\/\/leaky.test\/_next/);
+    expect(secrets.find((f) => f.code === 'secrets.payment-key' && f.severity === 'critical')?.message).toMatch(/^Stripe live secret key sk_l…\(107 chars\) is published in the script https:\/\/leaky.test\/_next/);
     expect(outcome.findings.find((f) => f.code === 'secrets.source-maps-public')?.evidence).toMatchObject({ sourceMaps: expect.arrayContaining([expect.stringMatching(/app-9f8e7d6c\.js\.map$/)]) });
     expect(outcome.evidence).toMatchObject({ scripts: expect.not.arrayContaining(['https://cdn.vendor.test/widget.js']) });
     expect(site.requests.some((r) => r.host === 'cdn.vendor.test')).toBe(false);

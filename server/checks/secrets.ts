@@ -41,14 +41,22 @@ interface Seen {
 /** Text in the front end reaches the browser through build-time variables; say which ones. */
 const HOW_IT_LEAKS = 'Variables named NEXT_PUBLIC_*, VITE_*, REACT_APP_*, PUBLIC_* or EXPO_PUBLIC_* are copied into the JavaScript every visitor downloads.';
 
+function describeLocation(location: { url: string; where: string }): string {
+  if (location.where === 'page') return `the page ${location.url}`;
+  if (location.where === 'script') return `the script ${location.url}`;
+  if (location.where.startsWith('source map: ')) return `${location.where.slice('source map: '.length)} inside the source map ${location.url}`;
+  return `the ${location.where} of ${location.url}`;
+}
+
 function secretFinding({ hit, locations }: Seen): Finding {
   const first = locations[0];
-  const where = first ? `${first.where} at ${first.url}` : 'the site';
-  const more = locations.length > 1 ? ` and ${locations.length - 1} more place${locations.length === 2 ? '' : 's'}` : '';
+  const where = first ? describeLocation(first) : 'the site';
+  const more = locations.length > 1 ? ` (and ${locations.length - 1} more place${locations.length === 2 ? '' : 's'})` : '';
+  const provider = hit.provider.charAt(0).toUpperCase() + hit.provider.slice(1);
   return finding(
     hit.severity,
     hit.kind,
-    `A ${hit.provider} (${hit.masked}) is published in ${where}${more}; anyone who opens your site can download it.`,
+    `${provider} ${hit.masked} is published in ${where}${more}; anyone who opens your site can download it.`,
     `${FIXES[hit.kind]} ${HOW_IT_LEAKS}`,
     { kind: hit.kind, provider: hit.provider, masked: hit.masked, rule: hit.rule, locations: locations.slice(0, MAX_LOCATIONS) },
   );

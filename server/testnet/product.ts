@@ -30,6 +30,8 @@ export interface TestProduct extends TestSite {
   target: CheckTarget;
   /** The planted values (only when leaky). */
   secrets?: FakeSecrets;
+  /** The test CA, for clients outside this process (the CLI's --ca-file). */
+  caPem: string;
   close(): Promise<void>;
 }
 
@@ -162,6 +164,7 @@ export async function startTestProduct(options: TestProductOptions = {}): Promis
     ...site,
     domain: PRODUCT_DOMAIN,
     target,
+    caPem: ca.certPem,
     ...(secrets ? { secrets } : {}),
     async close() {
       await site.close();

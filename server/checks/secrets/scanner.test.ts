@@ -27,7 +27,7 @@ describe('secret scanner', () => {
     for (const value of Object.values(s)) expect(serialised).not.toContain(value.slice(4, 20));
     const stripe = hits.find((h) => h.kind === 'payment-key' && h.severity === 'critical');
     expect(stripe).toMatchObject({ masked: 'sk_l…(107 chars)', line: 1 });
-    expect(hits.find((h) => h.provider === 'AWS secret access key')).toMatchObject({ line: 2, severity: 'critical' });
+    expect(hits.find((h) => h.provider === 'AWS secret access key')).toMatchObject({ line: 2, severity: 'critical', masked: `${s.awsSecretAccessKey.slice(0, 4)}…(40 chars)` });
   });
 
   it('reports a raw PEM private key once', async () => {

@@ -105,6 +105,22 @@ function position(content: string, index: number): { line: number; column: numbe
   return { line, column: index - lineStart + 1 };
 }
 
+/**
+ * secretlint 12's AWS secret-key rule reports a range that starts at the variable name
+ * ("secretAccessKey: ...") with the key's length; move it onto the 40-character key itself.
+ */
+function refineRange(ruleId: string, messageId: string, content: string, start: number, end: number): [number, number] {
+  if (ruleId === `${PRESET}aws` && messageId === 'AWSSecretAccessKey') {
+    const window = content.slice(start, start + 200);
+    const key = /[:=]\s*["']?([A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])/.exec(window);
+    if (key?.[1] !== undefined) {
+      const at = start + (key.index ?? 0) + key[0].indexOf(key[1]);
+      return [at, at + key[1].length];
+    }
+  }
+  return [start, end];
+}
+
 /** Scans one text. `name` is only used by secretlint to pick rules by file name (e.g. .npmrc). */
 export async function scanText(content: string, name = 'scanned.js'): Promise<SecretHit[]> {
   const linted = await lintSource({
@@ -113,7 +129,7 @@ export async function scanText(content: string, name = 'scanned.js'): Promise<Se
   });
   const best = new Map<string, { hit: SecretHit; rank: number }>();
   for (const message of linted.messages) {
-    const [start, end] = message.range;
+    const [start, end] = refineRange(message.ruleId, message.messageId, content, message.range[0], message.range[1]);
     const value = content.slice(start, end);
     if (value.length === 0) continue;
     const classification = classify(message.ruleId, message.messageId);
