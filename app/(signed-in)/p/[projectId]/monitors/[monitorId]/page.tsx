@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { ButtonLink } from '@/components/ui/button-link';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
@@ -43,6 +44,9 @@ export default async function MonitorPage({ params }: { params: Promise<{ projec
         actions={
           canEdit ? (
             <>
+              <ButtonLink variant="secondary" href={`/p/${projectId}/monitors/${monitor.id}/edit`}>
+                Change
+              </ButtonLink>
               <PauseButton projectId={projectId} monitorId={monitor.id} enabled={monitor.enabled} />
               <RemoveMonitorButton projectId={projectId} monitorId={monitor.id} name={monitor.name} />
             </>

@@ -43,7 +43,8 @@ export function AddChannelForm({ projectId }: { projectId: string }) {
       router.refresh();
     } catch (error) {
       const fields = strip(fieldErrorsOf(error));
-      setErrors({ ...fields, target: fields.email ?? fields.url ?? '' });
+      const target = fields.email ?? fields.url;
+      setErrors(target ? { ...fields, target } : fields);
       if (Object.keys(fields).length === 0) toast.error('Could not add the channel', messageOf(error));
     }
   }

@@ -15,22 +15,40 @@ const num = (form: FormData, name: string) => {
   return raw === '' ? undefined : Number(raw);
 };
 
-export function MonitorForm({ projectId, defaultUrl }: { projectId: string; defaultUrl: string }) {
+export type MonitorInitial = {
+  id: string;
+  name: string;
+  kind: 'http' | 'certificate';
+  url: string;
+  method: string;
+  expectedStatus: string;
+  keyword: string | null;
+  timeoutMs: number;
+  intervalSeconds: number;
+  p95TargetMs: number | null;
+  failThreshold: number;
+  recoverThreshold: number;
+};
+
+const RULES = ['success', 'no-server-error'];
+
+/** Creates a monitor, or changes one when `initial` is given. */
+export function MonitorForm({ projectId, defaultUrl, initial }: { projectId: string; defaultUrl: string; initial?: MonitorInitial }) {
   const trpc = useTRPC();
   const router = useRouter();
   const toast = useToast();
   const create = useMutation(trpc.monitoring.create.mutationOptions());
+  const update = useMutation(trpc.monitoring.update.mutationOptions());
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [kind, setKind] = useState<'http' | 'certificate'>('http');
-  const [status, setStatus] = useState('success');
+  const [kind, setKind] = useState<'http' | 'certificate'>(initial?.kind ?? 'http');
+  const [status, setStatus] = useState(initial ? (RULES.includes(initial.expectedStatus) ? initial.expectedStatus : 'exact') : 'success');
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const exact = String(form.get('exactStatus') ?? '').trim();
     try {
-      const created = await create.mutateAsync({
-        projectId,
+      const fields = {
         name: String(form.get('name') ?? ''),
         kind,
         url: String(form.get('url') ?? ''),
@@ -42,19 +60,22 @@ export function MonitorForm({ projectId, defaultUrl }: { projectId: string; defa
         p95TargetMs: num(form, 'p95TargetMs') ?? null,
         failThreshold: num(form, 'failThreshold') ?? 2,
         recoverThreshold: num(form, 'recoverThreshold') ?? 2,
-      });
-      toast.success('Monitor created', 'Its first check runs within one interval.');
-      router.push(`/p/${projectId}/monitors/${created.id}`);
+      };
+      const saved = initial ? await update.mutateAsync({ projectId, monitorId: initial.id, fields }) : await create.mutateAsync({ projectId, ...fields });
+      if (initial) toast.success('Monitor saved');
+      else toast.success('Monitor created', 'Its first check runs within one interval.');
+      router.push(`/p/${projectId}/monitors/${saved.id}`);
       router.refresh();
     } catch (error) {
       const fields = fieldErrorsOf(error);
-      setErrors({ ...fields, timeoutSeconds: fields.timeoutMs ?? '' });
-      if (Object.keys(fields).length === 0) toast.error('Could not create the monitor', messageOf(error));
+      const unprefixed = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k.replace(/^fields\./, ''), v]));
+      setErrors(unprefixed.timeoutMs ? { ...unprefixed, timeoutSeconds: unprefixed.timeoutMs } : unprefixed);
+      if (Object.keys(fields).length === 0) toast.error(initial ? 'Could not save the monitor' : 'Could not create the monitor', messageOf(error));
     }
   }
 
   return (
-    <form method="post" onSubmit={onSubmit} noValidate aria-label="New monitor" className="grid max-w-2xl gap-4">
+    <form method="post" onSubmit={onSubmit} noValidate aria-label={initial ? 'Change monitor' : 'New monitor'} className="grid max-w-2xl gap-4">
       {errors._form ? <Alert tone="danger" role="alert">{errors._form}</Alert> : null}
       <Field label="What to check" error={errors.kind}>
         <Select name="kind" value={kind} onChange={(e) => setKind(e.target.value as 'http' | 'certificate')}>
@@ -63,16 +84,16 @@ export function MonitorForm({ projectId, defaultUrl }: { projectId: string; defa
         </Select>
       </Field>
       <Field label="Name" error={errors.name}>
-        <Input name="name" required maxLength={120} placeholder="e.g. Pricing page" />
+        <Input name="name" required maxLength={120} placeholder="e.g. Pricing page" defaultValue={initial?.name} />
       </Field>
       <Field label="Address" hint={kind === 'certificate' ? 'The site whose certificate to watch; you hear about it 14 days before it expires.' : 'The full address, including https://.'} error={errors.url}>
-        <Input name="url" required defaultValue={defaultUrl} inputMode="url" />
+        <Input name="url" required defaultValue={initial?.url ?? defaultUrl} inputMode="url" />
       </Field>
       {kind === 'http' ? (
         <>
           <div className="grid gap-4 sm:grid-cols-3">
             <Field label="Method" error={errors.method}>
-              <Select name="method" defaultValue="GET">
+              <Select name="method" defaultValue={initial?.method ?? 'GET'}>
                 <option>GET</option>
                 <option>HEAD</option>
                 <option>POST</option>
@@ -88,36 +109,36 @@ export function MonitorForm({ projectId, defaultUrl }: { projectId: string; defa
           </div>
           {status === 'exact' ? (
             <Field label="Exact status" error={errors.expectedStatus}>
-              <Input name="exactStatus" inputMode="numeric" placeholder="200" maxLength={3} />
+              <Input name="exactStatus" inputMode="numeric" placeholder="200" maxLength={3} defaultValue={initial && !RULES.includes(initial.expectedStatus) ? initial.expectedStatus : undefined} />
             </Field>
           ) : null}
           <Field label="Text the page must contain (optional)" hint="Catches error pages that still answer 200." error={errors.keyword}>
-            <Input name="keyword" maxLength={200} />
+            <Input name="keyword" maxLength={200} defaultValue={initial?.keyword ?? undefined} />
           </Field>
           <div className="grid gap-4 sm:grid-cols-3">
             <Field label="Check every (seconds)" hint="30 to 300" error={errors.intervalSeconds}>
-              <Input name="intervalSeconds" type="number" min={30} max={300} defaultValue={60} />
+              <Input name="intervalSeconds" type="number" min={30} max={300} defaultValue={initial && initial.kind === 'http' ? initial.intervalSeconds : 60} />
             </Field>
             <Field label="Give up after (seconds)" hint="1 to 30" error={errors.timeoutSeconds}>
-              <Input name="timeoutSeconds" type="number" min={1} max={30} defaultValue={10} />
+              <Input name="timeoutSeconds" type="number" min={1} max={30} defaultValue={initial ? initial.timeoutMs / 1000 : 10} />
             </Field>
             <Field label="p95 target (ms, optional)" hint="Empty: the playbook's target" error={errors.p95TargetMs}>
-              <Input name="p95TargetMs" type="number" min={10} max={60000} />
+              <Input name="p95TargetMs" type="number" min={10} max={60000} defaultValue={initial?.p95TargetMs ?? undefined} />
             </Field>
           </div>
           <div className="grid gap-4 sm:grid-cols-2">
             <Field label="Down after this many failed checks in a row" error={errors.failThreshold}>
-              <Input name="failThreshold" type="number" min={1} max={10} defaultValue={2} />
+              <Input name="failThreshold" type="number" min={1} max={10} defaultValue={initial?.failThreshold ?? 2} />
             </Field>
             <Field label="Back up after this many good checks in a row" error={errors.recoverThreshold}>
-              <Input name="recoverThreshold" type="number" min={1} max={10} defaultValue={2} />
+              <Input name="recoverThreshold" type="number" min={1} max={10} defaultValue={initial?.recoverThreshold ?? 2} />
             </Field>
           </div>
         </>
       ) : null}
       <div>
-        <Button type="submit" loading={create.isPending} loadingText="Creating…">
-          Create monitor
+        <Button type="submit" loading={create.isPending || update.isPending} loadingText={initial ? 'Saving…' : 'Creating…'}>
+          {initial ? 'Save changes' : 'Create monitor'}
         </Button>
       </div>
     </form>
