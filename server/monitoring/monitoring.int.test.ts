@@ -278,6 +278,17 @@ describe('alerts and incidents', () => {
   });
 });
 
+describe('input', () => {
+  it('refuses bad monitor and channel input with field messages, and writes nothing', async () => {
+    const caller = app.caller(owner);
+    const before = (await caller.monitoring.list({ projectId })).monitors.length;
+    await expect(caller.monitoring.create({ projectId, name: 'Too often', kind: 'http', url: 'https://example.com/', intervalSeconds: 10 })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(caller.monitoring.create({ projectId, name: 'Not http', kind: 'http', url: 'ftp://example.com/', intervalSeconds: 60 })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(caller.monitoring.addChannel({ projectId, channel: { kind: 'email', name: 'x', email: 'not-an-email' } })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    expect((await caller.monitoring.list({ projectId })).monitors.length).toBe(before);
+  });
+});
+
 describe('panels and checklist', () => {
   it('merges hourly histograms into a 7-day p95 within 2 % of the exact value', async () => {
     const id = await addMonitor('/panel');

@@ -184,7 +184,9 @@ export async function writeResults(db: Database, checks: FinishedCheck[], worker
         incidentId = closed?.id ?? null;
         await recordActivity(tx, { projectId: monitor.projectId, actorId: null, action: 'monitor.recovered', summary: `saw ${quoted(monitor.name)} recover`, details: { monitorId: monitor.id, incidentId } });
       }
-      events.push(alertEvent(monitor, monitor.stateVersion, step.transition, check.scheduledAt, check.error, incidentId));
+      // A "down" alert says since when: the first failed check of the streak.
+      const since = step.transition === 'down' ? new Date(check.scheduledAt.getTime() - (step.consecutiveFailures - 1) * monitor.intervalSeconds * 1000) : check.scheduledAt;
+      events.push(alertEvent(monitor, monitor.stateVersion, step.transition, since, check.error, incidentId));
     }
     // Further failures during an open incident are counted on it.
     const more = new Map<string, number>();
