@@ -14,7 +14,7 @@ export function ErrorRateChart({ points, resolution, span }: ErrorRateChartProps
   return (
     <ChartFrame title="Error rate" description="Failed checks as a share of all checks (wrong status, missing keyword, timeout, no connection)." empty={empty}>
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={points} margin={{ top: 8, right: 28, bottom: 0, left: 0 }} barCategoryGap={1}>
+        <BarChart data={points} margin={{ top: 8, right: 28, bottom: 0, left: 0 }} barCategoryGap={points.length > 48 ? 0 : 1}>
           <CartesianGrid stroke={CHART_COLORS.grid} vertical={false} />
           <XAxis dataKey="start" ticks={ticksFor(points, resolution, span)} interval={0} tickFormatter={(v: number) => tickLabel(v, resolution, span)} tick={{ fontSize: 11, fill: CHART_COLORS.axis }} tickLine={false} />
           <YAxis domain={[0, Math.ceil(highest)]} tickFormatter={(v: number) => `${v} %`} tick={{ fontSize: 11, fill: CHART_COLORS.axis }} width={68} tickLine={false} axisLine={false} />

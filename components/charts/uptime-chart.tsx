@@ -17,7 +17,7 @@ export function UptimeChart({ points, resolution, span, targetPercent }: UptimeC
   return (
     <ChartFrame title="Uptime" description={`Share of the time not inside an outage${targetPercent ? `; red line: target ${formatPercent(targetPercent, 1)}` : ''}. Gaps mean no data.`} empty={values.length === 0}>
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={points} margin={{ top: 8, right: 28, bottom: 0, left: 0 }} barCategoryGap={1}>
+        <BarChart data={points} margin={{ top: 8, right: 28, bottom: 0, left: 0 }} barCategoryGap={points.length > 48 ? 0 : 1}>
           <CartesianGrid stroke={CHART_COLORS.grid} vertical={false} />
           <XAxis dataKey="start" ticks={ticksFor(points, resolution, span)} interval={0} tickFormatter={(v: number) => tickLabel(v, resolution, span)} tick={{ fontSize: 11, fill: CHART_COLORS.axis }} tickLine={false} />
           <YAxis domain={[floor, 100]} ticks={ticks} allowDataOverflow tickFormatter={(v: number) => `${v} %`} tick={{ fontSize: 11, fill: CHART_COLORS.axis }} width={68} tickLine={false} axisLine={false} />
