@@ -85,6 +85,20 @@ describe('check runs', () => {
     expect(after?.statusSource).toBe('person');
   });
 
+  it('verifies domain ownership from a DNS TXT record, and forgets it when the domain changes', async () => {
+    const caller = app.caller(founder);
+    expect((await caller.checks.ownership({ projectId })).token).toBeNull();
+    const issued = await caller.checks.issueOwnershipToken({ projectId });
+    expect(issued.instructions?.dnsTxt.value).toBe(`launch-ready-verification=${issued.token}`);
+    expect((await caller.checks.verifyOwnership({ projectId })).verified).toBe(false);
+    dns.setZone({ ...GOOD_ZONE, 'example.com': { TXT: [...GOOD_ZONE['example.com'].TXT, issued.instructions!.dnsTxt.value] } });
+    expect((await caller.checks.verifyOwnership({ projectId })).verified).toBe(true);
+    expect((await caller.checks.ownership({ projectId })).method).toBe('dns-txt');
+    const { runId, finished } = await startCheckRun({ db: app.db, checkDeps: () => testCheckDeps(dns) }, { projectId, actorId: founder.id, only: ['spf'] });
+    await finished;
+    expect((await caller.checks.run({ projectId, runId })).target).toMatchObject({ ownershipVerified: true });
+  });
+
   it('starts through tRPC for one stage; clients who may not update and outsiders are refused', async () => {
     const { runId } = await app.caller(founder).checks.start({ projectId, stageKey: 'perimeter' });
     expect(runId).toMatch(/-/);

@@ -4,9 +4,8 @@ import type { CheckDeps } from '@/server/checks/types';
 import type { AppConfig } from '@/server/config';
 
 export function appCheckDeps(config: Pick<AppConfig, 'checks'>): CheckDeps {
-  const network = createNetwork({
-    ...(config.checks.dnsServers ? { dnsServers: config.checks.dnsServers } : {}),
-    policy: { allowLoopback: config.checks.allowLoopbackTargets },
-  });
-  return { ...network, now: () => new Date() };
+  const addressPolicy = { allowLoopback: config.checks.allowLoopbackTargets };
+  const network = createNetwork({ ...(config.checks.dnsServers ? { dnsServers: config.checks.dnsServers } : {}), policy: addressPolicy });
+  // The DNS check judges answers by the same policy the network enforces.
+  return { ...network, addressPolicy, now: () => new Date() };
 }

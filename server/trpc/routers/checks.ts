@@ -6,6 +6,7 @@ import { STAGE_KEYS } from '@/server/projects/kinds';
 import { diffRuns } from '@/server/check-runs/diff';
 import { CHECKS } from '@/server/check-runs/registry';
 import { failAbandonedRuns, startCheckRun } from '@/server/check-runs/run';
+import { checkOwnership, issueOwnershipToken, ownershipState } from '@/server/check-runs/ownership';
 
 const titleOf = (id: string) => CHECKS.find((c) => c.id === id)?.title ?? id;
 
@@ -33,6 +34,13 @@ export const checksRouter = router({
         changes: run.status === 'done' ? diffRuns(previous, results) : [],
       };
     }),
+
+  /** Whether the project has proved it owns its domain, and how to. */
+  ownership: projectProcedure('project:read').query(({ ctx }) => ownershipState(ctx.db, ctx.project.projectId)),
+
+  issueOwnershipToken: projectProcedure('project:edit').mutation(({ ctx }) => issueOwnershipToken(ctx.db, ctx.project.projectId, ctx.user.id)),
+
+  verifyOwnership: projectProcedure('project:edit').mutation(({ ctx }) => checkOwnership(ctx.db, ctx.checkDeps(), ctx.project.projectId, ctx.user.id)),
 
   /** Starts the checks that settle items of one stage, or of the whole project. */
   start: projectProcedure('item:update')

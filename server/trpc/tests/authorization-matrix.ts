@@ -103,6 +103,9 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixEntry> = {
   'checks.runs': project(EVERY_PROJECT_ROLE),
   'checks.run': project(EVERY_PROJECT_ROLE, (w) => ({ runId: w.checkRunId })),
   'checks.start': project(ITEM_UPDATERS, () => ({ stageKey: 'perimeter' })),
+  'checks.ownership': project(EVERY_PROJECT_ROLE),
+  'checks.issueOwnershipToken': project(WORKSPACE_ROLES),
+  'checks.verifyOwnership': project(WORKSPACE_ROLES),
 
   ...Object.assign({}, ...STAGE_KEYS.map(stageEntries)),
 

@@ -5,7 +5,7 @@
  * (procedure, actor) case gets its own fresh copy cheaply.
  */
 import { and, eq } from 'drizzle-orm';
-import { checkRuns, checklistItems, manualRisks, projectRoadmaps, projectShares, projectStages, projects, workspaceInvitations, workspaceMembers, workspaces } from '@/db/schema';
+import { checkRuns, checklistItems, domainOwnership, manualRisks, projectRoadmaps, projectShares, projectStages, projects, workspaceInvitations, workspaceMembers, workspaces } from '@/db/schema';
 import { STAGE_KEYS, type StageKey } from '@/server/projects/kinds';
 import { instantiateRoadmap } from '@/server/roadmap/instantiate';
 import { getTemplate } from '@/server/roadmap/templates';
@@ -77,6 +77,7 @@ export async function buildWorld(db: Database, people: People, actor: Actor): Pr
     .insert(checkRuns)
     .values({ projectId, checkIds: ['spf'], target: {}, status: 'done', progress: { total: 1, done: 1, current: [] }, finishedAt: new Date() })
     .returning();
+  await db.insert(domainOwnership).values({ projectId, domain: 'example.com', token: 'world-token-0123456789' });
   const [risk] = await db.insert(manualRisks).values({ projectId, title: 'Single admin account', severity: 'high', impact: 'operations' }).returning();
   const expiresAt = new Date(Date.now() + 86_400_000);
   const actorEmail = actor === 'anonymous' ? 'nobody@example.test' : people[actor].email;
