@@ -14,6 +14,7 @@ import { ChecklistItemCard } from './checklist-item-card';
 import { AddItemForm } from './add-item-form';
 import { StageTargets } from './stage-targets';
 import { StageRecords } from './records/stage-records';
+import { ObservabilityPanel } from './observability-panel';
 import { CheckRunPanel } from '../../_components/check-run-panel';
 
 const FILTERS = [
@@ -62,6 +63,7 @@ export default async function StagePage({
         currentKey={stage}
         stages={overview.stages.map((s) => ({ key: s.key, label: STAGE_LABELS[s.key], progress: s.progress, href: `${base}/stages/${s.key}` }))}
       />
+      {stage === 'observability' ? <ObservabilityPanel projectId={projectId} /> : null}
       <div className="grid items-start gap-6 xl:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="grid gap-4">
           <nav aria-label="Filter the checklist" className="flex flex-wrap gap-2">
