@@ -12,6 +12,7 @@ import { createProject } from '@/server/services/projects';
 import { projectFieldsSchema } from '@/server/projects/validation';
 import { newToken } from '@/server/services/tokens';
 import { seedDemoProgress } from './progress';
+import { seedDemoRecords } from './records';
 import { seedDemoMonitoring } from './monitoring';
 
 export const DEMO_PASSWORD = 'launch-ready-demo';
@@ -107,6 +108,7 @@ export async function seedDemoIfEmpty(db: Database, auth: Auth): Promise<boolean
     acceptedAt: new Date(),
   });
   await seedDemoProgress(db, created, consultant.id);
+  await seedDemoRecords(db, shared.id, consultant.id);
   await seedDemoMonitoring(db, created, consultant.id);
   return true;
 }
