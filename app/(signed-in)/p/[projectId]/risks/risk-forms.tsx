@@ -5,8 +5,8 @@ import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
-import { Select } from '@/components/ui/select';
-import { IMPACT_LABELS, SEVERITY_LABELS, type ImpactValue, type SeverityValue } from '@/components/roadmap/labels';
+import type { ImpactValue, SeverityValue } from '@/components/roadmap/labels';
+import { ImpactField, SeverityField } from '@/components/roadmap/severity-impact-fields';
 import { useTRPC } from '@/app/_lib/trpc';
 import { useFormAction } from '@/app/_lib/use-form-action';
 
@@ -43,24 +43,8 @@ export function AddRiskForm({ projectId }: { projectId: string }) {
           <Field label="Risk" error={errors.title} className="sm:col-span-2 lg:col-span-3">
             <Input name="title" maxLength={200} required placeholder="e.g. Only one person can deploy" />
           </Field>
-          <Field label="Severity" error={errors.severity}>
-            <Select name="severity" defaultValue="high">
-              {(Object.keys(SEVERITY_LABELS) as SeverityValue[]).map((s) => (
-                <option key={s} value={s}>
-                  {SEVERITY_LABELS[s]}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <Field label="Business impact" error={errors.impact}>
-            <Select name="impact" defaultValue="operations">
-              {(Object.keys(IMPACT_LABELS) as ImpactValue[]).map((i) => (
-                <option key={i} value={i}>
-                  {IMPACT_LABELS[i]}
-                </option>
-              ))}
-            </Select>
-          </Field>
+          <SeverityField defaultValue="high" error={errors.severity} />
+          <ImpactField defaultValue="operations" error={errors.impact} />
           <Field label="Owner" optional error={errors.ownerName}>
             <Input name="ownerName" maxLength={80} />
           </Field>

@@ -5,7 +5,8 @@ import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
-import { IMPACT_LABELS, SEVERITY_LABELS, type ImpactValue, type SeverityValue } from '@/components/roadmap/labels';
+import type { ImpactValue, SeverityValue } from '@/components/roadmap/labels';
+import { ImpactField, SeverityField } from '@/components/roadmap/severity-impact-fields';
 import { useFormAction } from '@/app/_lib/use-form-action';
 import type { StageKey } from '@/server/projects/kinds';
 import { useStageMutations } from './use-stage-mutations';
@@ -48,24 +49,8 @@ export function AddItemForm({ projectId, stageKey }: { projectId: string; stageK
               <option value="deliverable">Deliverable</option>
             </Select>
           </Field>
-          <Field label="Severity" error={errors.severity}>
-            <Select name="severity" defaultValue="medium">
-              {(Object.keys(SEVERITY_LABELS) as SeverityValue[]).map((s) => (
-                <option key={s} value={s}>
-                  {SEVERITY_LABELS[s]}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <Field label="Business impact" error={errors.impact}>
-            <Select name="impact" defaultValue="operations">
-              {(Object.keys(IMPACT_LABELS) as ImpactValue[]).map((i) => (
-                <option key={i} value={i}>
-                  {IMPACT_LABELS[i]}
-                </option>
-              ))}
-            </Select>
-          </Field>
+          <SeverityField defaultValue="medium" error={errors.severity} />
+          <ImpactField defaultValue="operations" error={errors.impact} />
           <div className="sm:col-span-2">
             <Button type="submit" variant="secondary" loading={addItem.isPending}>
               Add item
