@@ -22,7 +22,15 @@ export type DbHandle = {
 
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), 'db', 'migrations');
 
-export type PgliteOptions = { dataDir?: string; loadDataDir?: Blob };
+export type PgliteOptions = { dataDir?: string; loadDataDir?: Blob; onQuery?: QueryListener };
+
+/** Called with every SQL statement drizzle sends (tests count queries with it). */
+export type QueryListener = (sql: string) => void;
+
+/** drizzle's `logger` option when a listener is given; absent otherwise, so the default is unchanged. */
+function loggerOption(onQuery: QueryListener | undefined) {
+  return onQuery ? { logger: { logQuery: (query: string) => onQuery(query) } } : {};
+}
 
 /** `dataDir` = persistent, locked embedded database; neither = in memory (tests). */
 export async function openPglite(options: PgliteOptions = {}): Promise<DbHandle> {
@@ -39,7 +47,7 @@ export async function openPglite(options: PgliteOptions = {}): Promise<DbHandle>
     release();
     throw error;
   }
-  const db = drizzlePglite({ client, schema, casing: 'snake_case' });
+  const db = drizzlePglite({ client, schema, casing: 'snake_case', ...loggerOption(options.onQuery) });
   return {
     db: db as unknown as Database, // both drivers share PgDatabase; only the result HKT differs
     driver: 'pglite',
@@ -54,13 +62,13 @@ export async function openPglite(options: PgliteOptions = {}): Promise<DbHandle>
   };
 }
 
-export function openPostgres(connectionString: string, poolSize = 10): DbHandle {
+export function openPostgres(connectionString: string, poolSize = 10, onQuery?: QueryListener): DbHandle {
   const pool = new pg.Pool({ connectionString, max: poolSize });
   // An idle client losing its connection (e.g. a database restart) must not crash the process.
   pool.on('error', (error) => console.error('[db] idle PostgreSQL client error:', error.message));
   // A checked-out client losing its connection fails its query; the event itself must not crash the process.
   pool.on('connect', (client) => client.on('error', (error) => console.error('[db] PostgreSQL connection lost:', error.message)));
-  const db = drizzlePg({ client: pool, schema, casing: 'snake_case' });
+  const db = drizzlePg({ client: pool, schema, casing: 'snake_case', ...loggerOption(onQuery) });
   return {
     db: db as unknown as Database,
     driver: 'postgres',

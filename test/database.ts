@@ -3,7 +3,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { openPglite, openPostgres, type DbHandle } from '../db/open';
+import { openPglite, openPostgres, type DbHandle, type QueryListener } from '../db/open';
 import { databaseUrlFor } from './global-setup';
 
 export type TestDriver = 'pglite' | 'postgres';
@@ -12,10 +12,10 @@ export function testDriver(): TestDriver {
   return process.env.LR_TEST_DRIVER === 'postgres' ? 'postgres' : 'pglite';
 }
 
-export async function openTestDatabase(): Promise<DbHandle> {
+export async function openTestDatabase(options: { onQuery?: QueryListener } = {}): Promise<DbHandle> {
   if (testDriver() === 'pglite') {
     const tarball = fs.readFileSync(inject('pgliteTemplate'));
-    return openPglite({ loadDataDir: new Blob([tarball]) });
+    return openPglite({ loadDataDir: new Blob([tarball]), onQuery: options.onQuery });
   }
   const baseUrl = process.env.TEST_DATABASE_URL;
   const template = inject('postgresTemplate');
@@ -28,7 +28,7 @@ export async function openTestDatabase(): Promise<DbHandle> {
   } finally {
     await admin.end();
   }
-  const handle = openPostgres(databaseUrlFor(baseUrl, name), 4);
+  const handle = openPostgres(databaseUrlFor(baseUrl, name), 4, options.onQuery);
   return {
     ...handle,
     async close() {

@@ -5,6 +5,7 @@
 import crypto from 'node:crypto';
 import { desc, eq } from 'drizzle-orm';
 import { openTestDatabase } from './database';
+import type { QueryListener } from '@/db/open';
 import { createMailer } from '@/server/mail/mailer';
 import { createAuth } from '@/server/auth/auth';
 import { createCaller } from '@/server/trpc/root';
@@ -20,8 +21,8 @@ const isolatedCheckDeps = () => appCheckDeps({ checks: { dnsServers: ['127.0.0.1
 export const TEST_APP_URL = 'http://localhost:3999';
 export const TEST_PASSWORD = 'correct horse battery';
 
-export async function createTestApp(options: { checkDeps?: () => CheckDeps } = {}) {
-  const handle = await openTestDatabase();
+export async function createTestApp(options: { checkDeps?: () => CheckDeps; onQuery?: QueryListener } = {}) {
+  const handle = await openTestDatabase({ onQuery: options.onQuery });
   const { db } = handle;
   const mailer = createMailer({ db, from: 'Launch Ready <test@launch-ready.local>' });
   const auth = createAuth({ db, mailer, secret: 'test-secret-test-secret-test-secret-1234', appUrl: TEST_APP_URL, rateLimit: { window: 60, max: 100 } });
