@@ -41,6 +41,7 @@ test('a founder walks two playbooks through all seven stages, and the go / no-go
   // A failing critical item turns the recommendation to no-go, with the reason listed.
   const stepper = page.getByRole('navigation', { name: 'Roadmap stages' });
   await stepper.getByRole('link', { name: /Perimeter/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Perimeter' })).toBeVisible();
   await page.getByRole('navigation', { name: 'Filter the checklist' }).getByRole('link', { name: /^Critical/ }).click();
   await expect(page).toHaveURL(/filter=critical/);
   const critical = page.getByRole('list', { name: 'Checklist' }).getByRole('article').first();

@@ -1,14 +1,13 @@
 import type { ReactNode } from 'react';
 import { Frame } from '@/app/_lib/frame';
 import { loadOrNotFound } from '@/app/_lib/guard';
-import { serverCaller } from '@/server/trpc/server-caller';
+import { readProject, readRoadmapOverview } from '@/app/_lib/project-reads';
 import { ProjectNav } from '@/components/shell/project-nav';
 import { STAGE_LABELS } from '@/server/projects/kinds';
 
 export default async function ProjectLayout({ children, params }: { children: ReactNode; params: Promise<{ projectId: string }> }) {
   const { projectId } = await params;
-  const caller = await serverCaller();
-  const [project, roadmap] = await Promise.all([loadOrNotFound(caller.project.get({ projectId })), loadOrNotFound(caller.roadmap.overview({ projectId }))]);
+  const [project, roadmap] = await Promise.all([loadOrNotFound(readProject(projectId)), loadOrNotFound(readRoadmapOverview(projectId))]);
   const stages = roadmap.stages.map((s) => ({ key: s.key, label: STAGE_LABELS[s.key], progress: s.progress }));
   return (
     <Frame

@@ -10,6 +10,7 @@ import { RoadmapSummary } from './_components/roadmap-summary';
 import { MonitoringOverviewCard } from './monitors/_components/overview-card';
 import { CheckRunPanel } from './_components/check-run-panel';
 import { serverCaller } from '@/server/trpc/server-caller';
+import { readProject, readRoadmapOverview } from '@/app/_lib/project-reads';
 import { ENDPOINT_KIND_LABELS, MATURITY_LABELS, PRODUCT_TYPE_LABELS, SEGMENT_LABELS } from '@/server/projects/kinds';
 
 export const metadata: Metadata = { title: 'Project overview' };
@@ -29,8 +30,8 @@ export default async function ProjectOverview({ params }: { params: Promise<{ pr
   const { projectId } = await params;
   const caller = await serverCaller();
   const [project, overview, runs] = await Promise.all([
-    loadOrNotFound(caller.project.get({ projectId })),
-    loadOrNotFound(caller.roadmap.overview({ projectId })),
+    loadOrNotFound(readProject(projectId)),
+    loadOrNotFound(readRoadmapOverview(projectId)),
     loadOrNotFound(caller.checks.runs({ projectId, limit: 20 })),
   ]);
   const latestProjectRun = runs.find((run) => run.stageKey === null) ?? null;

@@ -6,6 +6,7 @@ import { VerdictBadge } from '@/components/roadmap/verdict-badge';
 import { VERDICTS } from '@/components/roadmap/labels';
 import { loadOrNotFound } from '@/app/_lib/guard';
 import { serverCaller } from '@/server/trpc/server-caller';
+import { readProject, readRoadmapOverview } from '@/app/_lib/project-reads';
 import { DecisionForm } from './decision-form';
 import { FounderChecklist } from './founder-checklist';
 
@@ -15,8 +16,8 @@ export default async function DecisionPage({ params }: { params: Promise<{ proje
   const { projectId } = await params;
   const caller = await serverCaller();
   const [project, overview, decisions, checklist] = await Promise.all([
-    loadOrNotFound(caller.project.get({ projectId })),
-    loadOrNotFound(caller.roadmap.overview({ projectId })),
+    loadOrNotFound(readProject(projectId)),
+    loadOrNotFound(readRoadmapOverview(projectId)),
     loadOrNotFound(caller.roadmap.decisions({ projectId })),
     loadOrNotFound(caller.roadmap.founderChecklist({ projectId })),
   ]);

@@ -9,6 +9,7 @@ import { MonitoringPanels } from '@/components/charts/monitoring-panels';
 import { formatMs, formatPercent } from '@/components/charts/format';
 import { loadOrNotFound } from '@/app/_lib/guard';
 import { serverCaller } from '@/server/trpc/server-caller';
+import { readProject } from '@/app/_lib/project-reads';
 import { AutoRefresh, QuickSetupButton } from './_components/actions';
 import { duration, every, StateBadge, when } from './_components/labels';
 
@@ -18,7 +19,7 @@ export default async function MonitorsPage({ params }: { params: Promise<{ proje
   const { projectId } = await params;
   const caller = await serverCaller();
   const [project, list, panel, incidents] = await Promise.all([
-    loadOrNotFound(caller.project.get({ projectId })),
+    loadOrNotFound(readProject(projectId)),
     loadOrNotFound(caller.monitoring.list({ projectId })),
     loadOrNotFound(caller.monitoring.projectPanel({ projectId })),
     loadOrNotFound(caller.monitoring.incidents({ projectId })),

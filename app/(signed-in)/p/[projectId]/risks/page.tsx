@@ -8,6 +8,7 @@ import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import { IMPACT_LABELS, SEVERITY_LABELS, SEVERITY_TONES } from '@/components/roadmap/labels';
 import { loadOrNotFound } from '@/app/_lib/guard';
 import { serverCaller } from '@/server/trpc/server-caller';
+import { readProject } from '@/app/_lib/project-reads';
 import { STAGE_LABELS } from '@/server/projects/kinds';
 import { AddRiskForm, RiskStatusButton } from './risk-forms';
 
@@ -18,7 +19,7 @@ const STATE_LABELS = { failing: { label: 'Failing check', tone: 'danger' }, open
 export default async function RisksPage({ params }: { params: Promise<{ projectId: string }> }) {
   const { projectId } = await params;
   const caller = await serverCaller();
-  const [project, risks] = await Promise.all([loadOrNotFound(caller.project.get({ projectId })), loadOrNotFound(caller.roadmap.risks({ projectId }))]);
+  const [project, risks] = await Promise.all([loadOrNotFound(readProject(projectId)), loadOrNotFound(caller.roadmap.risks({ projectId }))]);
   const canEdit = project.access.permissions.includes('project:edit');
   return (
     <div className="grid gap-6">

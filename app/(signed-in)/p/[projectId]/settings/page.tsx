@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { PageHeader } from '@/components/ui/page-header';
 import { loadOrNotFound } from '@/app/_lib/guard';
 import { serverCaller } from '@/server/trpc/server-caller';
+import { readProject, readRoadmapOverview } from '@/app/_lib/project-reads';
 import { ProjectForm } from '@/app/(signed-in)/_forms/project-form';
 import { ArchiveProject } from './archive-project';
 import { PlaybookCard } from './playbook-card';
@@ -12,9 +13,9 @@ export const metadata: Metadata = { title: 'Project settings' };
 export default async function ProjectSettingsPage({ params }: { params: Promise<{ projectId: string }> }) {
   const { projectId } = await params;
   const caller = await serverCaller();
-  const project = await loadOrNotFound(caller.project.get({ projectId }));
+  const project = await loadOrNotFound(readProject(projectId));
   if (!project.access.permissions.includes('project:edit')) notFound();
-  const [playbooks, overview] = await Promise.all([loadOrNotFound(caller.roadmap.templates({ projectId })), loadOrNotFound(caller.roadmap.overview({ projectId }))]);
+  const [playbooks, overview] = await Promise.all([loadOrNotFound(caller.roadmap.templates({ projectId })), loadOrNotFound(readRoadmapOverview(projectId))]);
   return (
     <div className="mx-auto grid max-w-3xl gap-8">
       <PageHeader title="Project settings" description="What Launch Ready checks and how the roadmap is chosen." />

@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { PageHeader } from '@/components/ui/page-header';
 import { loadOrNotFound } from '@/app/_lib/guard';
 import { serverCaller } from '@/server/trpc/server-caller';
+import { readProject } from '@/app/_lib/project-reads';
 import { SharingPanel } from './sharing-panel';
 
 export const metadata: Metadata = { title: 'Sharing' };
@@ -10,7 +11,7 @@ export const metadata: Metadata = { title: 'Sharing' };
 export default async function SharingPage({ params }: { params: Promise<{ projectId: string }> }) {
   const { projectId } = await params;
   const caller = await serverCaller();
-  const project = await loadOrNotFound(caller.project.get({ projectId }));
+  const project = await loadOrNotFound(readProject(projectId));
   if (!project.access.permissions.includes('project:share')) notFound();
   const shares = await loadOrNotFound(caller.project.shares({ projectId }));
   return (

@@ -8,6 +8,7 @@ import { MonitoringPanels } from '@/components/charts/monitoring-panels';
 import { formatMs } from '@/components/charts/format';
 import { loadOrNotFound } from '@/app/_lib/guard';
 import { serverCaller } from '@/server/trpc/server-caller';
+import { readProject } from '@/app/_lib/project-reads';
 import { AutoRefresh, PauseButton, RemoveMonitorButton } from '../_components/actions';
 import { duration, every, StateBadge, when } from '../_components/labels';
 import { IncidentNotes } from './incident-notes';
@@ -19,7 +20,7 @@ const RULES: Record<string, string> = { success: 'a 2xx or 3xx status', 'no-serv
 export default async function MonitorPage({ params }: { params: Promise<{ projectId: string; monitorId: string }> }) {
   const { projectId, monitorId } = await params;
   const caller = await serverCaller();
-  const [project, data] = await Promise.all([loadOrNotFound(caller.project.get({ projectId })), loadOrNotFound(caller.monitoring.get({ projectId, monitorId }))]);
+  const [project, data] = await Promise.all([loadOrNotFound(readProject(projectId)), loadOrNotFound(caller.monitoring.get({ projectId, monitorId }))]);
   const { monitor, panel, incidents, recent } = data;
   const canEdit = project.access.permissions.includes('project:edit');
   return (

@@ -6,6 +6,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import { loadOrNotFound } from '@/app/_lib/guard';
 import { serverCaller } from '@/server/trpc/server-caller';
+import { readProject } from '@/app/_lib/project-reads';
 import { when } from '../_components/labels';
 import { AddChannelForm, ChannelButtons, FallbackForm } from './channel-forms';
 
@@ -18,7 +19,7 @@ const STATUS_TONES = { sent: 'success', pending: 'warning', failed: 'danger' } a
 export default async function AlertsPage({ params }: { params: Promise<{ projectId: string }> }) {
   const { projectId } = await params;
   const caller = await serverCaller();
-  const [project, data] = await Promise.all([loadOrNotFound(caller.project.get({ projectId })), loadOrNotFound(caller.monitoring.channels({ projectId }))]);
+  const [project, data] = await Promise.all([loadOrNotFound(readProject(projectId)), loadOrNotFound(caller.monitoring.channels({ projectId }))]);
   const canEdit = project.access.permissions.includes('project:edit');
   return (
     <div className="grid gap-6">

@@ -2,14 +2,14 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { PageHeader } from '@/components/ui/page-header';
 import { loadOrNotFound } from '@/app/_lib/guard';
-import { serverCaller } from '@/server/trpc/server-caller';
+import { readProject } from '@/app/_lib/project-reads';
 import { MonitorForm } from './monitor-form';
 
 export const metadata: Metadata = { title: 'New monitor' };
 
 export default async function NewMonitorPage({ params }: { params: Promise<{ projectId: string }> }) {
   const { projectId } = await params;
-  const project = await loadOrNotFound((await serverCaller()).project.get({ projectId }));
+  const project = await loadOrNotFound(readProject(projectId));
   if (!project.access.permissions.includes('project:edit')) notFound();
   return (
     <div className="grid gap-6">

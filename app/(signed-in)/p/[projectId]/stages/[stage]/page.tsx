@@ -9,6 +9,7 @@ import { ReadinessScore } from '@/components/roadmap/readiness-score';
 import { StageStepper } from '@/components/roadmap/stage-stepper';
 import { loadOrNotFound } from '@/app/_lib/guard';
 import { serverCaller } from '@/server/trpc/server-caller';
+import { readProject, readRoadmapOverview } from '@/app/_lib/project-reads';
 import { STAGE_KEYS, STAGE_LABELS, type StageKey } from '@/server/projects/kinds';
 import { ChecklistItemCard } from './checklist-item-card';
 import { AddItemForm } from './add-item-form';
@@ -45,10 +46,10 @@ export default async function StagePage({
   const requested = (await searchParams).filter;
   const filter: Filter = FILTERS.some((f) => f.value === requested) ? (requested as Filter) : 'all';
   const caller = await serverCaller();
-  const [project, view] = await Promise.all([loadOrNotFound(caller.project.get({ projectId })), loadOrNotFound(caller[stage].get({ projectId, filter }))]);
+  const [project, view] = await Promise.all([loadOrNotFound(readProject(projectId)), loadOrNotFound(caller[stage].get({ projectId, filter }))]);
   const permissions = new Set(project.access.permissions);
   const base = `/p/${projectId}`;
-  const [overview, runs] = await Promise.all([loadOrNotFound(caller.roadmap.overview({ projectId })), loadOrNotFound(caller.checks.runs({ projectId, limit: 20 }))]);
+  const [overview, runs] = await Promise.all([loadOrNotFound(readRoadmapOverview(projectId)), loadOrNotFound(caller.checks.runs({ projectId, limit: 20 }))]);
   const latestRun = runs.find((run) => run.stageKey === stage || run.stageKey === null) ?? null;
   const hasChecks = view.runnableChecks.length > 0;
 
