@@ -162,13 +162,17 @@ async function benchDatabase(database: 'postgres' | 'embedded'): Promise<Figures
   const { origin, child } = await startServer(env);
   try {
     const cookie = await signIn(origin, seeded);
-    const panelInput = encodeURIComponent(JSON.stringify({ json: { projectId: seeded.projectId } }));
+    const input = (json: Record<string, unknown>) => encodeURIComponent(JSON.stringify({ json }));
+    const panelInput = input({ projectId: seeded.projectId });
     const reads: [string, string][] = [
       ['bare route (/api/health)', `${origin}/api/health`],
       ['workspace home', `${origin}/w/${seeded.workspaceId}`],
       ['project overview', `${origin}/p/${seeded.projectId}`],
       ['stage page (perimeter)', `${origin}/p/${seeded.projectId}/stages/perimeter`],
       ['monitor panel (tRPC)', `${origin}/api/trpc/monitoring.projectPanel?input=${panelInput}`],
+      // The data behind the pages, without server rendering: tells data cost from render cost.
+      ['overview data (tRPC roadmap.overview)', `${origin}/api/trpc/roadmap.overview?input=${panelInput}`],
+      ['stage data (tRPC perimeter.get)', `${origin}/api/trpc/perimeter.get?input=${input({ projectId: seeded.projectId, filter: 'all' })}`],
     ];
     const figures: Figures[] = [];
     for (const [read, url] of reads) {
