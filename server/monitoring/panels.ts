@@ -8,8 +8,12 @@ import { buildPanel } from './panel-build';
 const WEEK = 7 * 24 * 3_600_000;
 
 export async function projectTargets(db: Database, projectId: string): Promise<{ p95Ms: number | null; uptimePercent: number | null }> {
-  const [row] = await db.select({ snapshot: projectRoadmaps.snapshot }).from(projectRoadmaps).where(eq(projectRoadmaps.projectId, projectId));
-  return { p95Ms: row?.snapshot.targets.commonReadP95Ms ?? null, uptimePercent: row?.snapshot.targets.uptimePercent ?? 99.9 };
+  // Only the targets, not the whole playbook snapshot (~11 KB of JSON to parse on every panel read).
+  const [row] = await db
+    .select({ p95Ms: sql<number | null>`(${projectRoadmaps.snapshot}->'targets'->>'commonReadP95Ms')::float8`, uptimePercent: sql<number | null>`(${projectRoadmaps.snapshot}->'targets'->>'uptimePercent')::float8` })
+    .from(projectRoadmaps)
+    .where(eq(projectRoadmaps.projectId, projectId));
+  return { p95Ms: row?.p95Ms ?? null, uptimePercent: row?.uptimePercent ?? 99.9 };
 }
 
 function windowStart(now: Date) {
