@@ -58,7 +58,10 @@ it('two workers, a database restart mid-run: no lost results, no duplicates, one
   }));
   const created = await app.db.insert(monitors).values(rows).returning({ id: monitors.id, nextRunAt: monitors.nextRunAt });
 
-  const options = { db: app.db, mailer: app.mailer, network, pollMs: 100, flushMs: 100, leaseSlackMs: 500, housekeeping: false, log: () => {} };
+  // This test is about restarts and two workers sharing work. The lease must outlast a busy CI
+  // machine's pauses: an expired lease re-runs a slot on purpose, and alert transitions are not yet
+  // idempotent per slot (docs/decisions/0006-monitoring.md, "Known gaps").
+  const options = { db: app.db, mailer: app.mailer, network, pollMs: 100, flushMs: 100, leaseSlackMs: 3000, housekeeping: false, log: () => {} };
   const workers = [startWorker({ ...options, id: 'w1' }), startWorker({ ...options, id: 'w2' })];
   try {
     await new Promise((r) => setTimeout(r, 1000));
