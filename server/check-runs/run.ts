@@ -11,6 +11,8 @@ import { getRoadmapRow } from '@/db/queries/roadmap';
 import { getProject } from '@/db/queries/projects';
 import type { StageKey } from '@/server/projects/kinds';
 import type { CheckDeps, CheckResult } from '@/server/checks/types';
+import { runOne } from '@/server/checks/catalogue';
+import { mapBounded } from '@/server/checks/support/pool';
 import { recordActivity } from '@/server/services/activity';
 import { notFound } from '@/server/trpc/errors';
 import { CHECKS, type RegisteredCheck } from './registry';
@@ -43,49 +45,25 @@ async function loadTarget(db: Database, projectId: string): Promise<ProjectCheck
   return buildCheckTarget(row.project, roadmap.snapshot.targets, verified);
 }
 
-function withTimeLimit(check: RegisteredCheck, target: ProjectCheckTarget, deps: CheckDeps): Promise<CheckResult> {
-  let timer: NodeJS.Timeout | undefined;
-  const limit = new Promise<CheckResult>((resolve) => {
-    timer = setTimeout(
-      () =>
-        resolve({
-          status: 'error',
-          findings: [{ severity: 'info', code: `${check.id}.timed-out`, message: `The ${check.title} check did not finish within ${CHECK_TIME_LIMIT_MS / 1000} seconds.`, evidence: null, fix: 'Run it again; if it keeps timing out, check that the target answers quickly.' }],
-        }),
-      CHECK_TIME_LIMIT_MS,
-    );
-  });
-  const run = check.run(check.targetFor(target), deps).catch(
-    (error: unknown): CheckResult => ({
-      status: 'error',
-      findings: [{ severity: 'info', code: `${check.id}.crashed`, message: `The ${check.title} check could not run: ${error instanceof Error ? error.message : 'unknown error'}.`, evidence: null, fix: 'Run it again. If it keeps failing, tell us.' }],
-    }),
-  );
-  return Promise.race([run, limit]).finally(() => clearTimeout(timer));
-}
-
 async function executeRun(deps: RunDeps, runId: string, projectId: string, actorId: string | null, checks: RegisteredCheck[], target: ProjectCheckTarget) {
   const { db } = deps;
   const checkDeps = deps.checkDeps();
-  const queue = [...checks];
   const finished: { checkId: string; status: CheckResult['status']; findings: StoredFinding[] }[] = [];
-  async function lane() {
-    for (let check = queue.shift(); check; check = queue.shift()) {
-      await db.update(checkRuns).set({ progress: sql`jsonb_set(${checkRuns.progress}, '{current}', (${checkRuns.progress}->'current') || ${JSON.stringify([check.id])}::jsonb)` }).where(eq(checkRuns.id, runId));
-      const started = Date.now();
-      const result = await withTimeLimit(check, target, checkDeps);
-      const findings: StoredFinding[] = result.findings.map((f) => ({ severity: f.severity, code: f.code, message: f.message, evidence: f.evidence, fix: f.fix }));
-      await db.insert(checkResults).values({ runId, projectId, checkId: check.id, status: result.status, findings, evidence: result.evidence ?? null, durationMs: Date.now() - started });
-      await db
-        .update(checkRuns)
-        .set({
-          progress: sql`jsonb_build_object('total', ${checkRuns.progress}->'total', 'done', (${checkRuns.progress}->>'done')::int + 1, 'current', (${checkRuns.progress}->'current') - ${check.id})`,
-        })
-        .where(eq(checkRuns.id, runId));
-      finished.push({ checkId: check.id, status: result.status, findings });
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, checks.length) }, lane));
+  // The catalogue's runner gives each check its time limit and turns a crash into an error result.
+  await mapBounded(checks, CONCURRENCY, async (check) => {
+    await db.update(checkRuns).set({ progress: sql`jsonb_set(${checkRuns.progress}, '{current}', (${checkRuns.progress}->'current') || ${JSON.stringify([check.id])}::jsonb)` }).where(eq(checkRuns.id, runId));
+    const started = Date.now();
+    const result = await runOne(check, check.targetFor(target), checkDeps, CHECK_TIME_LIMIT_MS);
+    const findings: StoredFinding[] = result.findings.map((f) => ({ severity: f.severity, code: f.code, message: f.message, evidence: f.evidence, fix: f.fix }));
+    await db.insert(checkResults).values({ runId, projectId, checkId: check.id, status: result.status, findings, evidence: result.evidence ?? null, durationMs: Date.now() - started });
+    await db
+      .update(checkRuns)
+      .set({
+        progress: sql`jsonb_build_object('total', ${checkRuns.progress}->'total', 'done', (${checkRuns.progress}->>'done')::int + 1, 'current', (${checkRuns.progress}->'current') - ${check.id})`,
+      })
+      .where(eq(checkRuns.id, runId));
+    finished.push({ checkId: check.id, status: result.status, findings });
+  });
   await db.transaction(async (tx) => {
     const titles = Object.fromEntries(checks.map((c) => [c.id, c.title]));
     await settleItems(tx, { projectId, runId, actorId, results: finished, titles });
