@@ -50,8 +50,10 @@ describe('configuration', () => {
       BETTER_AUTH_URL: 'ready.example.com',
       SMTP_URL: 'mail.example.com',
       AUTH_RATE_LIMIT_MAX: 'lots',
+      LR_SESSION_CACHE_MS: '600000',
     });
-    expect(problems).toHaveLength(5);
+    expect(problems).toHaveLength(6);
+    expect(problems.join('\n')).toMatch(/LR_SESSION_CACHE_MS must be/);
   });
 
   it('accepts a complete production configuration', () => {
@@ -59,6 +61,7 @@ describe('configuration', () => {
       { DATABASE_URL: 'postgres://db/launch', NODE_ENV: 'production', BETTER_AUTH_SECRET: 'x'.repeat(40), BETTER_AUTH_URL: 'https://ready.example.com/', SMTP_URL: 'smtp://mail:587' },
       tempDir(),
     );
-    expect(config).toMatchObject({ mode: 'postgres', appUrl: 'https://ready.example.com', outboxEnabled: false, seedDemo: false });
+    expect(config).toMatchObject({ mode: 'postgres', appUrl: 'https://ready.example.com', outboxEnabled: false, seedDemo: false, sessionCacheMs: 10_000 });
+    expect(loadConfig({ LR_SESSION_CACHE_MS: '0' }, tempDir()).sessionCacheMs).toBe(0);
   });
 });

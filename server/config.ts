@@ -24,6 +24,8 @@ export type AppConfig = {
   seedDemo: boolean;
   /** Automated checks: DNS servers to ask (default: the system's), and whether loopback targets are allowed. */
   checks: { dnsServers: string[] | undefined; allowLoopbackTargets: boolean };
+  /** How long a verified session is remembered in this process (0 turns the memory off). */
+  sessionCacheMs: number;
 };
 
 export class ConfigError extends Error {
@@ -98,6 +100,9 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
   if (window === null) problems.push('AUTH_RATE_LIMIT_WINDOW_SECONDS must be a positive whole number.');
   if (max === null) problems.push('AUTH_RATE_LIMIT_MAX must be a positive whole number.');
 
+  const sessionCacheMs = env.LR_SESSION_CACHE_MS === '0' ? 0 : positiveInt(env.LR_SESSION_CACHE_MS, 10_000);
+  if (sessionCacheMs === null || sessionCacheMs > 60_000) problems.push('LR_SESSION_CACHE_MS must be a whole number of milliseconds from 0 to 60000.');
+
   const dnsServers = env.LR_DNS_SERVERS ? env.LR_DNS_SERVERS.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
   if (dnsServers?.some((server) => !/^[\d.:[\]a-fA-F]+$/.test(server))) problems.push('LR_DNS_SERVERS must list IP addresses (optionally with :port), separated by commas.');
 
@@ -114,6 +119,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     authRateLimit: { window: window ?? 60, max: max ?? 10 },
     seedDemo: mode === 'embedded' && env.LR_SEED_DEMO !== 'off',
     checks: { dnsServers, allowLoopbackTargets: env.LR_ALLOW_LOOPBACK_TARGETS === 'on' },
+    sessionCacheMs: sessionCacheMs ?? 10_000,
   };
 }
 

@@ -8,8 +8,9 @@ import { openPglite, openPostgres, type DbHandle } from '@/db/open';
 import type { Database } from '@/db/types';
 import { createMailer, type Mailer } from './mail/mailer';
 import { createAuth, type Auth } from './auth/auth';
+import { createSessionCache, type SessionCache } from './auth/session-cache';
 
-export type Runtime = { config: AppConfig; handle: DbHandle; db: Database; mailer: Mailer; auth: Auth };
+export type Runtime = { config: AppConfig; handle: DbHandle; db: Database; mailer: Mailer; auth: Auth; sessions: SessionCache };
 
 async function openRuntime(): Promise<Runtime> {
   const config = getConfig();
@@ -23,7 +24,8 @@ async function openRuntime(): Promise<Runtime> {
   }
   const mailer = createMailer({ db: handle.db, smtpUrl: config.smtpUrl, from: config.mailFrom });
   const auth = createAuth({ db: handle.db, mailer, secret: config.authSecret, appUrl: config.appUrl, rateLimit: config.authRateLimit });
-  return { config, handle, db: handle.db, mailer, auth };
+  const sessions = createSessionCache({ ttlMs: config.sessionCacheMs, maxEntries: 10_000 });
+  return { config, handle, db: handle.db, mailer, auth, sessions };
 }
 
 // Kept on globalThis so dev-mode module reloads reuse the one locked PGlite instance.

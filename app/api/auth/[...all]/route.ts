@@ -1,8 +1,15 @@
 import { getRuntime } from '@/server/runtime';
 
 async function handle(request: Request) {
-  const { auth } = await getRuntime();
-  return auth.handler(request);
+  const { auth, sessions } = await getRuntime();
+  // Any auth request may end a session or change its user (sign-out, password reset, email
+  // verification): forget remembered sessions before and after it runs.
+  sessions.clear();
+  try {
+    return await auth.handler(request);
+  } finally {
+    sessions.clear();
+  }
 }
 
 export { handle as GET, handle as POST };
