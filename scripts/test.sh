@@ -16,14 +16,18 @@ fi
 if [ -n "${TEST_DATABASE_URL:-}" ]; then echo "Integration tests run on PGlite and on PostgreSQL (${TEST_DATABASE_URL%%@*}@…)."
 else echo "No PostgreSQL reachable: integration tests run on PGlite only."; fi
 
-# The browser suite needs Debian's Chromium (browsers cannot be downloaded here).
+# The browser suite needs Debian's Chromium (browsers cannot be downloaded here); the handover
+# pack tests read the PDFs back with pdftotext (poppler-utils).
 CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
-if [ ! -x "$CHROMIUM_PATH" ]; then
+missing=()
+[ -x "$CHROMIUM_PATH" ] || missing+=(chromium)
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
-    echo "Installing Debian's chromium for the browser tests…"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    echo "Installing Debian's ${missing[*]} for the tests…"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   else
-    echo "The browser tests need Chromium at $CHROMIUM_PATH: run 'sudo apt-get install chromium' (or set CHROMIUM_PATH)." >&2
+    echo "The tests need ${missing[*]}: run 'sudo apt-get install ${missing[*]}' (or set CHROMIUM_PATH)." >&2
     exit 1
   fi
 fi

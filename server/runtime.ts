@@ -9,8 +9,9 @@ import type { Database } from '@/db/types';
 import { createMailer, type Mailer } from './mail/mailer';
 import { createAuth, type Auth } from './auth/auth';
 import { createSessionCache, type SessionCache } from './auth/session-cache';
+import { createReadCache, type ReadCache } from './trpc/read-cache';
 
-export type Runtime = { config: AppConfig; handle: DbHandle; db: Database; mailer: Mailer; auth: Auth; sessions: SessionCache };
+export type Runtime = { config: AppConfig; handle: DbHandle; db: Database; mailer: Mailer; auth: Auth; sessions: SessionCache; reads: ReadCache };
 
 async function openRuntime(): Promise<Runtime> {
   const config = getConfig();
@@ -25,7 +26,8 @@ async function openRuntime(): Promise<Runtime> {
   const mailer = createMailer({ db: handle.db, smtpUrl: config.smtpUrl, from: config.mailFrom });
   const auth = createAuth({ db: handle.db, mailer, secret: config.authSecret, appUrl: config.appUrl, rateLimit: config.authRateLimit });
   const sessions = createSessionCache({ ttlMs: config.sessionCacheMs, maxEntries: 10_000 });
-  return { config, handle, db: handle.db, mailer, auth, sessions };
+  const reads = createReadCache({ maxProjects: 200 });
+  return { config, handle, db: handle.db, mailer, auth, sessions, reads };
 }
 
 // Kept on globalThis so dev-mode module reloads reuse the one locked PGlite instance.

@@ -14,6 +14,7 @@ import { outboxMessages } from '@/db/schema';
 import type { CheckDeps } from '@/server/checks/types';
 import { appCheckDeps } from '@/server/check-runs/network';
 import { waitForRunsInFlight } from '@/server/check-runs/run';
+import { createReadCache } from '@/server/trpc/read-cache';
 
 /** Tests that do not set up a testnet get a network that cannot leave the machine: DNS asks a closed loopback port. */
 const isolatedCheckDeps = () => appCheckDeps({ checks: { dnsServers: ['127.0.0.1:9'], allowLoopbackTargets: false } });
@@ -33,8 +34,11 @@ export async function createTestApp(options: { checkDeps?: () => CheckDeps; onQu
     return { id: u.id, email: u.email, name: u.name, emailVerified: u.emailVerified };
   }
 
+  // One per app, like one per web process: every test that writes and then reads goes through it.
+  const reads = createReadCache({ maxProjects: 200 });
+
   function caller(user: SessionUser | null) {
-    return createCaller({ db, user, mailer, appUrl: TEST_APP_URL, checkDeps: options.checkDeps ?? isolatedCheckDeps });
+    return createCaller({ db, user, mailer, appUrl: TEST_APP_URL, checkDeps: options.checkDeps ?? isolatedCheckDeps, reads });
   }
 
   /** The newest outbox message sent to an address, and the first app link in it. */

@@ -1,4 +1,4 @@
-import { index, jsonb, pgEnum, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, index, jsonb, pgEnum, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { user } from './auth';
 import { workspaces } from './workspaces';
 import { MATURITIES, PRODUCT_TYPES, SEGMENTS, type EndpointKind, type HttpMethod } from '../../server/projects/kinds';
@@ -36,6 +36,12 @@ export const projects = pgTable(
     createdBy: text('created_by').references(() => user.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * Bumped by database triggers whenever what the project's pages show changes (content) or its
+     * monitoring rollups move (monitoring); cached reads are keyed by them. See docs/decisions/0009.
+     */
+    contentRevision: bigint('content_revision', { mode: 'number' }).notNull().default(0),
+    monitoringRevision: bigint('monitoring_revision', { mode: 'number' }).notNull().default(0),
   },
   (t) => [index('projects_workspace_idx').on(t.workspaceId, t.status)],
 );

@@ -13,12 +13,24 @@ export async function findWorkspaceRole(db: DbOrTx, workspaceId: string, userId:
   return row?.role ?? null;
 }
 
-export type ProjectAccess = { projectId: string; workspaceId: string; grant: ProjectGrant };
+export type ProjectAccess = {
+  projectId: string;
+  workspaceId: string;
+  grant: ProjectGrant;
+  /** The project's read revisions as this query saw them (cached reads are keyed by them). */
+  revisions: { content: number; monitoring: number };
+};
 
 /** Workspace membership wins over a client share when a person has both. */
 export async function findProjectAccess(db: DbOrTx, projectId: string, userId: string): Promise<ProjectAccess | null> {
   const [row] = await db
-    .select({ workspaceId: projects.workspaceId, memberRole: workspaceMembers.role, clientRole: projectShares.role })
+    .select({
+      workspaceId: projects.workspaceId,
+      memberRole: workspaceMembers.role,
+      clientRole: projectShares.role,
+      content: projects.contentRevision,
+      monitoring: projects.monitoringRevision,
+    })
     .from(projects)
     .leftJoin(workspaceMembers, and(eq(workspaceMembers.workspaceId, projects.workspaceId), eq(workspaceMembers.userId, userId)))
     .leftJoin(
@@ -33,7 +45,8 @@ export async function findProjectAccess(db: DbOrTx, projectId: string, userId: s
     .where(eq(projects.id, projectId))
     .limit(1);
   if (!row) return null;
-  if (row.memberRole) return { projectId, workspaceId: row.workspaceId, grant: { via: 'workspace', role: row.memberRole } };
-  if (row.clientRole) return { projectId, workspaceId: row.workspaceId, grant: { via: 'client', role: row.clientRole } };
+  const revisions = { content: Number(row.content), monitoring: Number(row.monitoring) };
+  if (row.memberRole) return { projectId, workspaceId: row.workspaceId, grant: { via: 'workspace', role: row.memberRole }, revisions };
+  if (row.clientRole) return { projectId, workspaceId: row.workspaceId, grant: { via: 'client', role: row.clientRole }, revisions };
   return null;
 }

@@ -1,6 +1,7 @@
 import type { Database } from '@/db/types';
 import type { Mailer } from '@/server/mail/mailer';
 import type { CheckDeps } from '@/server/checks/types';
+import type { ReadCache } from './read-cache';
 
 export type SessionUser = { id: string; email: string; name: string; emailVerified: boolean };
 
@@ -13,4 +14,6 @@ export type Context = {
   appUrl: string;
   /** Network dependencies for automated checks (tests point them at the loopback testnet). */
   checkDeps: () => CheckDeps;
+  /** Remembered project reads, shared by every request of this process (read-cache.ts). */
+  reads: ReadCache;
 };

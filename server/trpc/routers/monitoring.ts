@@ -23,6 +23,7 @@ import { addChannel, listChannels, removeChannel, sendTestAlert, setFallback } f
 import { last24hByMonitor, monitorPanel, projectPanel } from '@/server/monitoring/panels';
 import { monitorNetworkFromEnv } from '@/server/monitoring/network';
 import { getProject } from '@/db/queries/projects';
+import { cachedProjectRead } from '../project-read';
 
 const monitorId = z.object({ monitorId: idSchema });
 
@@ -72,7 +73,10 @@ export const monitoringRouter = router({
     }),
 
   /** The project's panel: all HTTP monitors merged. */
-  projectPanel: projectProcedure('project:read').query(({ ctx }) => projectPanel(ctx.db, ctx.project.projectId)),
+  projectPanel: projectProcedure('project:read').query(({ ctx }) => {
+    const now = new Date();
+    return cachedProjectRead(ctx, 'monitoring.projectPanel', null, () => projectPanel(ctx.db, ctx.project.projectId, now), { usesMonitoring: true, now });
+  }),
 
   incidents: projectProcedure('project:read').query(({ ctx }) => listIncidents(ctx.db, ctx.project.projectId)),
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { authedProcedure, idSchema, projectProcedure, publicProcedure, router, workspaceProcedure } from '../init';
+import { cachedProjectRead } from '../project-read';
 import { notFound } from '../errors';
 import { getProject, listProjects, listShares, listSharedWithUser } from '@/db/queries/projects';
 import { projectFieldsSchema } from '@/server/projects/validation';
@@ -27,15 +28,18 @@ export const projectRouter = router({
       return createProject(ctx.db, { workspaceId: ctx.workspace.id, actorId: ctx.user.id, fields, templateId });
     }),
 
-  get: projectProcedure('project:read').query(async ({ ctx }) => {
-    const row = await getProject(ctx.db, { projectId: ctx.project.projectId });
-    if (!row) throw notFound('Project');
-    return {
-      ...row.project,
-      workspaceName: row.workspaceName,
-      access: { via: ctx.project.grant.via, role: ctx.project.grant.role, permissions: [...ctx.project.permissions] },
-    };
-  }),
+  get: projectProcedure('project:read').query(({ ctx }) =>
+    cachedProjectRead(ctx, 'project.get', null, async () => {
+      const row = await getProject(ctx.db, { projectId: ctx.project.projectId });
+      if (!row) throw notFound('Project');
+      const { contentRevision: _content, monitoringRevision: _monitoring, ...project } = row.project;
+      return {
+        ...project,
+        workspaceName: row.workspaceName,
+        access: { via: ctx.project.grant.via, role: ctx.project.grant.role, permissions: [...ctx.project.permissions] },
+      };
+    }),
+  ),
 
   update: projectProcedure('project:edit')
     .input(projectFieldsSchema)

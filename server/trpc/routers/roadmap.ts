@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cachedProjectRead } from '../project-read';
 import { projectProcedure, idSchema, router } from '../init';
 import { notFound } from '../errors';
 import { getRoadmapRow, listActivity, listDecisions, listFounderAnswers, listManualRisks } from '@/db/queries/roadmap';
@@ -20,20 +21,22 @@ import { dueDateSchema, IMPACT_AREAS, SEVERITIES } from './stages/item-schemas';
 
 export const roadmapRouter = router({
   /** Stages with progress, readiness, the go / no-go recommendation and the latest decision. */
-  overview: projectProcedure('project:read').query(async ({ ctx }) => {
-    const projectId = ctx.project.projectId;
-    const [roadmap, assessment, decisions] = await Promise.all([getRoadmapRow(ctx.db, { projectId }), assessProject(ctx.db, projectId), listDecisions(ctx.db, { projectId })]);
-    if (!roadmap) throw notFound('Roadmap');
-    const latest = getTemplate(roadmap.templateId);
-    return {
-      playbook: { id: roadmap.templateId, name: roadmap.snapshot.name, summary: roadmap.snapshot.summary, version: roadmap.templateVersion },
-      updateAvailable: latest !== undefined && latest.version > roadmap.templateVersion ? latest.version : null,
-      targets: roadmap.snapshot.targets,
-      minimumBar: roadmap.snapshot.minimumBar,
-      ...assessment,
-      latestDecision: decisions[0] ?? null,
-    };
-  }),
+  overview: projectProcedure('project:read').query(({ ctx }) =>
+    cachedProjectRead(ctx, 'roadmap.overview', null, async () => {
+      const projectId = ctx.project.projectId;
+      const [roadmap, assessment, decisions] = await Promise.all([getRoadmapRow(ctx.db, { projectId }), assessProject(ctx.db, projectId), listDecisions(ctx.db, { projectId })]);
+      if (!roadmap) throw notFound('Roadmap');
+      const latest = getTemplate(roadmap.templateId);
+      return {
+        playbook: { id: roadmap.templateId, name: roadmap.snapshot.name, summary: roadmap.snapshot.summary, version: roadmap.templateVersion },
+        updateAvailable: latest !== undefined && latest.version > roadmap.templateVersion ? latest.version : null,
+        targets: roadmap.snapshot.targets,
+        minimumBar: roadmap.snapshot.minimumBar,
+        ...assessment,
+        latestDecision: decisions[0] ?? null,
+      };
+    }),
+  ),
 
   /** The playbooks a project can follow, with the one its description suggests. */
   templates: projectProcedure('project:read').query(async ({ ctx }) => {
@@ -54,10 +57,12 @@ export const roadmapRouter = router({
 
   applyTemplateUpdate: projectProcedure('project:edit').mutation(({ ctx }) => updateToLatestTemplate(ctx.db, ctx.project.projectId, ctx.user.id)),
 
-  risks: projectProcedure('project:read').query(async ({ ctx }) => {
-    const [assessment, manual] = await Promise.all([assessProject(ctx.db, ctx.project.projectId), listManualRisks(ctx.db, { projectId: ctx.project.projectId })]);
-    return { ranked: assessment.risks, closed: manual.filter((r) => r.status !== 'open') };
-  }),
+  risks: projectProcedure('project:read').query(({ ctx }) =>
+    cachedProjectRead(ctx, 'roadmap.risks', null, async () => {
+      const [assessment, manual] = await Promise.all([assessProject(ctx.db, ctx.project.projectId), listManualRisks(ctx.db, { projectId: ctx.project.projectId })]);
+      return { ranked: assessment.risks, closed: manual.filter((r) => r.status !== 'open') };
+    }),
+  ),
 
   addRisk: projectProcedure('project:edit')
     .input(

@@ -8,20 +8,23 @@ import type { StageKey } from '@/server/projects/kinds';
 import { addComment, addEvidence, addItem, updateItem } from '@/server/services/checklist';
 import { commentSchema, evidenceSchema, ITEM_FILTERS, itemChangesSchema, newItemSchema } from './item-schemas';
 import { loadStageView } from './stage-view';
+import { cachedProjectRead } from '../../project-read';
 
 export function checklistProcedures(stageKey: StageKey) {
   return {
     get: projectProcedure('project:read')
       .input(z.object({ filter: z.enum(ITEM_FILTERS, 'Unknown filter.').default('all') }))
       .query(({ ctx, input }) =>
-        loadStageView(ctx.db, {
-          projectId: ctx.project.projectId,
-          workspaceId: ctx.project.workspaceId,
-          stageKey,
-          userId: ctx.user.id,
-          filter: input.filter,
-          includeMembers: ctx.project.permissions.has('item:update') && ctx.project.grant.via === 'workspace',
-        }),
+        cachedProjectRead(ctx, `${stageKey}.get`, input.filter, () =>
+          loadStageView(ctx.db, {
+            projectId: ctx.project.projectId,
+            workspaceId: ctx.project.workspaceId,
+            stageKey,
+            userId: ctx.user.id,
+            filter: input.filter,
+            includeMembers: ctx.project.permissions.has('item:update') && ctx.project.grant.via === 'workspace',
+          }),
+        ),
       ),
 
     updateItem: projectProcedure('item:update')
