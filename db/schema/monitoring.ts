@@ -38,9 +38,15 @@ export const monitors = pgTable(
     recoverThreshold: integer('recover_threshold').notNull().default(2),
     enabled: boolean('enabled').notNull().default(true),
     state: monitorState('state').notNull().default('pending'),
-    /** Bumped on every state change: a change's notifications are keyed by (monitor, version). */
+    /** Bumped on every state change (a count of changes; notifications are keyed by monitor, kind and slot). */
     stateVersion: integer('state_version').notNull().default(0),
     stateChangedAt: timestamp('state_changed_at', { withTimezone: true }),
+    /**
+     * The newest slot whose result the alert state has taken in. A result for this slot or an
+     * older one (a re-run after an expired lease, a stale worker's late write) is kept as data
+     * but never moves the state again.
+     */
+    appliedSlotAt: timestamp('applied_slot_at', { withTimezone: true }),
     consecutiveFailures: integer('consecutive_failures').notNull().default(0),
     consecutiveSuccesses: integer('consecutive_successes').notNull().default(0),
     /** The scheduled time of the next slot (a point on the monitor's grid). */

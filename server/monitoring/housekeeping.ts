@@ -8,7 +8,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '@/db/types';
 import { monitors } from '@/db/schema';
 import { rowsOf } from './sql-rows';
-import { alertEvent } from './write-results';
+import { alertEvent } from './transitions';
 import { enqueueAlerts } from './alerts/enqueue';
 
 export const RAW_RETENTION_HOURS = 48;
@@ -70,14 +70,16 @@ export async function evaluateDegraded(db: Database, now: Date): Promise<number>
       if (monitor.state !== m.state) continue; // changed since we measured: judge next time
       const toDegraded = monitor.state === 'up';
       const version = monitor.stateVersion + 1;
-      await tx
+      const changed = await tx
         .update(monitors)
         .set({ state: toDegraded ? 'degraded' : 'up', stateVersion: version, stateChangedAt: now })
-        .where(and(eq(monitors.id, monitor.id), eq(monitors.stateVersion, monitor.stateVersion)));
+        .where(and(eq(monitors.id, monitor.id), eq(monitors.stateVersion, monitor.stateVersion)))
+        .returning({ id: monitors.id });
+      if (changed.length === 0) continue;
       const cause = toDegraded
         ? `p95 over the last ${DEGRADED_WINDOW_MINUTES} minutes is ${Math.round(Number(m.p95))} ms; the target is ${m.target} ms.`
         : `p95 is back to ${Math.round(Number(m.p95))} ms (target ${m.target} ms).`;
-      events.push(alertEvent(monitor, version, toDegraded ? 'degraded' : 'latency-recovered', now, cause, null));
+      events.push(alertEvent(monitor, now, toDegraded ? 'degraded' : 'latency-recovered', now, cause, null));
     }
     await enqueueAlerts(tx, events);
     return events.length;

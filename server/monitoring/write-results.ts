@@ -3,14 +3,19 @@
  * skipped, never duplicated), the monitors' next slots and alert state, hourly rollups, incidents
  * and the notifications of every state change. If the process dies before this commits, the
  * leases expire and another worker re-runs the slots.
+ *
+ * A slot moves the alert state at most once: only the first recorded result of a slot counts,
+ * and only if the slot is newer than `monitors.applied_slot_at` (set in the same update, as a
+ * compare-and-set), so a re-run after an expired lease or a stale worker's late write can never
+ * repeat or undo a state change.
  */
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Database, Tx } from '@/db/types';
 import { monitorIncidents, monitorProjectRollups, monitorResults, monitorRollups, monitors, type LatencyHistogram } from '@/db/schema';
-import { recordActivity, quoted } from '@/server/services/activity';
 import { addSample, mergeInto } from './histogram';
 import { hourOf, missedPerHour, skipMissed } from './schedule';
-import { applyResult, notifies, type Transition } from './state';
+import { applyResult } from './state';
+import { recordTransition } from './transitions';
 import { enqueueAlerts, type AlertEvent } from './alerts/enqueue';
 import type { ProbeResult } from './probe';
 
@@ -85,40 +90,35 @@ export async function upsertRollups(tx: Tx, deltas: RollupDelta[]): Promise<void
     });
 }
 
-const TRANSITION_KIND = { down: 'down', recovered: 'recovered', degraded: 'degraded', 'latency-recovered': 'recovered' } as const;
-
-export function alertEvent(
-  monitor: { id: string; projectId: string; name: string; url: string },
-  version: number,
-  transition: Exclude<Transition, 'first-up'>,
-  at: Date,
-  cause: string | null,
-  incidentId: string | null,
-): AlertEvent {
-  return {
-    projectId: monitor.projectId,
-    eventKey: `${monitor.id}:${version}`,
-    payload: { kind: TRANSITION_KIND[transition], monitorId: monitor.id, monitorName: monitor.name, url: monitor.url, at: at.toISOString(), cause, incidentId },
-  };
+/** The first result per (monitor, slot): a worker that re-ran its own expired slot can hold both runs in one batch. */
+function firstPerSlot(checks: FinishedCheck[]): FinishedCheck[] {
+  const seen = new Set<string>();
+  return checks.filter((c) => {
+    const key = `${c.monitorId}|${c.scheduledAt.getTime()}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 export async function writeResults(db: Database, checks: FinishedCheck[], worker: string): Promise<{ written: number; transitions: number }> {
   if (checks.length === 0) return { written: 0, transitions: 0 };
+  const unique = firstPerSlot(checks);
   return db.transaction(async (tx) => {
-    const ids = [...new Set(checks.map((c) => c.monitorId))].sort();
+    const ids = [...new Set(unique.map((c) => c.monitorId))].sort();
     const current = await tx.select().from(monitors).where(inArray(monitors.id, ids)).orderBy(monitors.id).for('update');
     const byId = new Map(current.map((m) => [m.id, m]));
     const inserted = await tx
       .insert(monitorResults)
       .values(
-        checks
+        unique
           .filter((c) => byId.has(c.monitorId))
           .map((c) => ({ monitorId: c.monitorId, scheduledAt: c.scheduledAt, startedAt: c.startedAt, ok: c.ok, statusCode: c.statusCode, latencyMs: c.latencyMs, error: c.error, worker })),
       )
       .onConflictDoNothing()
       .returning({ monitorId: monitorResults.monitorId, scheduledAt: monitorResults.scheduledAt });
     const fresh = new Set(inserted.map((r) => `${r.monitorId}|${r.scheduledAt.getTime()}`));
-    const accepted = checks
+    const accepted = unique
       .filter((c) => fresh.has(`${c.monitorId}|${c.scheduledAt.getTime()}`))
       .sort((a, b) => a.scheduledAt.getTime() - b.scheduledAt.getTime());
 
@@ -139,54 +139,47 @@ export async function writeResults(db: Database, checks: FinishedCheck[], worker
       }
       rollups.set(key, delta);
 
+      // Advance from the scheduled slot (no drift) — unless a newer slot was already taken.
+      const schedule: Partial<typeof monitors.$inferInsert> =
+        monitor.nextRunAt.getTime() === check.scheduledAt.getTime() ? { nextRunAt: new Date(check.scheduledAt.getTime() + monitor.intervalSeconds * 1000), leaseUntil: null, leaseOwner: null } : {};
+      // A result older than the newest one already taken in (a stale worker's late write) is
+      // data for the rollups, never a state change.
+      if (monitor.appliedSlotAt && check.scheduledAt.getTime() <= monitor.appliedSlotAt.getTime()) {
+        if (schedule.nextRunAt) await tx.update(monitors).set(schedule).where(eq(monitors.id, monitor.id));
+        Object.assign(monitor, schedule);
+        continue;
+      }
+
       const step = applyResult(monitor, check.ok);
       const patch: Partial<typeof monitors.$inferInsert> = {
+        ...schedule,
         state: step.state,
         consecutiveFailures: step.consecutiveFailures,
         consecutiveSuccesses: step.consecutiveSuccesses,
+        appliedSlotAt: check.scheduledAt,
         lastCheckedAt: check.startedAt,
         lastOk: check.ok,
         lastLatencyMs: check.latencyMs,
         lastError: check.error,
       };
-      // Advance from the scheduled slot (no drift) — unless a newer slot was already taken.
-      if (monitor.nextRunAt.getTime() === check.scheduledAt.getTime()) {
-        patch.nextRunAt = new Date(check.scheduledAt.getTime() + monitor.intervalSeconds * 1000);
-        patch.leaseUntil = null;
-        patch.leaseOwner = null;
-      }
       if (step.transition) {
         patch.stateVersion = monitor.stateVersion + 1;
         patch.stateChangedAt = check.scheduledAt;
       }
-      await tx.update(monitors).set(patch).where(eq(monitors.id, monitor.id));
+      // Compare-and-set on the slot: the row lock already orders writers; the condition alone
+      // would still keep a slot from being taken in twice.
+      const taken = await tx
+        .update(monitors)
+        .set(patch)
+        .where(and(eq(monitors.id, monitor.id), or(isNull(monitors.appliedSlotAt), lt(monitors.appliedSlotAt, check.scheduledAt))))
+        .returning({ id: monitors.id });
+      if (taken.length === 0) continue;
       Object.assign(monitor, patch);
 
       if (!check.ok && step.state === 'down' && step.transition !== 'down') stillDown.push(monitor.id);
-      if (!notifies(step.transition)) continue;
+      if (step.transition !== 'down' && step.transition !== 'recovered') continue;
       transitions += 1;
-      let incidentId: string | null = null;
-      if (step.transition === 'down') {
-        const startedAt = new Date(check.scheduledAt.getTime() - (step.consecutiveFailures - 1) * monitor.intervalSeconds * 1000);
-        const [incident] = await tx
-          .insert(monitorIncidents)
-          .values({ monitorId: monitor.id, projectId: monitor.projectId, startedAt, cause: check.error ?? 'The check failed.', failedChecks: step.consecutiveFailures })
-          .onConflictDoNothing()
-          .returning({ id: monitorIncidents.id });
-        incidentId = incident?.id ?? null;
-        await recordActivity(tx, { projectId: monitor.projectId, actorId: null, action: 'monitor.down', summary: `saw ${quoted(monitor.name)} go down: ${check.error ?? 'the check failed'}`, details: { monitorId: monitor.id, incidentId } });
-      } else if (step.transition === 'recovered') {
-        const [closed] = await tx
-          .update(monitorIncidents)
-          .set({ endedAt: check.scheduledAt })
-          .where(and(eq(monitorIncidents.monitorId, monitor.id), isNull(monitorIncidents.endedAt)))
-          .returning({ id: monitorIncidents.id });
-        incidentId = closed?.id ?? null;
-        await recordActivity(tx, { projectId: monitor.projectId, actorId: null, action: 'monitor.recovered', summary: `saw ${quoted(monitor.name)} recover`, details: { monitorId: monitor.id, incidentId } });
-      }
-      // A "down" alert says since when: the first failed check of the streak.
-      const since = step.transition === 'down' ? new Date(check.scheduledAt.getTime() - (step.consecutiveFailures - 1) * monitor.intervalSeconds * 1000) : check.scheduledAt;
-      events.push(alertEvent(monitor, monitor.stateVersion, step.transition, since, check.error, incidentId));
+      events.push(await recordTransition(tx, monitor, step.transition, check, step.consecutiveFailures));
     }
     // Further failures during an open incident are counted on it.
     const more = new Map<string, number>();

@@ -1,0 +1,1 @@
+ALTER TABLE "monitors" ADD COLUMN "applied_slot_at" timestamp with time zone;
