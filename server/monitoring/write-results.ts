@@ -11,7 +11,7 @@
  */
 import { and, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Database, Tx } from '@/db/types';
-import { monitorIncidents, monitorProjectRollups, monitorResults, monitorRollups, monitors, type LatencyHistogram } from '@/db/schema';
+import { monitorIncidents, monitorProjectRollups, monitorResults, monitorRollups, monitors, projects, type LatencyHistogram } from '@/db/schema';
 import { addSample, mergeInto } from './histogram';
 import { hourOf, missedPerHour, skipMissed } from './schedule';
 import { applyResult } from './state';
@@ -108,6 +108,11 @@ export async function writeResults(db: Database, checks: FinishedCheck[], worker
     const ids = [...new Set(unique.map((c) => c.monitorId))].sort();
     const current = await tx.select().from(monitors).where(inArray(monitors.id, ids)).orderBy(monitors.id).for('update');
     const byId = new Map(current.map((m) => [m.id, m]));
+    // Incidents and rollups written below bump their projects' read revisions through triggers
+    // (migration 0005). Take those project rows up front, in id order, so two workers writing
+    // for the same projects can never each hold one the other waits for.
+    const projectIds = [...new Set(current.map((m) => m.projectId))].sort();
+    if (projectIds.length > 0) await tx.select({ id: projects.id }).from(projects).where(inArray(projects.id, projectIds)).orderBy(projects.id).for('no key update');
     const inserted = await tx
       .insert(monitorResults)
       .values(

@@ -5,10 +5,10 @@
  * a permission get FORBIDDEN.
  */
 import { initTRPC, TRPCError } from '@trpc/server';
-import superjson from 'superjson';
 import { z, ZodError } from 'zod';
 import type { Context } from './context';
 import { FieldError } from './errors';
+import { transformer } from './transformer';
 import { findProjectAccess, findWorkspaceRole } from '@/server/auth/access';
 import {
   projectPermissions,
@@ -28,7 +28,7 @@ function zodFieldErrors(error: ZodError): Record<string, string> {
 }
 
 const t = initTRPC.context<Context>().create({
-  transformer: superjson,
+  transformer,
   errorFormatter({ shape, error }) {
     const cause = error.cause;
     const fieldErrors = cause instanceof ZodError ? zodFieldErrors(cause) : cause instanceof FieldError ? cause.fields : null;

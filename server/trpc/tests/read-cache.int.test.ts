@@ -39,7 +39,7 @@ async function newProject() {
 describe('cached project reads', () => {
   it('cost one authorization query when nothing changed', async () => {
     const { caller, projectId } = await newProject();
-    const reads = {
+    const reads: Record<string, () => Promise<unknown>> = {
       'project.get': () => caller.project.get({ projectId }),
       'roadmap.overview': () => caller.roadmap.overview({ projectId }),
       'roadmap.risks': () => caller.roadmap.risks({ projectId }),
