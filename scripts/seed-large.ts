@@ -7,12 +7,19 @@
  * which must be migrated and not open in another process. Refuses a database that already holds
  * the bench consultant. Prints the consultant's credentials and a project id as JSON on the last line.
  *
- * LR_SEED_PROJECTS (default 50) changes the number of projects.
+ * Also writes the raw one-minute window (the last 48 hours of results) for every HTTP monitor.
+ *
+ * LR_SEED_PROJECTS (default 50) changes the number of projects. LR_SEED_MONITOR_TARGET (a loopback
+ * origin, for `npm run bench`) turns the monitors into live ones: every HTTP monitor is pointed at
+ * that origin and enabled, and a second workspace gets enough more to make LR_SEED_ACTIVE_MONITORS
+ * (default 1000) monitors for the workers to check. Without it the monitors stay paused (they
+ * point at example.com).
  */
 import path from 'node:path';
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { openPglite, openPostgres } from '../db/open';
-import { checkRuns, user } from '../db/schema';
+import { checkRuns, monitors, user } from '../db/schema';
+import { firstSlot } from '../server/monitoring/schedule';
 import { createMailer } from '../server/mail/mailer';
 import { createAuth } from '../server/auth/auth';
 import { createWorkspace } from '../server/services/workspaces';
@@ -98,8 +105,44 @@ try {
     consultant.id,
   );
 
+  // The raw window: one result a minute for 48 hours per HTTP monitor, written by the database.
+  const projectIds = projects.map((p) => p.id);
+  await db.execute(sql`
+    insert into monitor_results (monitor_id, scheduled_at, started_at, ok, status_code, latency_ms, worker)
+    select m.id, s, s, random() > 0.002, 200, 80 + random() * 250, 'seed'
+    from monitors m
+    cross join generate_series(date_trunc('minute', now()) - interval '48 hours', date_trunc('minute', now()) - interval '1 minute', interval '1 minute') as s
+    where m.project_id in ${projectIds} and m.kind = 'http'`);
+
+  const target = process.env.LR_SEED_MONITOR_TARGET;
+  let active = 0;
+  if (target) {
+    // Live monitors: same paths, on the bench's loopback target.
+    const live = await db.select({ id: monitors.id, url: monitors.url }).from(monitors).where(and(inArray(monitors.projectId, projectIds), eq(monitors.kind, 'http')));
+    const now = new Date();
+    for (const m of live) {
+      const url = new URL(new URL(m.url).pathname, target).href;
+      await db.update(monitors).set({ url, enabled: true, nextRunAt: firstSlot(m.id, 60, now) }).where(eq(monitors.id, m.id));
+    }
+    active = live.length;
+    const wanted = Number(process.env.LR_SEED_ACTIVE_MONITORS ?? 1000);
+    if (wanted > active) {
+      const load = await createWorkspace(db, consultant, 'Bench load');
+      const loadProject = await createProject(db, {
+        workspaceId: load.id,
+        actorId: consultant.id,
+        fields: projectFieldsSchema.parse({ name: 'Synthetic load', productType: 'saas-dashboard', segment: 'other', maturity: 'demo-launch', primaryDomain: 'example.com', productionUrl: 'https://load.example.com' }),
+      });
+      const rows = Array.from({ length: wanted - active }, (_, i) => {
+        const id = crypto.randomUUID();
+        return { id, projectId: loadProject.id, name: `Load ${i + 1}`, kind: 'http' as const, purpose: 'homepage' as const, url: new URL(`/load/${i}`, target).href, method: 'GET' as const, expectedStatus: 'success' as const, intervalSeconds: 60, enabled: true, nextRunAt: firstSlot(id, 60, now), createdBy: consultant.id };
+      });
+      for (let i = 0; i < rows.length; i += 200) await db.insert(monitors).values(rows.slice(i, i + 200));
+      active = wanted;
+    }
+  }
   console.error(`Seeded ${projectCount} projects (${handle.driver}) in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
-  console.log(JSON.stringify({ email: BENCH_CONSULTANT.email, password: BENCH_CONSULTANT.password, workspaceId: workspace.id, projectId: projects[0]?.id ?? null }));
+  console.log(JSON.stringify({ email: BENCH_CONSULTANT.email, password: BENCH_CONSULTANT.password, workspaceId: workspace.id, projectId: projects[0]?.id ?? null, activeMonitors: active }));
 } finally {
   await handle.close();
 }

@@ -26,6 +26,8 @@ export type AppConfig = {
   checks: { dnsServers: string[] | undefined; allowLoopbackTargets: boolean };
   /** How long a verified session is remembered in this process (0 turns the memory off). */
   sessionCacheMs: number;
+  /** Count SQL statements per web request for the benchmark (GET /api/query-stats). */
+  queryStats: boolean;
 };
 
 export class ConfigError extends Error {
@@ -120,6 +122,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     seedDemo: mode === 'embedded' && env.LR_SEED_DEMO !== 'off',
     checks: { dnsServers, allowLoopbackTargets: env.LR_ALLOW_LOOPBACK_TARGETS === 'on' },
     sessionCacheMs: sessionCacheMs ?? 10_000,
+    queryStats: env.LR_QUERY_STATS === 'on',
   };
 }
 

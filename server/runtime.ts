@@ -10,18 +10,20 @@ import { createMailer, type Mailer } from './mail/mailer';
 import { createAuth, type Auth } from './auth/auth';
 import { createSessionCache, type SessionCache } from './auth/session-cache';
 import { createReadCache, type ReadCache } from './trpc/read-cache';
+import { countQuery } from './query-stats';
 
 export type Runtime = { config: AppConfig; handle: DbHandle; db: Database; mailer: Mailer; auth: Auth; sessions: SessionCache; reads: ReadCache };
 
 async function openRuntime(): Promise<Runtime> {
   const config = getConfig();
   let handle: DbHandle;
+  const onQuery = config.queryStats ? countQuery : undefined;
   if (config.mode === 'embedded') {
-    handle = await openPglite({ dataDir: path.join(config.dataDir, 'pglite') });
+    handle = await openPglite({ dataDir: path.join(config.dataDir, 'pglite'), onQuery });
     // The embedded owner migrates at start-up; PostgreSQL is migrated by `npm run migrate`.
     await handle.migrate();
   } else {
-    handle = openPostgres(config.databaseUrl!);
+    handle = openPostgres(config.databaseUrl!, 10, onQuery);
   }
   const mailer = createMailer({ db: handle.db, smtpUrl: config.smtpUrl, from: config.mailFrom });
   const auth = createAuth({ db: handle.db, mailer, secret: config.authSecret, appUrl: config.appUrl, rateLimit: config.authRateLimit });

@@ -5,6 +5,7 @@
 import type { Runtime } from '@/server/runtime';
 import { monitorNetworkFromEnv } from './network';
 import { startWorker, type MonitorWorker } from './worker';
+import { inBackground } from '@/server/query-stats';
 
 const holder = globalThis as typeof globalThis & { __launchReadyMonitorWorker?: MonitorWorker };
 
@@ -15,6 +16,6 @@ export function shouldRunEmbeddedWorker(env: NodeJS.ProcessEnv = process.env): b
 
 export function startEmbeddedWorker(runtime: Pick<Runtime, 'db' | 'mailer'>): MonitorWorker {
   // Dev-mode module reloads call boot again: keep the one worker.
-  holder.__launchReadyMonitorWorker ??= startWorker({ db: runtime.db, mailer: runtime.mailer, network: monitorNetworkFromEnv(), batchSize: 100 });
+  holder.__launchReadyMonitorWorker ??= inBackground(() => startWorker({ db: runtime.db, mailer: runtime.mailer, network: monitorNetworkFromEnv(), batchSize: 100 }));
   return holder.__launchReadyMonitorWorker;
 }

@@ -2,6 +2,7 @@ import type { Database } from '@/db/types';
 import type { Mailer } from '@/server/mail/mailer';
 import type { CheckDeps } from '@/server/checks/types';
 import type { ReadCache } from './read-cache';
+import type { AccessMemo } from './access-memo';
 
 export type SessionUser = { id: string; email: string; name: string; emailVerified: boolean };
 
@@ -16,4 +17,6 @@ export type Context = {
   checkDeps: () => CheckDeps;
   /** Remembered project reads, shared by every request of this process (read-cache.ts). */
   reads: ReadCache;
+  /** Per-request memory of the caller's access (absent: every procedure asks the database). */
+  access?: AccessMemo;
 };

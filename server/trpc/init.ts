@@ -51,8 +51,10 @@ export const authedProcedure = t.procedure.use(({ ctx, next }) => {
 export const idSchema = z.uuid('This link is not valid.');
 
 export function workspaceProcedure(permission: WorkspacePermission) {
-  return authedProcedure.input(z.object({ workspaceId: idSchema })).use(async ({ ctx, input, next }) => {
-    const role = await findWorkspaceRole(ctx.db, input.workspaceId, ctx.user.id);
+  return authedProcedure.input(z.object({ workspaceId: idSchema })).use(async ({ ctx, input, next, type }) => {
+    const role = ctx.access
+      ? await ctx.access.workspace(ctx.db, input.workspaceId, ctx.user.id, type === 'query')
+      : await findWorkspaceRole(ctx.db, input.workspaceId, ctx.user.id);
     if (!role) throw new TRPCError({ code: 'NOT_FOUND', message: 'Workspace not found.' });
     if (!workspaceAllows(role, permission)) {
       throw new TRPCError({ code: 'FORBIDDEN', message: 'Your role in this workspace does not allow this.' });
@@ -62,8 +64,10 @@ export function workspaceProcedure(permission: WorkspacePermission) {
 }
 
 export function projectProcedure(permission: ProjectPermission) {
-  return authedProcedure.input(z.object({ projectId: idSchema })).use(async ({ ctx, input, next }) => {
-    const access = await findProjectAccess(ctx.db, input.projectId, ctx.user.id);
+  return authedProcedure.input(z.object({ projectId: idSchema })).use(async ({ ctx, input, next, type }) => {
+    const access = ctx.access
+      ? await ctx.access.project(ctx.db, input.projectId, ctx.user.id, type === 'query')
+      : await findProjectAccess(ctx.db, input.projectId, ctx.user.id);
     if (!access) throw new TRPCError({ code: 'NOT_FOUND', message: 'Project not found.' });
     const permissions = projectPermissions(access.grant);
     if (!permissions.has(permission)) {

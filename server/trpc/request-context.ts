@@ -2,6 +2,7 @@
 import { getRuntime } from '@/server/runtime';
 import type { Context } from './context';
 import { appCheckDeps } from '@/server/check-runs/network';
+import { createAccessMemo } from './access-memo';
 
 export async function createRequestContext(headers: Headers): Promise<Context> {
   const { db, auth, mailer, config, sessions, reads } = await getRuntime();
@@ -11,5 +12,5 @@ export async function createRequestContext(headers: Headers): Promise<Context> {
     const { id, email, name, emailVerified } = session.user;
     return { user: { id, email, name, emailVerified }, expiresAt: session.session.expiresAt };
   });
-  return { db, user, mailer, appUrl: config.appUrl, checkDeps: () => appCheckDeps(config), reads };
+  return { db, user, mailer, appUrl: config.appUrl, checkDeps: () => appCheckDeps(config), reads, access: createAccessMemo() };
 }

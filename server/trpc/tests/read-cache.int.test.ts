@@ -10,6 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '@/test/harness';
 import { monitorProjectRollups, projectShares, user, workspaceMembers } from '@/db/schema';
 import type { SessionUser } from '../context';
+import { createCaller } from '../root';
+import { createAccessMemo } from '../access-memo';
+import { createReadCache } from '../read-cache';
 
 let app: TestApp;
 let founder: SessionUser;
@@ -127,5 +130,23 @@ describe('cached project reads', () => {
 
     await app.db.update(projectShares).set({ revokedAt: new Date() }).where(eq(projectShares.userId, client.id));
     await expect(app.caller(client).audit.get({ projectId, filter: 'all' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+
+describe('access within one request', () => {
+  it('is looked up once for all reads of a request, and afresh for a mutation and the reads after it', async () => {
+    const { projectId } = await newProject();
+    // One request's context, as createRequestContext builds it for a batch or a server render.
+    const request = createCaller({ db: app.db, user: founder, mailer: app.mailer, appUrl: 'http://localhost', checkDeps: () => { throw new Error('no checks here'); }, reads: createReadCache({ maxProjects: 10 }), access: createAccessMemo() });
+    const reads = () => Promise.all([request.project.get({ projectId }), request.roadmap.overview({ projectId }), request.audit.get({ projectId, filter: 'all' })]);
+    await reads();
+    const batch = await queriesOf(reads);
+    expect(batch.queries).toBe(0); // cached values, and no second authorization query either
+
+    const item = batch.value[2].items[0]!;
+    const write = await queriesOf(() => request.audit.updateItem({ projectId, itemId: item.id, status: 'passed' }));
+    expect(write.queries).toBeGreaterThan(1);
+    const after = await request.audit.get({ projectId, filter: 'all' });
+    expect(after.items.find((i) => i.id === item.id)!.status).toBe('passed');
   });
 });
