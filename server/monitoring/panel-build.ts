@@ -53,6 +53,13 @@ function quantilesOf(counts: Float64Array | null, qs: number[]): (number | null)
   });
 }
 
+/** Charts need no more than this; full doubles made the week's panel twice as large on the wire. */
+function rounded(value: number | null, digits: number): number | null {
+  if (value === null) return null;
+  const scale = 10 ** digits;
+  return Math.round(value * scale) / scale;
+}
+
 function toPoint(bucket: Bucket, outages: OutageInput[], monitorCount: number, now: number, since: number | null): PanelPoint {
   const end = Math.min(bucket.end, now);
   const start = Math.max(bucket.start, since ?? bucket.start);
@@ -66,11 +73,11 @@ function toPoint(bucket: Bucket, outages: OutageInput[], monitorCount: number, n
     checks: bucket.checks,
     failures: bucket.failures,
     missed: bucket.missed,
-    uptimePercent: hasData && span > 0 ? Math.max(0, 100 * (1 - down / span)) : null,
-    errorRatePercent: bucket.checks > 0 ? (100 * bucket.failures) / bucket.checks : null,
-    p50Ms: p50 ?? null,
-    p95Ms: p95 ?? null,
-    p99Ms: p99 ?? null,
+    uptimePercent: rounded(hasData && span > 0 ? Math.max(0, 100 * (1 - down / span)) : null, 4),
+    errorRatePercent: rounded(bucket.checks > 0 ? (100 * bucket.failures) / bucket.checks : null, 4),
+    p50Ms: rounded(p50 ?? null, 1),
+    p95Ms: rounded(p95 ?? null, 1),
+    p99Ms: rounded(p99 ?? null, 1),
   };
 }
 

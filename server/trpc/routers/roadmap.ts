@@ -19,6 +19,9 @@ import {
 } from '@/server/services/roadmap';
 import { dueDateSchema, IMPACT_AREAS, SEVERITIES } from './stages/item-schemas';
 
+/** How many of the ranked risks the overview carries. */
+const OVERVIEW_RISKS = 5;
+
 export const roadmapRouter = router({
   /** Stages with progress, readiness, the go / no-go recommendation and the latest decision. */
   overview: projectProcedure('project:read').query(({ ctx }) =>
@@ -31,8 +34,10 @@ export const roadmapRouter = router({
         playbook: { id: roadmap.templateId, name: roadmap.snapshot.name, summary: roadmap.snapshot.summary, version: roadmap.templateVersion },
         updateAvailable: latest !== undefined && latest.version > roadmap.templateVersion ? latest.version : null,
         targets: roadmap.snapshot.targets,
-        minimumBar: roadmap.snapshot.minimumBar,
         ...assessment,
+        // The overview shows the first risks to fix; the whole ranked list is roadmap.risks.
+        risks: assessment.risks.slice(0, OVERVIEW_RISKS),
+        riskCount: assessment.risks.length,
         latestDecision: decisions[0] ?? null,
       };
     }),

@@ -16,7 +16,7 @@ type Overview = inferRouterOutputs<AppRouter>['roadmap']['overview'];
 export function RoadmapSummary({ projectId, overview }: { projectId: string; overview: Overview }) {
   const base = `/p/${projectId}`;
   const { readiness, recommendation, latestDecision } = overview;
-  const topRisks = overview.risks.slice(0, 5);
+  const topRisks = overview.risks;
   return (
     <section aria-labelledby="readiness-heading" className="grid gap-6">
       <h2 id="readiness-heading" className="sr-only">
@@ -100,7 +100,7 @@ export function RoadmapSummary({ projectId, overview }: { projectId: string; ove
         <CardHeader
           actions={
             <Link className="text-sm text-brand-700 hover:underline" href={`${base}/risks`}>
-              All {overview.risks.length} risks
+              All {overview.riskCount} risks
             </Link>
           }
         >
