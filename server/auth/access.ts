@@ -1,16 +1,23 @@
 /** Looks up what the caller holds in a workspace or on a project; one query each. */
 import { and, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/types';
-import { projectShares, projects, workspaceMembers } from '@/db/schema';
+import { projectShares, projects, workspaceMembers, workspaces } from '@/db/schema';
 import type { ProjectGrant, WorkspaceRole } from './permissions';
 
-export async function findWorkspaceRole(db: DbOrTx, workspaceId: string, userId: string): Promise<WorkspaceRole | null> {
+export type WorkspaceAccess = {
+  role: WorkspaceRole;
+  /** The workspace's list revision as this query saw it (its cached reads are keyed by it). */
+  listRevision: number;
+};
+
+export async function findWorkspaceAccess(db: DbOrTx, workspaceId: string, userId: string): Promise<WorkspaceAccess | null> {
   const [row] = await db
-    .select({ role: workspaceMembers.role })
+    .select({ role: workspaceMembers.role, listRevision: workspaces.listRevision })
     .from(workspaceMembers)
+    .innerJoin(workspaces, eq(workspaces.id, workspaceMembers.workspaceId))
     .where(and(eq(workspaceMembers.workspaceId, workspaceId), eq(workspaceMembers.userId, userId)))
     .limit(1);
-  return row?.role ?? null;
+  return row ? { role: row.role, listRevision: Number(row.listRevision) } : null;
 }
 
 export type ProjectAccess = {

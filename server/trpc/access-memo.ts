@@ -5,12 +5,11 @@
  * and then forgets everything, so nothing it changes is judged on an older answer.
  */
 import type { DbOrTx } from '@/db/types';
-import { findProjectAccess, findWorkspaceRole, type ProjectAccess } from '@/server/auth/access';
-import type { WorkspaceRole } from '@/server/auth/permissions';
+import { findProjectAccess, findWorkspaceAccess, type ProjectAccess, type WorkspaceAccess } from '@/server/auth/access';
 
 export function createAccessMemo() {
   const projects = new Map<string, Promise<ProjectAccess | null>>();
-  const workspaces = new Map<string, Promise<WorkspaceRole | null>>();
+  const workspaces = new Map<string, Promise<WorkspaceAccess | null>>();
 
   function remembered<T>(memo: Map<string, Promise<T>>, key: string, isRead: boolean, look: () => Promise<T>): Promise<T> {
     if (!isRead) {
@@ -31,7 +30,7 @@ export function createAccessMemo() {
     project: (db: DbOrTx, projectId: string, userId: string, isRead: boolean) =>
       remembered(projects, `${userId}|${projectId}`, isRead, () => findProjectAccess(db, projectId, userId)),
     workspace: (db: DbOrTx, workspaceId: string, userId: string, isRead: boolean) =>
-      remembered(workspaces, `${userId}|${workspaceId}`, isRead, () => findWorkspaceRole(db, workspaceId, userId)),
+      remembered(workspaces, `${userId}|${workspaceId}`, isRead, () => findWorkspaceAccess(db, workspaceId, userId)),
   };
 }
 

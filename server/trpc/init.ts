@@ -9,7 +9,7 @@ import { z, ZodError } from 'zod';
 import type { Context } from './context';
 import { FieldError } from './errors';
 import { transformer } from './transformer';
-import { findProjectAccess, findWorkspaceRole } from '@/server/auth/access';
+import { findProjectAccess, findWorkspaceAccess } from '@/server/auth/access';
 import {
   projectPermissions,
   workspaceAllows,
@@ -52,14 +52,15 @@ export const idSchema = z.uuid('This link is not valid.');
 
 export function workspaceProcedure(permission: WorkspacePermission) {
   return authedProcedure.input(z.object({ workspaceId: idSchema })).use(async ({ ctx, input, next, type }) => {
-    const role = ctx.access
+    const access = ctx.access
       ? await ctx.access.workspace(ctx.db, input.workspaceId, ctx.user.id, type === 'query')
-      : await findWorkspaceRole(ctx.db, input.workspaceId, ctx.user.id);
-    if (!role) throw new TRPCError({ code: 'NOT_FOUND', message: 'Workspace not found.' });
+      : await findWorkspaceAccess(ctx.db, input.workspaceId, ctx.user.id);
+    if (!access) throw new TRPCError({ code: 'NOT_FOUND', message: 'Workspace not found.' });
+    const { role } = access;
     if (!workspaceAllows(role, permission)) {
       throw new TRPCError({ code: 'FORBIDDEN', message: 'Your role in this workspace does not allow this.' });
     }
-    return next({ ctx: { ...ctx, workspace: { id: input.workspaceId, role } } });
+    return next({ ctx: { ...ctx, workspace: { id: input.workspaceId, role, listRevision: access.listRevision } } });
   });
 }
 

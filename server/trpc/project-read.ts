@@ -23,3 +23,11 @@ export function cachedProjectRead<T>(
   const key = `${read}|${JSON.stringify(input ?? null)}|${ctx.user.id}|${grant.via}:${grant.role}|${day}|${minute}`;
   return ctx.reads.read(ctx.project.projectId, ctx.project.revisions, key, options.usesMonitoring ?? false, compute);
 }
+
+type WorkspaceReadContext = Pick<Context, 'reads'> & { user: { id: string }; workspace: { id: string; role: string; listRevision: number } };
+
+/** The same for a workspace's own reads (its header and project list), keyed by its list revision. */
+export function cachedWorkspaceRead<T>(ctx: WorkspaceReadContext, read: string, input: unknown, compute: () => Promise<T>): Promise<T> {
+  const key = `${read}|${JSON.stringify(input ?? null)}|${ctx.user.id}|${ctx.workspace.role}`;
+  return ctx.reads.read(`workspace:${ctx.workspace.id}`, { content: ctx.workspace.listRevision, monitoring: 0 }, key, false, compute);
+}

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { authedProcedure, idSchema, projectProcedure, publicProcedure, router, workspaceProcedure } from '../init';
-import { cachedProjectRead } from '../project-read';
+import { cachedProjectRead, cachedWorkspaceRead } from '../project-read';
 import { notFound } from '../errors';
 import { getProject, listProjects, listShares, listSharedWithUser } from '@/db/queries/projects';
 import { projectFieldsSchema } from '@/server/projects/validation';
@@ -18,7 +18,7 @@ import { clientRoleSchema, emailSchema, tokenSchema } from '@/server/validation'
 export const projectRouter = router({
   list: workspaceProcedure('workspace:read')
     .input(z.object({ includeArchived: z.boolean().default(false) }))
-    .query(({ ctx, input }) => listProjects(ctx.db, { workspaceId: ctx.workspace.id, includeArchived: input.includeArchived })),
+    .query(({ ctx, input }) => cachedWorkspaceRead(ctx, 'project.list', input, () => listProjects(ctx.db, { workspaceId: ctx.workspace.id, includeArchived: input.includeArchived }))),
 
   create: workspaceProcedure('project:create')
     .input(projectFieldsSchema)

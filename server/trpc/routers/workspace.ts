@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { authedProcedure, idSchema, publicProcedure, router, workspaceProcedure } from '../init';
+import { cachedWorkspaceRead } from '../project-read';
 import { notFound } from '../errors';
 import { getWorkspace, listMembers, listOpenInvitations, listWorkspacesForUser } from '@/db/queries/workspaces';
 import {
@@ -21,11 +22,13 @@ export const workspaceRouter = router({
     .input(z.object({ name: workspaceNameSchema }))
     .mutation(({ ctx, input }) => createWorkspace(ctx.db, ctx.user, input.name)),
 
-  get: workspaceProcedure('workspace:read').query(async ({ ctx }) => {
-    const workspace = await getWorkspace(ctx.db, { workspaceId: ctx.workspace.id });
-    if (!workspace) throw notFound('Workspace');
-    return { id: workspace.id, name: workspace.name, role: ctx.workspace.role };
-  }),
+  get: workspaceProcedure('workspace:read').query(({ ctx }) =>
+    cachedWorkspaceRead(ctx, 'workspace.get', null, async () => {
+      const workspace = await getWorkspace(ctx.db, { workspaceId: ctx.workspace.id });
+      if (!workspace) throw notFound('Workspace');
+      return { id: workspace.id, name: workspace.name, role: ctx.workspace.role };
+    }),
+  ),
 
   rename: workspaceProcedure('workspace:rename')
     .input(z.object({ name: workspaceNameSchema }))

@@ -133,6 +133,31 @@ describe('cached project reads', () => {
   });
 });
 
+describe('cached workspace reads', () => {
+  it('cost one query when nothing changed, stay cached while project content changes, and show list changes next', async () => {
+    const { caller, workspaceId, projectId } = await newProject();
+    const list = () => caller.project.list({ workspaceId, includeArchived: false });
+    const names = async () => (await list()).map((p) => p.name);
+    await list();
+    expect((await queriesOf(list)).queries).toBe(1);
+    await caller.workspace.get({ workspaceId });
+    expect((await queriesOf(() => caller.workspace.get({ workspaceId }))).queries).toBe(1);
+
+    const item = (await caller.audit.get({ projectId, filter: 'all' })).items[0]!;
+    await caller.audit.updateItem({ projectId, itemId: item.id, status: 'passed' });
+    expect((await queriesOf(list)).queries).toBe(1); // the list shows nothing of the checklist
+
+    const second = await caller.project.create({ workspaceId, ...fields, name: 'Second product' });
+    expect(await names()).toContain('Second product');
+    await caller.project.update({ projectId: second.id, ...fields, name: 'Second product, renamed' });
+    expect(await names()).toContain('Second product, renamed');
+    await caller.project.archive({ projectId: second.id });
+    expect(await names()).not.toContain('Second product, renamed');
+    await caller.workspace.rename({ workspaceId, name: 'Studio renamed' });
+    expect((await caller.workspace.get({ workspaceId })).name).toBe('Studio renamed');
+  });
+});
+
 describe('access within one request', () => {
   it('is looked up once for all reads of a request, and afresh for a mutation and the reads after it', async () => {
     const { projectId } = await newProject();
