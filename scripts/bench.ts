@@ -231,7 +231,7 @@ async function benchDatabase(database: 'postgres' | 'embedded'): Promise<Databas
     const reads: Read[] = [
       { read: 'bare route (/api/health)', url: `${origin}/api/health`, budgeted: false },
       { read: 'workspace home — data', url: trpcBatch(origin, [['workspace.get', { workspaceId }], ['project.list', { workspaceId, includeArchived: false }]]), budgeted: true },
-      { read: 'project overview — data (stages, risks, panel)', url: trpcBatch(origin, [['project.get', project], ['roadmap.overview', project], ['monitoring.projectPanel', project]]), budgeted: true },
+      { read: 'project overview — data (stages, risks, monitoring)', url: trpcBatch(origin, [['project.get', project], ['roadmap.overview', project], ['monitoring.projectSummary', project]]), budgeted: true },
       { read: 'stage page — data (perimeter)', url: trpcBatch(origin, [['project.get', project], ['perimeter.get', { projectId, filter: 'all' }]]), budgeted: true },
       { read: 'monitor panel', url: trpcBatch(origin, [['monitoring.projectPanel', project]]), budgeted: true },
       { read: 'workspace home — page (HTML)', url: `${origin}/w/${workspaceId}`, budgeted: false },

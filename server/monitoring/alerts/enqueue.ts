@@ -12,11 +12,11 @@ export type AlertEvent = { projectId: string; eventKey: string; payload: Omit<Al
 export async function enqueueAlerts(tx: Tx, events: AlertEvent[]): Promise<number> {
   if (events.length === 0) return 0;
   const projectIds = [...new Set(events.map((e) => e.projectId))];
-  const [channels, settings, names] = await Promise.all([
-    tx.select({ id: alertChannels.id, projectId: alertChannels.projectId }).from(alertChannels).where(and(inArray(alertChannels.projectId, projectIds), eq(alertChannels.enabled, true))),
-    tx.select().from(alertSettings).where(inArray(alertSettings.projectId, projectIds)),
-    tx.select({ id: projects.id, name: projects.name }).from(projects).where(inArray(projects.id, projectIds)),
-  ]);
+  // One after another: a transaction is one connection, and node-postgres deprecates (pg 9 will
+  // refuse) a second query on a client still running one.
+  const channels = await tx.select({ id: alertChannels.id, projectId: alertChannels.projectId }).from(alertChannels).where(and(inArray(alertChannels.projectId, projectIds), eq(alertChannels.enabled, true)));
+  const settings = await tx.select().from(alertSettings).where(inArray(alertSettings.projectId, projectIds));
+  const names = await tx.select({ id: projects.id, name: projects.name }).from(projects).where(inArray(projects.id, projectIds));
   const rows: (typeof alertDeliveries.$inferInsert)[] = [];
   for (const event of events) {
     const payload: AlertPayload = { ...event.payload, projectName: names.find((n) => n.id === event.projectId)?.name ?? 'Project' };

@@ -78,6 +78,22 @@ export const monitoringRouter = router({
     return cachedProjectRead(ctx, 'monitoring.projectPanel', null, () => projectPanel(ctx.db, ctx.project.projectId, now), { usesMonitoring: true, now });
   }),
 
+  /** The panel without its 168 hourly points: what the project overview shows (a tenth of the size). */
+  projectSummary: projectProcedure('project:read').query(({ ctx }) => {
+    const now = new Date();
+    const options = { usesMonitoring: true, now };
+    return cachedProjectRead(
+      ctx,
+      'monitoring.projectSummary',
+      null,
+      async () => {
+        const { hourly: _hourly, ...summary } = await cachedProjectRead(ctx, 'monitoring.projectPanel', null, () => projectPanel(ctx.db, ctx.project.projectId, now), options);
+        return summary;
+      },
+      options,
+    );
+  }),
+
   incidents: projectProcedure('project:read').query(({ ctx }) => listIncidents(ctx.db, ctx.project.projectId)),
 
   create: projectProcedure('project:edit')

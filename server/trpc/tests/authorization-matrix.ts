@@ -141,6 +141,7 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixEntry> = {
   'monitoring.list': project(EVERY_PROJECT_ROLE),
   'monitoring.get': project(EVERY_PROJECT_ROLE, (w) => ({ monitorId: w.monitorId })),
   'monitoring.projectPanel': project(EVERY_PROJECT_ROLE),
+  'monitoring.projectSummary': project(EVERY_PROJECT_ROLE),
   'monitoring.incidents': project(EVERY_PROJECT_ROLE),
   'monitoring.channels': project(EVERY_PROJECT_ROLE),
   'monitoring.create': project(WORKSPACE_ROLES, () => ({ name: 'Pricing page', kind: 'http', url: 'https://example.com/pricing', intervalSeconds: 60 })),

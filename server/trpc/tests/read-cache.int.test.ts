@@ -48,11 +48,14 @@ describe('cached project reads', () => {
       'roadmap.risks': () => caller.roadmap.risks({ projectId }),
       'audit.get': () => caller.audit.get({ projectId, filter: 'all' }),
       'monitoring.projectPanel': () => caller.monitoring.projectPanel({ projectId }),
+      'monitoring.projectSummary': () => caller.monitoring.projectSummary({ projectId }),
     };
     for (const [name, read] of Object.entries(reads)) {
       const first = await queriesOf(read);
       const again = await queriesOf(read);
-      expect(first.queries, name).toBeGreaterThan(1);
+      // The summary is cut from the panel read just before it, so its first call is cached too.
+      if (name === 'monitoring.projectSummary') expect(first.queries, name).toBe(1);
+      else expect(first.queries, name).toBeGreaterThan(1);
       expect(again.queries, name).toBe(1);
       expect(again.value, name).toEqual(first.value);
     }
@@ -114,6 +117,7 @@ describe('cached project reads', () => {
     const hour = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000);
     await app.db.insert(monitorProjectRollups).values({ projectId, hour, checks: 60, failures: 3, missed: 0, latencySumMs: 6000, histogram: {} });
     expect((await caller.monitoring.projectPanel({ projectId })).last24h.checks).toBe(60);
+    expect((await caller.monitoring.projectSummary({ projectId })).last7d.checks).toBe(60);
     expect((await queriesOf(() => caller.roadmap.overview({ projectId }))).queries).toBe(1);
   });
 

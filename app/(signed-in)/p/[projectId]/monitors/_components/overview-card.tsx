@@ -7,7 +7,7 @@ import { serverCaller } from '@/server/trpc/server-caller';
 
 export async function MonitoringOverviewCard({ projectId }: { projectId: string }) {
   const caller = await serverCaller();
-  const [list, panel] = await Promise.all([caller.monitoring.list({ projectId }), caller.monitoring.projectPanel({ projectId })]);
+  const [list, panel] = await Promise.all([caller.monitoring.list({ projectId }), caller.monitoring.projectSummary({ projectId })]);
   const down = list.monitors.filter((m) => m.enabled && m.state === 'down');
   return (
     <Card>
