@@ -82,7 +82,10 @@ export async function removeEntry(db: Database, scope: RecordScope, entryId: str
 
 /** The playbook's weekly checks this project does not have yet (compared by title). */
 export async function openWeeklySuggestions(db: DbOrTx, projectId: string, known?: { kind: EntryKind; title: string }[]): Promise<WeeklySuggestion[]> {
-  const [roadmap, stages, entries] = await Promise.all([getRoadmapRow(db, { projectId }), listStages(db, { projectId }), known ?? listHandoverEntries(db, { projectId })]);
+  // One after another: `db` may be a transaction (one connection), where node-postgres deprecates overlapping queries.
+  const roadmap = await getRoadmapRow(db, { projectId });
+  const stages = await listStages(db, { projectId });
+  const entries = known ?? (await listHandoverEntries(db, { projectId }));
   if (!roadmap) return [];
   const signals = stages.find((s) => s.key === 'observability')?.failureSignals.map((f) => f.text) ?? [];
   const have = new Set(entries.filter((e) => e.kind === 'weekly_check').map((e) => e.title.toLowerCase()));
