@@ -1,15 +1,12 @@
 /**
- * Finds live credentials in text with secretlint (recommended preset + our extra rules) run
- * in-process on strings. Returns classified hits whose values are already masked: callers
- * never see a secret whole, so nothing downstream can store or print one by mistake.
+ * The bundle check's view of secretlint's findings (server/secrets/secretlint): classified by
+ * kind, provider and severity, with values already masked. Callers never see a secret whole,
+ * so nothing downstream can store or print one by mistake.
  */
 import { createHash } from 'node:crypto';
-import { lintSource } from '@secretlint/core';
-import { creator as recommended } from '@secretlint/secretlint-rule-preset-recommend';
-import type { SecretLintCoreConfig } from '@secretlint/types';
 import type { Severity } from '../types';
-import { maskSecret } from '../support/mask';
-import { EXTRA_RULES } from './extra-rules';
+import { maskSecret } from '@/server/secrets/mask';
+import { lintSecrets, PRESET } from '@/server/secrets/secretlint';
 
 export type SecretKind =
   | 'payment-key'
@@ -48,8 +45,6 @@ interface Classification {
   rank: number;
 }
 
-const PRESET = '@secretlint/secretlint-rule-';
-
 /** By rule id, or "rule id#message id" where one rule finds several kinds. */
 const CLASSIFICATIONS: Record<string, Classification> = {
   'launch-ready/stripe': { kind: 'payment-key', provider: 'Stripe live secret key', severity: 'critical', rank: 0 },
@@ -83,18 +78,6 @@ function classify(ruleId: string, messageId: string): Classification {
   return CLASSIFICATIONS[`${ruleId}#${messageId}`] ?? CLASSIFICATIONS[ruleId] ?? { ...FALLBACK, provider: `${ruleId.replace(PRESET, '')} credential` };
 }
 
-const CONFIG: SecretLintCoreConfig = {
-  rules: [
-    ...EXTRA_RULES.map((rule) => ({ id: rule.meta.id, rule })),
-    {
-      id: `${PRESET}preset-recommend`,
-      rule: recommended,
-      // The access key ID alone is worth reporting in a public bundle (off by default in the preset).
-      rules: [{ id: `${PRESET}aws`, options: { enableIDScanRule: true } }],
-    },
-  ],
-};
-
 function position(content: string, index: number): { line: number; column: number } {
   let line = 1;
   let lineStart = 0;
@@ -105,42 +88,20 @@ function position(content: string, index: number): { line: number; column: numbe
   return { line, column: index - lineStart + 1 };
 }
 
-/**
- * secretlint 12's AWS secret-key rule reports a range that starts at the variable name
- * ("secretAccessKey: ...") with the key's length; move it onto the 40-character key itself.
- */
-function refineRange(ruleId: string, messageId: string, content: string, start: number, end: number): [number, number] {
-  if (ruleId === `${PRESET}aws` && messageId === 'AWSSecretAccessKey') {
-    const window = content.slice(start, start + 200);
-    const key = /[:=]\s*["']?([A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])/.exec(window);
-    if (key?.[1] !== undefined) {
-      const at = start + (key.index ?? 0) + key[0].indexOf(key[1]);
-      return [at, at + key[1].length];
-    }
-  }
-  return [start, end];
-}
-
 /** Scans one text. `name` is only used by secretlint to pick rules by file name (e.g. .npmrc). */
 export async function scanText(content: string, name = 'scanned.js'): Promise<SecretHit[]> {
-  const linted = await lintSource({
-    source: { content, filePath: name, contentType: 'text' },
-    options: { config: CONFIG, maskSecrets: true, noPhysicFilePath: true },
-  });
   const best = new Map<string, { hit: SecretHit; rank: number }>();
-  for (const message of linted.messages) {
-    const [start, end] = refineRange(message.ruleId, message.messageId, content, message.range[0], message.range[1]);
-    const value = content.slice(start, end);
-    if (value.length === 0) continue;
-    const classification = classify(message.ruleId, message.messageId);
+  for (const found of await lintSecrets(content, name)) {
+    const value = content.slice(found.start, found.end);
+    const classification = classify(found.rule, found.messageId);
     const dedupeKey = createHash('sha256').update(value).digest('hex');
     const hit: SecretHit = {
       kind: classification.kind,
       provider: classification.provider,
       severity: classification.severity,
       masked: maskSecret(value),
-      ...position(content, start),
-      rule: message.ruleId,
+      ...position(content, found.start),
+      rule: found.rule,
       dedupeKey,
     };
     const previous = best.get(dedupeKey);

@@ -1,6 +1,6 @@
 /** Set-Cookie headers read with set-cookie-parser, reduced to flags: values never leave here whole. */
 import { parseSetCookie } from 'set-cookie-parser';
-import { maskSecret } from './mask';
+import { maskSecret } from '@/server/secrets/mask';
 
 export interface CookieFlags {
   name: string;

@@ -1,5 +1,5 @@
 /**
- * Secret values never leave a check whole: evidence, logs and reports carry a masked form
+ * Secret values never leave whole: evidence, logs and reports carry a masked form
  * with at most the first four characters and the length, e.g. "sk_l…(107 chars)".
  */
 export function maskSecret(value: string): string {
