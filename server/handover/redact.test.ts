@@ -38,6 +38,12 @@ describe('redactText', () => {
     }
   });
 
+  it('hides every provider format the record forms refuse, keeping what surrounds the token', () => {
+    const mailgun = ['key', '0123456789abcdef0123456789abcdef'].join('-');
+    expect(redactText(`mailgun ${mailgun}`).text).toBe(`mailgun ${SECRET_MARKER}`);
+    expect(redactText('Authorization: Bearer abcdef0123456789abcdef').text).toBe(`Authorization: Bearer ${SECRET_MARKER}`);
+  });
+
   it('walks nested documents', () => {
     const { value, count } = redactDeep({ a: ['sk_test_abcdefgh1234'], b: { c: 'fine', n: 3 } });
     expect(value).toEqual({ a: [SECRET_MARKER], b: { c: 'fine', n: 3 } });
