@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
-import { alertChannels, alertDeliveries, monitorResults, monitorRollups, monitors, projects, workspaces } from '@/db/schema';
+import { alertChannels, alertDeliveries, monitorResults, monitorRollups, monitors, outboxMessages, projects, workspaces } from '@/db/schema';
 import { createTestApp, type TestApp } from '@/test/harness';
 import { createNetwork } from '@/server/net';
 import { createMailer, type Mailer } from '@/server/mail/mailer';
@@ -223,7 +223,28 @@ describe('deliveries: each alert sent once', () => {
     await deliverDue(app.db, { mailer, http: network.http }, { now: new Date(now.getTime() + 61_000) });
     await deliverDue(app.db, { mailer, http: network.http }, { now: new Date(now.getTime() + 10 * 60_000) });
     expect(mailsTo(email)).toHaveLength(2); // one repeat, then never again
+    // …carrying the same Message-ID, so the mail system or client can drop it.
+    const ids = mailsTo(email).map((m) => /^Message-ID:\s*(\S+)/im.exec(m.raw)?.[1]);
+    expect(ids[0]).toMatch(/^<[0-9a-f]{32}@launch-ready\.local>$/);
+    expect(ids[1]).toBe(ids[0]);
     expect((await deliveriesOf(projectId))[0]!.status).toBe('sent');
+    await stop(monitorId);
+  });
+
+  it('with the in-app outbox, a worker dying between sending and recording leaves one message, not two', async () => {
+    const email = 'ops-outbox@example.test';
+    const outbox = createMailer({ db: app.db, from: 'Launch Ready <alerts@launch-ready.local>' });
+    const { projectId, monitorId } = await setup('Outbox crash', '/outbox-crash', { email });
+    target.setMode('fail', '/outbox-crash');
+    await runDueOnce(app.db, network, 'w1');
+    const [pending] = await deliveriesOf(projectId);
+    const now = new Date();
+    await app.db.update(alertDeliveries).set({ leaseUntil: new Date(now.getTime() + 60_000), attempts: 1 }).where(eq(alertDeliveries.id, pending!.id));
+    await sendAlert({ mailer: outbox, http: network.http }, { kind: 'email', email }, pending!.payload, `${pending!.eventKey}/${pending!.destination}`);
+
+    await deliverDue(app.db, { mailer: outbox, http: network.http }, { now: new Date(now.getTime() + 61_000) });
+    expect((await deliveriesOf(projectId))[0]!.status).toBe('sent');
+    expect(await app.db.select().from(outboxMessages).where(eq(outboxMessages.to, email))).toHaveLength(1);
     await stop(monitorId);
   });
 });

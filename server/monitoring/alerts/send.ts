@@ -33,7 +33,7 @@ async function post(http: HttpClient, url: string, body: string, headers: Record
 export async function sendAlert(deps: SendDeps, destination: Destination, payload: AlertPayload, deliveryKey: string): Promise<void> {
   switch (destination.kind) {
     case 'email':
-      await deps.mailer.send({ to: destination.email, subject: alertSubject(payload), text: alertText(payload), html: alertHtml(payload) });
+      await deps.mailer.send({ to: destination.email, subject: alertSubject(payload), text: alertText(payload), html: alertHtml(payload), key: deliveryKey });
       return;
     case 'slack':
       await post(deps.http, destination.url, JSON.stringify({ text: alertText(payload) }), {});
