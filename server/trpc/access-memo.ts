@@ -35,3 +35,9 @@ export function createAccessMemo() {
 }
 
 export type AccessMemo = ReturnType<typeof createAccessMemo>;
+
+/** Without a request to share answers with (tests' callers, scripts): ask the database every time. */
+export const askEveryTime: AccessMemo = {
+  project: (db, projectId, userId) => findProjectAccess(db, projectId, userId),
+  workspace: (db, workspaceId, userId) => findWorkspaceAccess(db, workspaceId, userId),
+};

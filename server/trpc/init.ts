@@ -9,7 +9,7 @@ import { z, ZodError } from 'zod';
 import type { Context } from './context';
 import { FieldError } from './errors';
 import { transformer } from './transformer';
-import { findProjectAccess, findWorkspaceAccess } from '@/server/auth/access';
+import { askEveryTime } from './access-memo';
 import {
   projectPermissions,
   workspaceAllows,
@@ -52,9 +52,7 @@ export const idSchema = z.uuid('This link is not valid.');
 
 export function workspaceProcedure(permission: WorkspacePermission) {
   return authedProcedure.input(z.object({ workspaceId: idSchema })).use(async ({ ctx, input, next, type }) => {
-    const access = ctx.access
-      ? await ctx.access.workspace(ctx.db, input.workspaceId, ctx.user.id, type === 'query')
-      : await findWorkspaceAccess(ctx.db, input.workspaceId, ctx.user.id);
+    const access = await (ctx.access ?? askEveryTime).workspace(ctx.db, input.workspaceId, ctx.user.id, type === 'query');
     if (!access) throw new TRPCError({ code: 'NOT_FOUND', message: 'Workspace not found.' });
     const { role } = access;
     if (!workspaceAllows(role, permission)) {
@@ -66,9 +64,7 @@ export function workspaceProcedure(permission: WorkspacePermission) {
 
 export function projectProcedure(permission: ProjectPermission) {
   return authedProcedure.input(z.object({ projectId: idSchema })).use(async ({ ctx, input, next, type }) => {
-    const access = ctx.access
-      ? await ctx.access.project(ctx.db, input.projectId, ctx.user.id, type === 'query')
-      : await findProjectAccess(ctx.db, input.projectId, ctx.user.id);
+    const access = await (ctx.access ?? askEveryTime).project(ctx.db, input.projectId, ctx.user.id, type === 'query');
     if (!access) throw new TRPCError({ code: 'NOT_FOUND', message: 'Project not found.' });
     const permissions = projectPermissions(access.grant);
     if (!permissions.has(permission)) {

@@ -23,9 +23,15 @@ import { addChannel, listChannels, removeChannel, sendTestAlert, setFallback } f
 import { last24hByMonitor, monitorPanel, projectPanel } from '@/server/monitoring/panels';
 import { monitorNetworkFromEnv } from '@/server/monitoring/network';
 import { getProject } from '@/db/queries/projects';
-import { cachedProjectRead } from '../project-read';
+import { cachedProjectRead } from '../cached-reads';
+import type { Database } from '@/db/types';
 
 const monitorId = z.object({ monitorId: idSchema });
+
+/** The project's merged panel, remembered until its monitoring revision or the minute moves. */
+function cachedProjectPanel(ctx: Parameters<typeof cachedProjectRead>[0] & { db: Database }, now: Date) {
+  return cachedProjectRead(ctx, 'monitoring.projectPanel', null, () => projectPanel(ctx.db, ctx.project.projectId, now), { usesMonitoring: true, now });
+}
 
 export const monitoringRouter = router({
   /** Every monitor with its state and the last 24 hours. */
@@ -73,24 +79,20 @@ export const monitoringRouter = router({
     }),
 
   /** The project's panel: all HTTP monitors merged. */
-  projectPanel: projectProcedure('project:read').query(({ ctx }) => {
-    const now = new Date();
-    return cachedProjectRead(ctx, 'monitoring.projectPanel', null, () => projectPanel(ctx.db, ctx.project.projectId, now), { usesMonitoring: true, now });
-  }),
+  projectPanel: projectProcedure('project:read').query(({ ctx }) => cachedProjectPanel(ctx, new Date())),
 
   /** The panel without its 168 hourly points: what the project overview shows (a tenth of the size). */
   projectSummary: projectProcedure('project:read').query(({ ctx }) => {
     const now = new Date();
-    const options = { usesMonitoring: true, now };
     return cachedProjectRead(
       ctx,
       'monitoring.projectSummary',
       null,
       async () => {
-        const { hourly: _hourly, ...summary } = await cachedProjectRead(ctx, 'monitoring.projectPanel', null, () => projectPanel(ctx.db, ctx.project.projectId, now), options);
+        const { hourly: _hourly, ...summary } = await cachedProjectPanel(ctx, now);
         return summary;
       },
-      options,
+      { usesMonitoring: true, now },
     );
   }),
 

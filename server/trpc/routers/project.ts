@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { authedProcedure, idSchema, projectProcedure, publicProcedure, router, workspaceProcedure } from '../init';
-import { cachedProjectRead, cachedWorkspaceRead } from '../project-read';
+import { cachedProjectRead, cachedWorkspaceRead } from '../cached-reads';
 import { notFound } from '../errors';
 import { getProject, listProjects, listShares, listSharedWithUser } from '@/db/queries/projects';
 import { projectFieldsSchema } from '@/server/projects/validation';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cachedProjectRead } from '../project-read';
+import { cachedProjectRead } from '../cached-reads';
 import { projectProcedure, idSchema, router } from '../init';
 import { notFound } from '../errors';
 import { getRoadmapRow, listActivity, listDecisions, listFounderAnswers, listManualRisks } from '@/db/queries/roadmap';

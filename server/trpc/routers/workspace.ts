@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { authedProcedure, idSchema, publicProcedure, router, workspaceProcedure } from '../init';
-import { cachedWorkspaceRead } from '../project-read';
+import { cachedWorkspaceRead } from '../cached-reads';
 import { notFound } from '../errors';
 import { getWorkspace, listMembers, listOpenInvitations, listWorkspacesForUser } from '@/db/queries/workspaces';
 import {

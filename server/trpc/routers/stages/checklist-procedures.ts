@@ -8,7 +8,7 @@ import type { StageKey } from '@/server/projects/kinds';
 import { addComment, addEvidence, addItem, updateItem } from '@/server/services/checklist';
 import { commentSchema, evidenceSchema, ITEM_FILTERS, itemChangesSchema, newItemSchema } from './item-schemas';
 import { loadStageView } from './stage-view';
-import { cachedProjectRead } from '../../project-read';
+import { cachedProjectRead } from '../../cached-reads';
 
 export function checklistProcedures(stageKey: StageKey) {
   return {

@@ -1,5 +1,7 @@
 /**
- * Runs a project read through the process's read cache (read-cache.ts). The key names the read,
+ * Runs a project's or a workspace's read through the process's read cache (read-cache.ts).
+ *
+ * Project reads: the key names the read,
  * its input, the caller and their grant (some reads differ by person or permission) and the day
  * (overdue items change at midnight UTC); monitoring reads also name the minute, since the
  * current hour's uptime is measured up to "now".
