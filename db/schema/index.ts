@@ -10,3 +10,4 @@ export * from './check-runs';
 export * from './monitoring';
 export * from './monitoring-alerts';
 export * from './monitoring-project';
+export * from './findings';
