@@ -1,15 +1,17 @@
 /** What changed between two runs of the same checks: status moves and findings that appeared or went away. */
 export type ResultSummary = { checkId: string; status: 'pass' | 'warn' | 'fail' | 'error'; findings: { code: string; message: string; severity: string }[] };
+/** A stored result: also 'skipped' when the check applied but could not run. */
+export type StoredResultSummary = Omit<ResultSummary, 'status'> & { status: ResultSummary['status'] | 'skipped' };
 
 export type CheckDiff = {
   checkId: string;
-  before: ResultSummary['status'] | null;
-  after: ResultSummary['status'];
+  before: StoredResultSummary['status'] | null;
+  after: StoredResultSummary['status'];
   appeared: ResultSummary['findings'];
   resolved: ResultSummary['findings'];
 };
 
-export function diffRuns(previous: readonly ResultSummary[], current: readonly ResultSummary[]): CheckDiff[] {
+export function diffRuns(previous: readonly StoredResultSummary[], current: readonly StoredResultSummary[]): CheckDiff[] {
   const before = new Map(previous.map((r) => [r.checkId, r]));
   return current
     .map((now) => {

@@ -1,12 +1,14 @@
 /**
- * A check run: the checks that the project's (or one stage's) checklist items name, run with
- * bounded concurrency and a time cap each; progress is written as each finishes (pages poll
- * it, from any web process), results are stored, then the items are settled in one transaction.
+ * A check run. A project run executes every check in the catalogue that the project's fields
+ * make applicable (a stage run only the checks its items name); a check that applies but lacks
+ * what it needs is stored as skipped with the reason and the action that unblocks it. Checks run
+ * with bounded concurrency and a time cap each; progress is written as each finishes (pages poll
+ * it, from any web process); then items are settled and findings updated in one transaction.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, gte, sql } from 'drizzle-orm';
 import { TRPCError } from '@trpc/server';
 import type { Database } from '@/db/types';
-import { checkResults, checkRuns, checklistItems, domainOwnership, projectStages, type StoredFinding } from '@/db/schema';
+import { checkResults, checkRuns, checklistItems, domainOwnership, projectStages, projects, type StoredFinding } from '@/db/schema';
 import { getRoadmapRow } from '@/db/queries/roadmap';
 import { getProject } from '@/db/queries/projects';
 import type { StageKey } from '@/server/projects/kinds';
@@ -14,6 +16,8 @@ import type { CheckDeps, CheckResult } from '@/server/checks/types';
 import { runOne } from '@/server/checks/catalogue';
 import { mapBounded } from '@/server/checks/support/pool';
 import { recordActivity } from '@/server/services/activity';
+import { recordFindings } from '@/server/findings/record';
+import { blockerFor, type Blocker } from './applicability';
 import { notFound } from '@/server/trpc/errors';
 import { CHECKS, type RegisteredCheck } from './registry';
 import { settleItems } from './settle';
@@ -21,8 +25,19 @@ import { buildCheckTarget, type ProjectCheckTarget } from './target';
 
 const CONCURRENCY = 4;
 const CHECK_TIME_LIMIT_MS = 20_000;
+/** Runs probe a live product: one at a time per project, and a bounded number an hour. */
+export const RUNS_PER_HOUR = 12;
 
 export type RunDeps = { db: Database; checkDeps: () => CheckDeps };
+
+/** The domain a check's findings are about when their evidence names no host. */
+function pointedAt(check: RegisteredCheck, target: ProjectCheckTarget): string {
+  return check.targetFor(target).domain;
+}
+
+function skippedFindings(blocker: Blocker): StoredFinding[] {
+  return [{ severity: 'info', code: blocker.code, message: blocker.reason, fix: blocker.action, evidence: { where: blocker.where } }];
+}
 
 async function checksNamedByItems(db: Database, projectId: string, stageKey: StageKey | undefined): Promise<RegisteredCheck[]> {
   const rows = await db
@@ -45,10 +60,21 @@ async function loadTarget(db: Database, projectId: string): Promise<ProjectCheck
   return buildCheckTarget(row.project, roadmap.snapshot.targets, verified);
 }
 
-async function executeRun(deps: RunDeps, runId: string, projectId: string, actorId: string | null, checks: RegisteredCheck[], target: ProjectCheckTarget) {
+type Planned = { check: RegisteredCheck; blocker: Blocker | null };
+type Finished = { checkId: string; status: CheckResult['status'] | 'skipped'; findings: StoredFinding[]; pointedAt: string };
+
+async function executeRun(deps: RunDeps, runId: string, projectId: string, actorId: string | null, planned: Planned[], target: ProjectCheckTarget) {
   const { db } = deps;
   const checkDeps = deps.checkDeps();
-  const finished: { checkId: string; status: CheckResult['status']; findings: StoredFinding[] }[] = [];
+  const finished: Finished[] = [];
+  const blocked = planned.filter((p) => p.blocker);
+  if (blocked.length > 0) {
+    const rows = blocked.map(({ check, blocker }) => ({ runId, projectId, checkId: check.id, status: 'skipped' as const, findings: skippedFindings(blocker!), evidence: null, durationMs: 0 }));
+    await db.insert(checkResults).values(rows);
+    await db.update(checkRuns).set({ progress: sql`jsonb_set(${checkRuns.progress}, '{done}', to_jsonb((${checkRuns.progress}->>'done')::int + ${blocked.length}))` }).where(eq(checkRuns.id, runId));
+    for (const row of rows) finished.push({ checkId: row.checkId, status: 'skipped', findings: row.findings, pointedAt: pointedAt(blocked.find((b) => b.check.id === row.checkId)!.check, target) });
+  }
+  const checks = planned.filter((p) => !p.blocker).map((p) => p.check);
   // The catalogue's runner gives each check its time limit and turns a crash into an error result.
   await mapBounded(checks, CONCURRENCY, async (check) => {
     await db.update(checkRuns).set({ progress: sql`jsonb_set(${checkRuns.progress}, '{current}', (${checkRuns.progress}->'current') || ${JSON.stringify([check.id])}::jsonb)` }).where(eq(checkRuns.id, runId));
@@ -62,11 +88,13 @@ async function executeRun(deps: RunDeps, runId: string, projectId: string, actor
         progress: sql`jsonb_build_object('total', ${checkRuns.progress}->'total', 'done', (${checkRuns.progress}->>'done')::int + 1, 'current', (${checkRuns.progress}->'current') - ${check.id})`,
       })
       .where(eq(checkRuns.id, runId));
-    finished.push({ checkId: check.id, status: result.status, findings });
+    finished.push({ checkId: check.id, status: result.status, findings, pointedAt: pointedAt(check, target) });
   });
   await db.transaction(async (tx) => {
-    const titles = Object.fromEntries(checks.map((c) => [c.id, c.title]));
-    await settleItems(tx, { projectId, runId, actorId, results: finished, titles });
+    const titles = Object.fromEntries(planned.map((p) => [p.check.id, p.check.title]));
+    const verdicts = finished.flatMap((r) => (r.status === 'skipped' ? [] : [{ ...r, status: r.status }]));
+    await settleItems(tx, { projectId, runId, actorId, results: verdicts, titles });
+    await recordFindings(tx, { projectId, runId, results: finished });
     await tx.update(checkRuns).set({ status: 'done', finishedAt: new Date() }).where(eq(checkRuns.id, runId));
   });
 }
@@ -77,13 +105,17 @@ async function executeRun(deps: RunDeps, runId: string, projectId: string, actor
  */
 export async function startCheckRun(deps: RunDeps, input: { projectId: string; stageKey?: StageKey; actorId: string; only?: string[] }) {
   const { db } = deps;
-  let checks = await checksNamedByItems(db, input.projectId, input.stageKey);
+  // A project run: the whole catalogue (what applies is decided per check below); a stage run: what its items name.
+  let checks = input.stageKey ? await checksNamedByItems(db, input.projectId, input.stageKey) : [...CHECKS];
   if (input.only) checks = checks.filter((c) => input.only!.includes(c.id));
   if (checks.length === 0) {
     throw new TRPCError({ code: 'BAD_REQUEST', message: 'No automated check settles an item here yet.' });
   }
   const target = await loadTarget(db, input.projectId);
+  const planned: Planned[] = checks.map((check) => ({ check, blocker: blockerFor(check, target) }));
+  await failAbandonedRuns(db, input.projectId);
   const runId = await db.transaction(async (tx) => {
+    await assertRunAllowed(tx, input.projectId);
     const [run] = await tx
       .insert(checkRuns)
       .values({
@@ -98,7 +130,7 @@ export async function startCheckRun(deps: RunDeps, input: { projectId: string; s
     await recordActivity(tx, { projectId: input.projectId, actorId: input.actorId, action: 'checks.start', summary: `ran ${checks.length} automated check${checks.length === 1 ? '' : 's'}` });
     return run!.id;
   });
-  const finished = executeRun(deps, runId, input.projectId, input.actorId, checks, target)
+  const finished = executeRun(deps, runId, input.projectId, input.actorId, planned, target)
     .catch(async (error: unknown) => {
       console.error(`[checks] run ${runId} failed:`, error);
       await db.update(checkRuns).set({ status: 'failed', finishedAt: new Date(), error: 'The run stopped unexpectedly.' }).where(eq(checkRuns.id, runId));
@@ -110,6 +142,27 @@ export async function startCheckRun(deps: RunDeps, input: { projectId: string; s
 }
 
 const inFlight = new Set<Promise<void>>();
+
+/**
+ * One running check run per project and at most RUNS_PER_HOUR an hour. The project row is
+ * locked first, so two requests at the same moment (from any web process) cannot both start.
+ */
+async function assertRunAllowed(tx: Parameters<Parameters<Database['transaction']>[0]>[0], projectId: string) {
+  await tx.select({ id: projects.id }).from(projects).where(eq(projects.id, projectId)).for('update');
+  const [counts] = await tx
+    .select({
+      running: sql<number>`count(*) filter (where ${checkRuns.status} = 'running')::int`,
+      lastHour: sql<number>`count(*)::int`,
+    })
+    .from(checkRuns)
+    .where(and(eq(checkRuns.projectId, projectId), gte(checkRuns.startedAt, sql`now() - interval '1 hour'`)));
+  if (Number(counts?.running ?? 0) > 0) {
+    throw new TRPCError({ code: 'CONFLICT', message: 'Checks are already running for this project. Wait for them to finish, then run them again.' });
+  }
+  if (Number(counts?.lastHour ?? 0) >= RUNS_PER_HOUR) {
+    throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: `Checks can run ${RUNS_PER_HOUR} times an hour per project, since they probe your live product. Try again later.` });
+  }
+}
 
 /** Resolves when every run this process started has finished (graceful shutdown, tests). */
 export async function waitForRunsInFlight(): Promise<void> {

@@ -15,7 +15,7 @@ export type Measured<T> = { state: 'measured'; measuredAt: string | null; data: 
 export type ChecklistSignal = { title: string; stage: string; status: ItemStatus; evidence: string[] };
 
 /** The latest automated check result for one check id, in plain words. */
-export type CheckSignal = { check: string; status: 'pass' | 'warn' | 'fail' | 'error'; checkedAt: string; findings: string[] };
+export type CheckSignal = { check: string; status: 'pass' | 'warn' | 'fail' | 'error' | 'skipped'; checkedAt: string; findings: string[] };
 
 export type Cover = {
   projectName: string;

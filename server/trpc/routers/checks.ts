@@ -6,6 +6,7 @@ import { STAGE_KEYS } from '@/server/projects/kinds';
 import { diffRuns } from '@/server/check-runs/diff';
 import { CHECKS } from '@/server/check-runs/registry';
 import { failAbandonedRuns, startCheckRun } from '@/server/check-runs/run';
+import { orderResults, summariseResults } from '@/server/check-runs/summary';
 import { checkOwnership, issueOwnershipToken, ownershipState } from '@/server/check-runs/ownership';
 
 const titleOf = (id: string) => CHECKS.find((c) => c.id === id)?.title ?? id;
@@ -28,9 +29,11 @@ export const checksRouter = router({
       if (!run) throw notFound('Check run');
       const results = await listResults(ctx.db, { projectId, runId: run.id });
       const previous = await previousResults(ctx.db, { projectId, before: run.startedAt, checkIds: run.checkIds });
+      const ordered = orderResults(results);
       return {
         ...run,
-        results: results.map((r) => ({ ...r, title: titleOf(r.checkId) })),
+        summary: run.status === 'done' ? summariseResults(ordered) : null,
+        results: ordered.map((r) => ({ ...r, title: titleOf(r.checkId) })),
         changes: run.status === 'done' ? diffRuns(previous, results) : [],
       };
     }),
@@ -42,7 +45,7 @@ export const checksRouter = router({
 
   verifyOwnership: projectProcedure('project:edit').mutation(({ ctx }) => checkOwnership(ctx.db, ctx.checkDeps(), ctx.project.projectId, ctx.user.id)),
 
-  /** Starts the checks that settle items of one stage, or of the whole project. */
+  /** Starts every applicable check (whole project), or the checks one stage's items name. */
   start: projectProcedure('item:update')
     .input(z.object({ stageKey: z.enum(STAGE_KEYS, 'Unknown stage.').optional() }))
     .mutation(async ({ ctx, input }) => {

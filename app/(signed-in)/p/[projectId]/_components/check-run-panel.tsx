@@ -15,11 +15,12 @@ import { useToast } from '@/components/ui/toast';
 import { messageOf, useTRPC } from '@/app/_lib/trpc';
 import type { StageKey } from '@/server/projects/kinds';
 
-const RESULT_TONES: Record<'pass' | 'warn' | 'fail' | 'error', { label: string; tone: BadgeTone }> = {
+const RESULT_TONES: Record<'pass' | 'warn' | 'fail' | 'error' | 'skipped', { label: string; tone: BadgeTone }> = {
   pass: { label: 'Passed', tone: 'success' },
   warn: { label: 'Warnings', tone: 'warning' },
   fail: { label: 'Failed', tone: 'danger' },
-  error: { label: 'Could not run', tone: 'neutral' },
+  error: { label: 'Could not finish', tone: 'neutral' },
+  skipped: { label: 'Could not run', tone: 'warning' },
 };
 
 const SEVERITY_TONES: Record<string, BadgeTone> = { critical: 'danger', high: 'danger', medium: 'warning', low: 'info', info: 'neutral' };
