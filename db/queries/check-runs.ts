@@ -1,7 +1,7 @@
 /** Reads for check runs; scoped by project. */
-import { and, asc, desc, eq, lt } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/types';
-import { checkResults, checkRuns, domainOwnership, user } from '@/db/schema';
+import { checkResults, checkRuns, domainOwnership, itemEvidence, user } from '@/db/schema';
 
 export async function listRuns(db: DbOrTx, { projectId, limit }: { projectId: string; limit: number }) {
   return db
@@ -65,4 +65,30 @@ export async function previousResults(db: DbOrTx, { projectId, before, checkIds 
 export async function getOwnership(db: DbOrTx, { projectId }: { projectId: string }) {
   const [row] = await db.select().from(domainOwnership).where(eq(domainOwnership.projectId, projectId)).limit(1);
   return row ?? null;
+}
+
+/** The latest whole-project run that finished, with the checks it could not run. */
+export async function latestProjectRun(db: DbOrTx, { projectId }: { projectId: string }) {
+  const [run] = await db
+    .select({ id: checkRuns.id, finishedAt: checkRuns.finishedAt })
+    .from(checkRuns)
+    .where(and(eq(checkRuns.projectId, projectId), isNull(checkRuns.stageKey), eq(checkRuns.status, 'done')))
+    .orderBy(desc(checkRuns.startedAt))
+    .limit(1);
+  if (!run) return null;
+  const skipped = await db
+    .select({ checkId: checkResults.checkId, findings: checkResults.findings })
+    .from(checkResults)
+    .where(and(eq(checkResults.runId, run.id), eq(checkResults.projectId, projectId), eq(checkResults.status, 'skipped')));
+  return { ...run, skipped };
+}
+
+/** When each item last got automated evidence (for "stale evidence"). */
+export async function latestCheckEvidence(db: DbOrTx, { projectId }: { projectId: string }) {
+  const rows = await db
+    .select({ itemId: itemEvidence.itemId, at: sql<Date>`max(${itemEvidence.createdAt})` })
+    .from(itemEvidence)
+    .where(and(eq(itemEvidence.projectId, projectId), eq(itemEvidence.kind, 'check')))
+    .groupBy(itemEvidence.itemId);
+  return new Map(rows.map((r) => [r.itemId, new Date(r.at).toISOString()]));
 }

@@ -30,7 +30,12 @@ export const manualRisks = pgTable(
 
 export const goDecision = pgEnum('go_decision', ['go', 'no_go']);
 
-export type RecommendationSnapshot = { verdict: 'go' | 'no-go' | 'not-yet'; reasons: string[] };
+/** Reasons were plain text before they carried links; `evidence` is what the verdict was computed from. */
+export type RecommendationSnapshot = {
+  verdict: 'go' | 'no-go' | 'not-yet';
+  reasons: (string | { level: string; kind: string; text: string; href: string | null })[];
+  evidence?: Record<string, unknown>;
+};
 
 export const goDecisions = pgTable(
   'go_decisions',

@@ -7,6 +7,7 @@
 import type { StageKey } from '@/server/projects/kinds';
 import type { ItemStatus } from '@/server/roadmap/assessment-types';
 import type { Verdict } from '@/server/roadmap/recommendation';
+import type { RiskState } from '@/server/roadmap/risks';
 import type { ImpactArea, Severity } from '@/server/roadmap/types';
 
 export type Measured<T> = { state: 'measured'; measuredAt: string | null; data: T } | { state: 'not-measured'; note: string };
@@ -129,7 +130,7 @@ export type RiskRow = {
   detail: string | null;
   severity: Severity;
   impact: ImpactArea;
-  state: 'failing' | 'open' | 'manual';
+  state: RiskState;
   owner: string | null;
   deadline: string | null;
   stage: string | null;

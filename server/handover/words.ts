@@ -6,7 +6,15 @@ import type { CheckSignal, HandoverDocument } from './types';
 export const STATUS_LABEL: Record<ItemStatus, string> = { todo: 'To do', in_progress: 'In progress', passed: 'Passed', failed: 'Failing', not_applicable: 'Not applicable' };
 export const VERDICT_LABEL: Record<Verdict, string> = { go: 'Go', 'no-go': 'No-go', 'not-yet': 'Not yet' };
 export const CHECK_LABEL: Record<CheckSignal['status'], string> = { pass: 'Pass', warn: 'Warning', fail: 'Fail', error: 'Could not check', skipped: 'Could not run' };
-export const RISK_STATE_LABEL = { failing: 'Failing', open: 'Not verified', manual: 'Added by hand' } as const;
+export const RISK_STATE_LABEL = {
+  open: 'Found by a check',
+  regressed: 'Came back',
+  'acceptance-expired': 'Acceptance expired',
+  failing: 'Failing',
+  unverified: 'Not verified',
+  manual: 'Added by hand',
+  'cannot-run': 'Check could not run',
+} as const;
 export const PHASE_LABEL: Record<string, string> = { build: 'Build', migrate: 'Migrate', verify: 'Verify', rollback: 'Roll back' };
 
 export const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -2,13 +2,19 @@
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '@/db/types';
 import { founderAnswers, goDecisions, manualRisks } from '@/db/schema';
-import { getRoadmapRow, listItems, listManualRisks, listStages, type ItemRow } from '@/db/queries/roadmap';
+import { getRoadmapRow, listFounderAnswers, listItems, listManualRisks, listStages, type ItemRow } from '@/db/queries/roadmap';
+import { latestCheckEvidence, latestProjectRun } from '@/db/queries/check-runs';
+import { listFindings } from '@/db/queries/findings';
+import { findCheck } from '@/server/check-runs/registry';
+import { effectiveState, isOpen } from '@/server/findings/lifecycle';
+import { monitoringEvidence } from '@/server/monitoring/verdict-inputs';
+import { evaluateDecisionChecklist } from '@/server/roadmap/decision';
 import type { StageKey } from '@/server/projects/kinds';
 import type { AssessedItem } from '@/server/roadmap/assessment-types';
 import { applyTemplateUpdate, hasProgress, instantiateRoadmap, removeRoadmap } from '@/server/roadmap/instantiate';
 import { assessReadiness, stageProgress, type Readiness } from '@/server/roadmap/readiness';
-import { recommend, type Recommendation } from '@/server/roadmap/recommendation';
-import { rankRisks, type RankedRisk } from '@/server/roadmap/risks';
+import { recommend, type Recommendation, type VerdictEvidence } from '@/server/roadmap/recommendation';
+import { rankRisks, type OpenFinding, type RankedRisk } from '@/server/roadmap/risks';
 import { getTemplate } from '@/server/roadmap/templates';
 import { FOUNDER_CHECKLIST } from '@/server/roadmap/founder-checklist';
 import type { ImpactArea, Severity } from '@/server/roadmap/types';
@@ -35,26 +41,77 @@ export type Assessment = {
   stages: StageSummary[];
   readiness: Readiness;
   recommendation: Recommendation;
+  /** What the recommendation was computed from (kept with a recorded decision). */
+  evidence: VerdictEvidence;
   risks: RankedRisk[];
+  findingCounts: { critical: number; high: number; medium: number; low: number; accepted: number; fixed: number };
 };
 
-/** Everything derived from a project's items, from two queries. */
-export async function assessProject(db: Database, projectId: string): Promise<Assessment> {
-  const [stages, items, manual] = await Promise.all([listStages(db, { projectId }), listItems(db, { projectId }), listManualRisks(db, { projectId })]);
+const today = (now: Date) => now.toISOString().slice(0, 10);
+
+/** Everything derived from a project's items, findings, monitoring and answers. */
+export async function assessProject(db: Database, projectId: string, now = new Date()): Promise<Assessment> {
+  const [stages, items, manual, allFindings, roadmap, lastRun, checkEvidence, answers] = await Promise.all([
+    listStages(db, { projectId }),
+    listItems(db, { projectId }),
+    listManualRisks(db, { projectId }),
+    listFindings(db, { projectId }),
+    getRoadmapRow(db, { projectId }),
+    latestProjectRun(db, { projectId }),
+    latestCheckEvidence(db, { projectId }),
+    listFounderAnswers(db, { projectId }),
+  ]);
+  const targets = roadmap?.snapshot.targets ?? { commonReadP95Ms: 300, notes: [] };
+  const monitoring = await monitoringEvidence(db, projectId, targets, now);
   const assessed = items.map(toAssessed);
+  const open = allFindings.filter((f) => isOpen(f, today(now)));
+  const founder = evaluateDecisionChecklist(FOUNDER_CHECKLIST, Object.fromEntries(answers.map((a) => [a.questionKey, a.answer])));
+  const evidence: VerdictEvidence = {
+    now: now.toISOString(),
+    items: items.map((i) => ({ ...toAssessed(i), latestCheckEvidenceAt: checkEvidence.get(i.id) ?? null })),
+    findings: open.map((f) => ({ id: f.id, severity: f.severity, message: f.message, subject: f.subject, lastSeenAt: f.lastSeenAt.toISOString() })),
+    ...monitoring,
+    lastProjectRunAt: lastRun?.finishedAt?.toISOString() ?? null,
+    lastProjectRunId: lastRun?.id ?? null,
+    founder: { noCount: founder.noCount, threshold: FOUNDER_CHECKLIST.rule.noAnswersForAuditFirst },
+  };
+  const count = (severity: string) => open.filter((f) => f.severity === severity).length;
   return {
     stages: stages.map((stage) => {
       const own = assessed.filter((i) => i.stageKey === stage.key);
       return { key: stage.key, goal: stage.goal, progress: stageProgress(own), readiness: assessReadiness(own), itemCount: own.length };
     }),
     readiness: assessReadiness(assessed),
-    recommendation: recommend(assessed),
-    risks: rankRisks(
-      assessed,
-      manual
+    recommendation: recommend(evidence),
+    evidence,
+    risks: rankRisks({
+      items: items.map((i) => ({ ...toAssessed(i), automatedCheck: i.automatedCheck })),
+      findings: open.map((f) => ({
+        id: f.id,
+        checkId: f.checkId,
+        message: f.message,
+        fix: f.fix,
+        subject: f.subject,
+        severity: f.severity,
+        impact: f.impact,
+        state: effectiveState(f, today(now)) as OpenFinding['state'],
+        owner: f.ownerUserName ?? f.ownerName,
+        dueDate: f.dueDate,
+        firstSeenAt: f.firstSeenAt.toISOString(),
+      })),
+      manual: manual
         .filter((r) => r.status === 'open')
         .map((r) => ({ id: r.id, title: r.title, severity: r.severity, impact: r.impact, owner: r.ownerUserName ?? r.ownerName, deadline: r.deadline })),
-    ),
+      blockedChecks: (lastRun?.skipped ?? []).map((r) => ({ checkId: r.checkId, title: findCheck(r.checkId)?.title ?? r.checkId, reason: r.findings[0]?.message ?? 'It could not run.', action: r.findings[0]?.fix ?? 'Run the checks again.' })),
+    }),
+    findingCounts: {
+      critical: count('critical'),
+      high: count('high'),
+      medium: count('medium'),
+      low: count('low'),
+      accepted: allFindings.filter((f) => f.state === 'accepted' && !isOpen(f, today(now))).length,
+      fixed: allFindings.filter((f) => f.state === 'fixed').length,
+    },
   };
 }
 
@@ -113,9 +170,10 @@ export async function setManualRiskStatus(db: Database, projectId: string, actor
 }
 
 export async function recordDecision(db: Database, projectId: string, actorId: string, input: { decision: 'go' | 'no_go'; reason: string }) {
-  const { recommendation } = await assessProject(db, projectId);
+  const { recommendation, evidence } = await assessProject(db, projectId);
   return db.transaction(async (tx) => {
-    const [row] = await tx.insert(goDecisions).values({ projectId, decidedBy: actorId, decision: input.decision, reason: input.reason, recommendation }).returning();
+    const snapshot = { ...recommendation, evidence: evidenceSnapshot(evidence) };
+    const [row] = await tx.insert(goDecisions).values({ projectId, decidedBy: actorId, decision: input.decision, reason: input.reason, recommendation: snapshot }).returning();
     await recordActivity(tx, {
       projectId,
       actorId,
@@ -138,3 +196,17 @@ export async function answerFounderQuestion(db: Database, projectId: string, act
   });
 }
 
+
+/** What a recorded decision keeps of the evidence: the measured facts, not the whole checklist. */
+function evidenceSnapshot(evidence: VerdictEvidence) {
+  return {
+    at: evidence.now,
+    findings: evidence.findings,
+    monitors: evidence.monitors,
+    openIncidents: evidence.openIncidents,
+    lastProjectRunAt: evidence.lastProjectRunAt,
+    lastProjectRunId: evidence.lastProjectRunId,
+    founder: evidence.founder,
+    criticalItems: evidence.items.filter((i) => i.severity === 'critical').map((i) => ({ id: i.id, title: i.title, status: i.status })),
+  };
+}

@@ -3,6 +3,7 @@ import { meRouter } from './routers/me';
 import { projectRouter } from './routers/project';
 import { roadmapRouter } from './routers/roadmap';
 import { checksRouter } from './routers/checks';
+import { findingsRouter } from './routers/findings';
 import { workspaceRouter } from './routers/workspace';
 import { auditRouter } from './routers/stages/audit';
 import { routingRouter } from './routers/stages/routing';
@@ -20,6 +21,7 @@ export const appRouter = router({
   project: projectRouter,
   roadmap: roadmapRouter,
   checks: checksRouter,
+  findings: findingsRouter,
   // One router per roadmap stage, in the roadmap's order.
   audit: auditRouter,
   routing: routingRouter,

@@ -16,7 +16,7 @@ export async function buildCover(ctx: SourceContext, preparedBy: string): Promis
     preparedBy,
     date: isoDate(ctx.now),
     verdict: recommendation.verdict,
-    verdictReasons: recommendation.reasons,
+    verdictReasons: recommendation.reasons.map((r) => r.text),
     decision: latest
       ? { decision: latest.decision, reason: latest.reason, decidedAt: isoDate(latest.decidedAt), decidedBy: latest.decidedBy }
       : null,

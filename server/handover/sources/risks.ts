@@ -1,4 +1,4 @@
-/** Open risks in fix order (revenue and trust first), with the detail people wrote for their own. */
+/** The risk list in fix order: concrete findings with their fix, people's risks with their detail, unverified critical items. */
 import { listManualRisks } from '@/db/queries/roadmap';
 import { STAGE_LABELS } from '@/server/projects/kinds';
 import type { RiskRow } from '../types';
@@ -10,7 +10,8 @@ export async function buildRisks(ctx: SourceContext): Promise<RiskRow[]> {
   return ctx.assessment.risks.map((r) => ({
     rank: r.rank,
     title: r.title,
-    detail: r.source === 'manual' ? (detail.get(r.id) ?? null) : null,
+    // Findings and checks that could not run carry how to fix them; people's risks their own detail.
+    detail: r.source === 'manual' ? (detail.get(r.id) ?? null) : r.fix ? `Fix: ${r.fix}` : null,
     severity: r.severity,
     impact: r.impact,
     state: r.state,

@@ -24,24 +24,33 @@ const OVERVIEW_RISKS = 5;
 
 export const roadmapRouter = router({
   /** Stages with progress, readiness, the go / no-go recommendation and the latest decision. */
-  overview: projectProcedure('project:read').query(({ ctx }) =>
-    cachedProjectRead(ctx, 'roadmap.overview', null, async () => {
-      const projectId = ctx.project.projectId;
-      const [roadmap, assessment, decisions] = await Promise.all([getRoadmapRow(ctx.db, { projectId }), assessProject(ctx.db, projectId), listDecisions(ctx.db, { projectId })]);
-      if (!roadmap) throw notFound('Roadmap');
-      const latest = getTemplate(roadmap.templateId);
-      return {
-        playbook: { id: roadmap.templateId, name: roadmap.snapshot.name, summary: roadmap.snapshot.summary, version: roadmap.templateVersion },
-        updateAvailable: latest !== undefined && latest.version > roadmap.templateVersion ? latest.version : null,
-        targets: roadmap.snapshot.targets,
-        ...assessment,
-        // The overview shows the first risks to fix; the whole ranked list is roadmap.risks.
-        risks: assessment.risks.slice(0, OVERVIEW_RISKS),
-        riskCount: assessment.risks.length,
-        latestDecision: decisions[0] ?? null,
-      };
-    }),
-  ),
+  overview: projectProcedure('project:read').query(({ ctx }) => {
+    const now = new Date();
+    // The verdict reads monitoring (p95, uptime, incidents): cached per minute as the panels are.
+    return cachedProjectRead(
+      ctx,
+      'roadmap.overview',
+      null,
+      async () => {
+        const projectId = ctx.project.projectId;
+        const [roadmap, assessment, decisions] = await Promise.all([getRoadmapRow(ctx.db, { projectId }), assessProject(ctx.db, projectId, now), listDecisions(ctx.db, { projectId })]);
+        if (!roadmap) throw notFound('Roadmap');
+        const latest = getTemplate(roadmap.templateId);
+        const { evidence: _evidence, ...shown } = assessment;
+        return {
+          playbook: { id: roadmap.templateId, name: roadmap.snapshot.name, summary: roadmap.snapshot.summary, version: roadmap.templateVersion },
+          updateAvailable: latest !== undefined && latest.version > roadmap.templateVersion ? latest.version : null,
+          targets: roadmap.snapshot.targets,
+          ...shown,
+          // The overview shows the first risks to fix ("Fix first"); the whole ranked list is roadmap.risks.
+          risks: assessment.risks.slice(0, OVERVIEW_RISKS),
+          riskCount: assessment.risks.length,
+          latestDecision: decisions[0] ?? null,
+        };
+      },
+      { usesMonitoring: true, now },
+    );
+  }),
 
   /** The playbooks a project can follow, with the one its description suggests. */
   templates: projectProcedure('project:read').query(async ({ ctx }) => {
@@ -62,12 +71,19 @@ export const roadmapRouter = router({
 
   applyTemplateUpdate: projectProcedure('project:edit').mutation(({ ctx }) => updateToLatestTemplate(ctx.db, ctx.project.projectId, ctx.user.id)),
 
-  risks: projectProcedure('project:read').query(({ ctx }) =>
-    cachedProjectRead(ctx, 'roadmap.risks', null, async () => {
-      const [assessment, manual] = await Promise.all([assessProject(ctx.db, ctx.project.projectId), listManualRisks(ctx.db, { projectId: ctx.project.projectId })]);
-      return { ranked: assessment.risks, closed: manual.filter((r) => r.status !== 'open') };
-    }),
-  ),
+  risks: projectProcedure('project:read').query(({ ctx }) => {
+    const now = new Date();
+    return cachedProjectRead(
+      ctx,
+      'roadmap.risks',
+      null,
+      async () => {
+        const [assessment, manual] = await Promise.all([assessProject(ctx.db, ctx.project.projectId, now), listManualRisks(ctx.db, { projectId: ctx.project.projectId })]);
+        return { ranked: assessment.risks, findingCounts: assessment.findingCounts, closed: manual.filter((r) => r.status !== 'open') };
+      },
+      { usesMonitoring: true, now },
+    );
+  }),
 
   addRisk: projectProcedure('project:edit')
     .input(

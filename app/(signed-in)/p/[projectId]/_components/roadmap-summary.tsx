@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { VerdictReasons } from '@/app/(signed-in)/p/[projectId]/_components/verdict-reasons';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
@@ -58,12 +59,7 @@ export function RoadmapSummary({ projectId, overview }: { projectId: string; ove
             <div className="flex items-center gap-2">
               <span className="text-fg-muted">Recommendation:</span> <VerdictBadge verdict={recommendation.verdict} />
             </div>
-            <ul className="grid list-disc gap-1 pl-5 text-fg">
-              {recommendation.reasons.slice(0, 4).map((reason) => (
-                <li key={reason}>{reason}</li>
-              ))}
-              {recommendation.reasons.length > 4 ? <li className="text-fg-muted">and {recommendation.reasons.length - 4} more</li> : null}
-            </ul>
+            <VerdictReasons projectId={projectId} reasons={recommendation.reasons} limit={4} />
             <p className="text-fg-muted">
               {latestDecision
                 ? `Decided ${latestDecision.decision === 'go' ? 'go' : 'no-go'} by ${latestDecision.decidedBy ?? 'a former member'} on ${latestDecision.decidedAt.toLocaleDateString('en-GB', { dateStyle: 'medium' })}.`

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { VerdictReasons } from '@/app/(signed-in)/p/[projectId]/_components/verdict-reasons';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
@@ -36,11 +37,7 @@ export default async function DecisionPage({ params }: { params: Promise<{ proje
             <div>
               <VerdictBadge verdict={recommendation.verdict} />
             </div>
-            <ul className="grid list-disc gap-1 pl-5 text-sm text-fg">
-              {recommendation.reasons.map((reason) => (
-                <li key={reason}>{reason}</li>
-              ))}
-            </ul>
+            <VerdictReasons projectId={projectId} reasons={recommendation.reasons} />
           </CardContent>
         </Card>
         {permissions.has('project:edit') ? <DecisionForm projectId={projectId} recommended={recommendation.verdict} /> : null}

@@ -14,7 +14,15 @@ import { AddRiskForm, RiskStatusButton } from './risk-forms';
 
 export const metadata: Metadata = { title: 'Risks' };
 
-const STATE_LABELS = { failing: { label: 'Failing check', tone: 'danger' }, open: { label: 'Not verified', tone: 'neutral' }, manual: { label: 'Added by hand', tone: 'info' } } as const;
+const STATE_LABELS = {
+  open: { label: 'Found by a check', tone: 'danger' },
+  regressed: { label: 'Came back', tone: 'danger' },
+  'acceptance-expired': { label: 'Acceptance expired', tone: 'warning' },
+  failing: { label: 'Failing item', tone: 'danger' },
+  unverified: { label: 'Not verified', tone: 'neutral' },
+  manual: { label: 'Added by hand', tone: 'info' },
+  'cannot-run': { label: 'Check could not run', tone: 'warning' },
+} as const;
 
 export default async function RisksPage({ params }: { params: Promise<{ projectId: string }> }) {
   const { projectId } = await params;

@@ -1,0 +1,59 @@
+/**
+ * What go / no-go needs from monitoring: per enabled HTTP monitor its 7-day p95 against the
+ * playbook's target for its kind of endpoint and its 7-day uptime, plus the open incidents.
+ * Three queries for the whole project (rollups, outages, monitors), panels built in memory.
+ */
+import { and, eq, gte, isNull, or } from 'drizzle-orm';
+import type { Database } from '@/db/types';
+import { monitorIncidents, monitorRollups, monitors } from '@/db/schema';
+import type { Targets } from '@/server/roadmap/types';
+import type { VerdictEvidence, VerdictMonitor } from '@/server/roadmap/recommendation';
+import { buildPanel } from './panel-build';
+
+const HOUR = 3_600_000;
+const WEEK = 7 * 24 * HOUR;
+const HEAVY_PURPOSES = new Set(['webhook', 'checkout']);
+
+/** The playbook's target for this kind of endpoint: chat replies, heavy actions (writes, payments) or common reads. */
+export function targetFor(monitor: { p95TargetMs: number | null; purpose: string | null; method: string }, targets: Targets): { ms: number | null; label: string } {
+  if (monitor.p95TargetMs !== null) return { ms: monitor.p95TargetMs, label: 'this monitor' };
+  if (monitor.purpose === 'chat' && targets.chatStartP95Ms) return { ms: targets.chatStartP95Ms, label: 'a chat reply to start' };
+  if ((HEAVY_PURPOSES.has(monitor.purpose ?? '') || monitor.method !== 'GET') && targets.heavyActionP95Ms) return { ms: targets.heavyActionP95Ms, label: 'a heavy action' };
+  return { ms: targets.commonReadP95Ms, label: 'a common read' };
+}
+
+export async function monitoringEvidence(db: Database, projectId: string, targets: Targets, now: Date): Promise<Pick<VerdictEvidence, 'monitors' | 'openIncidents' | 'uptimeTargetPercent'>> {
+  const from = new Date(Math.floor(now.getTime() / HOUR) * HOUR - 167 * HOUR);
+  const [list, rollups, outages] = await Promise.all([
+    db
+      .select({ id: monitors.id, name: monitors.name, purpose: monitors.purpose, method: monitors.method, p95TargetMs: monitors.p95TargetMs, enabled: monitors.enabled, kind: monitors.kind, createdAt: monitors.createdAt })
+      .from(monitors)
+      .where(eq(monitors.projectId, projectId)),
+    db
+      .select({ monitorId: monitorRollups.monitorId, hour: monitorRollups.hour, checks: monitorRollups.checks, failures: monitorRollups.failures, missed: monitorRollups.missed, histogram: monitorRollups.histogram })
+      .from(monitorRollups)
+      .where(and(eq(monitorRollups.projectId, projectId), gte(monitorRollups.hour, from))),
+    db
+      .select({ id: monitorIncidents.id, monitorId: monitorIncidents.monitorId, startedAt: monitorIncidents.startedAt, endedAt: monitorIncidents.endedAt })
+      .from(monitorIncidents)
+      .where(and(eq(monitorIncidents.projectId, projectId), or(isNull(monitorIncidents.endedAt), gte(monitorIncidents.endedAt, from)))),
+  ]);
+  const uptimeTargetPercent = targets.uptimePercent ?? 99.9;
+  const measured: VerdictMonitor[] = list
+    .filter((m) => m.enabled && m.kind === 'http')
+    .map((m) => {
+      const panel = buildPanel({
+        rollups: rollups.filter((r) => r.monitorId === m.id),
+        outages: outages.filter((o) => o.monitorId === m.id),
+        monitorCount: 1,
+        now,
+        targets: { p95Ms: null, uptimePercent: uptimeTargetPercent },
+        since: m.createdAt.getTime() > now.getTime() - WEEK ? m.createdAt : null,
+      });
+      const target = targetFor(m, targets);
+      return { id: m.id, name: m.name, p95Ms: panel.last7d.p95Ms, p95TargetMs: target.ms, targetLabel: target.label, uptimePercent: panel.last7d.checks > 0 ? panel.last7d.uptimePercent : null, checks: panel.last7d.checks };
+    });
+  const names = new Map(list.map((m) => [m.id, m.name]));
+  const openIncidents = outages.filter((o) => o.endedAt === null).map((o) => ({ id: o.id, monitorId: o.monitorId, monitorName: names.get(o.monitorId) ?? 'A monitor', startedAt: o.startedAt.toISOString() }));
+  return { monitors: measured, openIncidents, uptimeTargetPercent };
+}
