@@ -22,6 +22,12 @@ export const OWNERSHIP_TOKEN = 'acme-ownership-token-0123456789';
 export interface TestProductOptions {
   /** Plant fake keys in the front end (default false). */
   leaky?: boolean;
+  /**
+   * Launch blockers a web run must find as the CLI does: an expired certificate on app.,
+   * a credentialed CORS hole on /v1/me and an SPF record that lets anyone send. The last two
+   * can be fixed and broken again at run time (`setBroken`), to follow findings across runs.
+   */
+  blockers?: boolean;
 }
 
 export interface TestProduct extends TestSite {
@@ -32,6 +38,8 @@ export interface TestProduct extends TestSite {
   secrets?: FakeSecrets;
   /** The test CA, for clients outside this process (the CLI's --ca-file). */
   caPem: string;
+  /** With `blockers`: switch the fixable blockers (CORS hole, SPF +all) on or off. */
+  setBroken(broken: boolean): void;
   close(): Promise<void>;
 }
 
@@ -90,13 +98,13 @@ function upgrade(https: SiteHandler): SiteHandler {
   return (request, response, context) => (context.scheme === 'https' ? https(request, response, context) : toHttps()(request, response, context));
 }
 
-function productZone(dkimKey: string): FixtureZone {
+function productZone(dkimKey: string, spfOpen = false): FixtureZone {
   const host = { A: ['127.0.0.1'] };
   return {
     [PRODUCT_DOMAIN]: {
       ...host,
       CAA: [{ tag: 'issue', value: 'letsencrypt.org' }],
-      TXT: ['v=spf1 include:mail.provider.test -all', `launch-ready-verification=${OWNERSHIP_TOKEN}`],
+      TXT: [spfOpen ? 'v=spf1 +all' : 'v=spf1 include:mail.provider.test -all', `launch-ready-verification=${OWNERSHIP_TOKEN}`],
       MX: [{ priority: 10, exchange: 'mx.provider.test' }],
     },
     [`www.${PRODUCT_DOMAIN}`]: { CNAME: PRODUCT_DOMAIN },
@@ -113,6 +121,8 @@ export async function startTestProduct(options: TestProductOptions = {}): Promis
   const ca = await createTestCertificateAuthority();
   const hosts = [PRODUCT_DOMAIN, `www.${PRODUCT_DOMAIN}`, `app.${PRODUCT_DOMAIN}`, `api.${PRODUCT_DOMAIN}`];
   const certificate = await ca.issue({ names: hosts });
+  const expired = options.blockers ? await ca.issue({ names: [`app.${PRODUCT_DOMAIN}`], notBefore: new Date(Date.now() - 100 * 86_400_000), notAfter: new Date(Date.now() - 2 * 86_400_000) }) : undefined;
+  let broken = options.blockers === true;
   const secrets = options.leaky ? fakeSecrets() : undefined;
   const files = secrets ? leakyFiles(secrets) : cleanFiles();
   const page = files['/']!;
@@ -127,17 +137,20 @@ export async function startTestProduct(options: TestProductOptions = {}): Promis
   const login = loginApi({ kind: 'limited', after: 5 });
   const api = routes({
     '/v1/health': corsApi('allow-list', { allowList: allowed }),
-    '/v1/me': corsApi('allow-list', { allowList: allowed, requireAuth: true }),
+    '/v1/me': (request, response, context) =>
+      corsApi(broken ? 'reflect-with-credentials' : 'allow-list', { allowList: allowed, requireAuth: true })(request, response, context),
     '/auth/login': (request, response, context) => {
       response.setHeader('set-cookie', `__Secure-csrf=${randomBytes(12).toString('hex')}; Path=/; Secure; HttpOnly; SameSite=Lax`);
       return login(request, response, context);
     },
   });
 
+  const dkimKey = randomBytes(32).toString('base64');
   const site = await startTestSite({
-    zone: productZone(randomBytes(32).toString('base64')),
+    zone: productZone(dkimKey, broken),
     ca,
     defaultCertificate: certificate,
+    ...(expired ? { certificatesByHost: { [`app.${PRODUCT_DOMAIN}`]: expired } } : {}),
     hosts: {
       [PRODUCT_DOMAIN]: upgrade(website),
       [`www.${PRODUCT_DOMAIN}`]: toHttps(PRODUCT_DOMAIN),
@@ -166,6 +179,10 @@ export async function startTestProduct(options: TestProductOptions = {}): Promis
     target,
     caPem: ca.certPem,
     ...(secrets ? { secrets } : {}),
+    setBroken(next: boolean) {
+      broken = next && options.blockers === true;
+      site.dns.setZone(productZone(dkimKey, broken));
+    },
     async close() {
       await site.close();
       await ca.dispose();
