@@ -100,6 +100,11 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixEntry> = {
   'handoverPack.preview': project(EVERY_PROJECT_ROLE),
   'handoverPack.export': project(EVERY_PROJECT_ROLE, () => ({ format: 'md' })),
 
+  'findings.list': project(EVERY_PROJECT_ROLE),
+  'findings.history': project(EVERY_PROJECT_ROLE, (w) => ({ findingId: w.findingId })),
+  'findings.accept': project(WORKSPACE_ROLES, (w) => ({ findingId: w.findingId, reason: 'Only our own newsletter uses it.', until: '2099-12-31' })),
+  'findings.reopen': project(WORKSPACE_ROLES, (w) => ({ findingId: w.findingId })),
+  'findings.assign': project(WORKSPACE_ROLES, (w) => ({ findingId: w.findingId, ownerName: 'Sam', dueDate: '2099-01-15' })),
   'checks.runs': project(EVERY_PROJECT_ROLE),
   'checks.run': project(EVERY_PROJECT_ROLE, (w) => ({ runId: w.checkRunId })),
   'checks.start': project(ITEM_UPDATERS, () => ({ stageKey: 'perimeter' })),

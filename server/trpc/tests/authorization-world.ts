@@ -5,7 +5,7 @@
  * (procedure, actor) case gets its own fresh copy cheaply.
  */
 import { and, eq } from 'drizzle-orm';
-import { checkRuns, checklistItems, domainOwnership, manualRisks, projectRoadmaps, projectShares, projectStages, projects, workspaceInvitations, workspaceMembers, workspaces } from '@/db/schema';
+import { checkRuns, checklistItems, domainOwnership, findingEvents, findings, manualRisks, projectRoadmaps, projectShares, projectStages, projects, workspaceInvitations, workspaceMembers, workspaces } from '@/db/schema';
 import { STAGE_KEYS, type StageKey } from '@/server/projects/kinds';
 import { instantiateRoadmap } from '@/server/roadmap/instantiate';
 import { getTemplate } from '@/server/roadmap/templates';
@@ -35,6 +35,7 @@ export type World = {
   /** One checklist item per stage. */
   itemIds: Record<StageKey, string>;
   riskId: string;
+  findingId: string;
   checkRunId: string;
 } & MonitoringWorld & RecordsWorld;
 
@@ -78,6 +79,12 @@ export async function buildWorld(db: Database, people: People, actor: Actor): Pr
     .values({ projectId, checkIds: ['spf'], target: {}, status: 'done', progress: { total: 1, done: 1, current: [] }, finishedAt: new Date() })
     .returning();
   await db.insert(domainOwnership).values({ projectId, domain: 'example.com', token: 'world-token-0123456789' });
+  const seen = new Date();
+  const [finding] = await db
+    .insert(findings)
+    .values({ projectId, fingerprint: 'world-finding', checkId: 'spf', code: 'spf.pass-all', subject: 'example.com', severity: 'critical', impact: 'deliverability', message: 'SPF lets anyone send.', fix: 'Use -all.', state: 'accepted', acceptedReason: 'Only the newsletter sends.', acceptedUntil: '2099-01-01', firstSeenAt: seen, lastSeenAt: seen })
+    .returning();
+  await db.insert(findingEvents).values({ findingId: finding!.id, projectId, kind: 'opened' });
   const [risk] = await db.insert(manualRisks).values({ projectId, title: 'Single admin account', severity: 'high', impact: 'operations' }).returning();
   const expiresAt = new Date(Date.now() + 86_400_000);
   const actorEmail = actor === 'anonymous' ? 'nobody@example.test' : people[actor].email;
@@ -105,5 +112,5 @@ export async function buildWorld(db: Database, people: People, actor: Actor): Pr
     .values({ workspaceId, email: actorEmail, role: 'member', tokenHash: hash, expiresAt })
     .returning();
 
-  return { workspaceId, projectId, invitationId: invitation!.id, shareId, invitationToken, shareToken, removableUserId: people.removable.id, itemIds, riskId: risk!.id, checkRunId: run!.id, ...(await buildMonitoringWorld(db, projectId)), ...(await buildRecordsWorld(db, projectId)) };
+  return { workspaceId, projectId, invitationId: invitation!.id, shareId, invitationToken, shareToken, removableUserId: people.removable.id, itemIds, riskId: risk!.id, findingId: finding!.id, checkRunId: run!.id, ...(await buildMonitoringWorld(db, projectId)), ...(await buildRecordsWorld(db, projectId)) };
 }
