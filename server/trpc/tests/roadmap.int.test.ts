@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '@/test/harness';
-import { projectRoadmaps, projectShares } from '@/db/schema';
+import { checkRuns, projectRoadmaps, projectShares } from '@/db/schema';
 import { STAGE_KEYS } from '@/server/projects/kinds';
 import { newToken } from '@/server/services/tokens';
 import { TEMPLATES } from '@/server/roadmap/templates';
@@ -49,7 +49,7 @@ describe('roadmaps', () => {
     await caller.perimeter.updateItem({ projectId: project.id, itemId: critical.id, status: 'failed' });
     let overview = await caller.roadmap.overview({ projectId: project.id });
     expect(overview.recommendation.verdict).toBe('no-go');
-    expect(overview.recommendation.reasons).toContain(`Critical item failing: ${critical.title}`);
+    expect(overview.recommendation.reasons.map((r) => r.text)).toContain(`Critical item failing: ${critical.title}`);
     const risks = await caller.roadmap.risks({ projectId: project.id });
     expect(risks.ranked.find((r) => r.id === critical.id)?.state).toBe('failing');
 
@@ -65,6 +65,11 @@ describe('roadmaps', () => {
       const view = await app.caller(founder)[key].get({ projectId: project.id, filter: 'critical' });
       for (const item of view.items) await app.caller(founder)[key].updateItem({ projectId: project.id, itemId: item.id, status: 'passed' });
     }
+    // …but go needs measured evidence too: until the automated checks have run on the whole project, not yet.
+    const unmeasured = (await caller.roadmap.overview({ projectId: project.id })).recommendation;
+    expect(unmeasured.verdict).toBe('not-yet');
+    expect(unmeasured.reasons.map((r) => r.kind)).toEqual(['stale']);
+    await app.db.insert(checkRuns).values({ projectId: project.id, checkIds: ['spf'], target: {}, status: 'done', progress: { total: 1, done: 1, current: [] }, finishedAt: new Date() });
     expect((await caller.roadmap.overview({ projectId: project.id })).recommendation.verdict).toBe('go');
     const decision = await caller.roadmap.decide({ projectId: project.id, decision: 'go', reason: 'All critical checks pass; launch Monday.' });
     expect(decision.recommendation.verdict).toBe('go');
