@@ -28,7 +28,7 @@ export const IMPACT_LABELS: Record<ImpactValue, string> = {
 };
 
 export const VERDICTS: Record<VerdictValue, { label: string; tone: BadgeTone; summary: string }> = {
-  go: { label: 'Go', tone: 'success', summary: 'Every critical item has passed or does not apply.' },
-  'no-go': { label: 'No-go', tone: 'danger', summary: 'At least one critical item is failing.' },
-  'not-yet': { label: 'Not yet', tone: 'warning', summary: 'Critical items still need to be verified.' },
+  go: { label: 'Go', tone: 'success', summary: 'Nothing measured stands in the way: no open critical or high findings, critical items passed with evidence, monitors within target.' },
+  'no-go': { label: 'No-go', tone: 'danger', summary: 'A critical problem is open: fix it before you put paying users on the product.' },
+  'not-yet': { label: 'Not yet', tone: 'warning', summary: 'Something still needs fixing, measuring or verifying: each reason below links to its evidence.' },
 };

@@ -44,7 +44,7 @@ export function RoadmapSummary({ projectId, overview }: { projectId: string; ove
             </div>
           </CardContent>
         </Card>
-        <Card>
+        <Card role="region" aria-labelledby="verdict-heading">
           <CardHeader
             actions={
               <Link className="text-sm text-brand-700 hover:underline" href={`${base}/decision`}>
@@ -52,7 +52,7 @@ export function RoadmapSummary({ projectId, overview }: { projectId: string; ove
               </Link>
             }
           >
-            <CardTitle>Go / no-go</CardTitle>
+            <CardTitle id="verdict-heading">Go / no-go</CardTitle>
             <CardDescription>{VERDICTS[recommendation.verdict].summary}</CardDescription>
           </CardHeader>
           <CardContent className="grid gap-3 text-sm">

@@ -26,7 +26,7 @@ export default async function DecisionPage({ params }: { params: Promise<{ proje
   const { recommendation } = overview;
   return (
     <div className="grid gap-6">
-      <PageHeader title="Go / no-go" description="The recommendation follows the checklist; the decision is yours, recorded with its reason." />
+      <PageHeader title="Go / no-go" description="The recommendation follows the evidence — findings, checklist, monitoring and your answers; the decision is yours, recorded with its reason and that evidence." />
       <div className="grid gap-6 lg:grid-cols-2">
         <Card>
           <CardHeader>
