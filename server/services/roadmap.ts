@@ -14,7 +14,7 @@ import type { AssessedItem } from '@/server/roadmap/assessment-types';
 import { applyTemplateUpdate, hasProgress, instantiateRoadmap, removeRoadmap } from '@/server/roadmap/instantiate';
 import { assessReadiness, stageProgress, type Readiness } from '@/server/roadmap/readiness';
 import { recommend, type Recommendation, type VerdictEvidence } from '@/server/roadmap/recommendation';
-import { rankRisks, type OpenFinding, type RankedRisk } from '@/server/roadmap/risks';
+import { rankRisks, type ActionWhere, type OpenFinding, type RankedRisk } from '@/server/roadmap/risks';
 import { getTemplate } from '@/server/roadmap/templates';
 import { FOUNDER_CHECKLIST } from '@/server/roadmap/founder-checklist';
 import type { ImpactArea, Severity } from '@/server/roadmap/types';
@@ -48,6 +48,12 @@ export type Assessment = {
 };
 
 const today = (now: Date) => now.toISOString().slice(0, 10);
+
+/** A skipped result's evidence says where in the app its action is done ({ where: 'settings' | 'settings#ownership' }). */
+function actionWhereOf(evidence: unknown): ActionWhere | null {
+  const where = evidence !== null && typeof evidence === 'object' && 'where' in evidence ? evidence.where : null;
+  return where === 'settings' || where === 'settings#ownership' ? where : null;
+}
 
 /** Everything derived from a project's items, findings, monitoring and answers. */
 export async function assessProject(db: Database, projectId: string, now = new Date()): Promise<Assessment> {
@@ -102,7 +108,13 @@ export async function assessProject(db: Database, projectId: string, now = new D
       manual: manual
         .filter((r) => r.status === 'open')
         .map((r) => ({ id: r.id, title: r.title, severity: r.severity, impact: r.impact, owner: r.ownerUserName ?? r.ownerName, deadline: r.deadline })),
-      blockedChecks: (lastRun?.skipped ?? []).map((r) => ({ checkId: r.checkId, title: findCheck(r.checkId)?.title ?? r.checkId, reason: r.findings[0]?.message ?? 'It could not run.', action: r.findings[0]?.fix ?? 'Run the checks again.' })),
+      blockedChecks: (lastRun?.skipped ?? []).map((r) => ({
+        checkId: r.checkId,
+        title: findCheck(r.checkId)?.title ?? r.checkId,
+        reason: r.findings[0]?.message ?? 'It could not run.',
+        action: r.findings[0]?.fix ?? 'Run the checks again.',
+        where: actionWhereOf(r.findings[0]?.evidence),
+      })),
     }),
     findingCounts: {
       critical: count('critical'),
