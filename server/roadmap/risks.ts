@@ -6,6 +6,7 @@
  */
 import type { AssessedItem } from './assessment-types';
 import type { ImpactArea, Severity } from './types';
+import type { ActionWhere } from '@/server/check-runs/applicability';
 
 /** Severity dominates (a critical problem outranks any high one); impact orders within it. */
 export const SEVERITY_WEIGHT: Record<Severity, number> = { critical: 8, high: 4, medium: 2, low: 1 };
@@ -56,8 +57,6 @@ export type OpenFinding = {
 };
 
 export type ManualRiskInput = { id: string; title: string; severity: Severity; impact: ImpactArea; owner: string | null; deadline: string | null };
-
-export type ActionWhere = 'settings' | 'settings#ownership';
 
 /** A check that applies but could not run in the latest project run, with what unblocks it and where. */
 export type BlockedCheck = { checkId: string; title: string; reason: string; action: string; where?: ActionWhere | null };

@@ -6,6 +6,7 @@ import { getRoadmapRow, listFounderAnswers, listItems, listManualRisks, listStag
 import { latestCheckEvidence, latestProjectRun } from '@/db/queries/check-runs';
 import { listFindings } from '@/db/queries/findings';
 import { findCheck } from '@/server/check-runs/registry';
+import { actionWhereOf } from '@/server/check-runs/applicability';
 import { effectiveState, isOpen } from '@/server/findings/lifecycle';
 import { monitoringEvidence } from '@/server/monitoring/verdict-inputs';
 import { evaluateDecisionChecklist } from '@/server/roadmap/decision';
@@ -14,7 +15,7 @@ import type { AssessedItem } from '@/server/roadmap/assessment-types';
 import { applyTemplateUpdate, hasProgress, instantiateRoadmap, removeRoadmap } from '@/server/roadmap/instantiate';
 import { assessReadiness, stageProgress, type Readiness } from '@/server/roadmap/readiness';
 import { recommend, type Recommendation, type VerdictEvidence } from '@/server/roadmap/recommendation';
-import { rankRisks, type ActionWhere, type OpenFinding, type RankedRisk } from '@/server/roadmap/risks';
+import { rankRisks, type OpenFinding, type RankedRisk } from '@/server/roadmap/risks';
 import { getTemplate } from '@/server/roadmap/templates';
 import { FOUNDER_CHECKLIST } from '@/server/roadmap/founder-checklist';
 import type { ImpactArea, Severity } from '@/server/roadmap/types';
@@ -48,12 +49,6 @@ export type Assessment = {
 };
 
 const today = (now: Date) => now.toISOString().slice(0, 10);
-
-/** A skipped result's evidence says where in the app its action is done ({ where: 'settings' | 'settings#ownership' }). */
-function actionWhereOf(evidence: unknown): ActionWhere | null {
-  const where = evidence !== null && typeof evidence === 'object' && 'where' in evidence ? evidence.where : null;
-  return where === 'settings' || where === 'settings#ownership' ? where : null;
-}
 
 /** Everything derived from a project's items, findings, monitoring and answers. */
 export async function assessProject(db: Database, projectId: string, now = new Date()): Promise<Assessment> {
