@@ -21,7 +21,7 @@ function FindingHead({ finding }: { finding: Finding }) {
       </div>
       <p className="text-sm">
         <span className="text-fg-muted">Where: </span>
-        <code className="font-mono text-xs break-all text-fg">{finding.subject}</code>
+        <code className="font-mono text-xs break-words text-fg">{finding.subject}</code>
       </p>
     </>
   );

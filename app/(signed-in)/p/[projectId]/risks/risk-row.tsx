@@ -12,7 +12,7 @@ import { ACTION_LINKS, RISK_STATES, riskAnchor, riskFix, shortDate } from './ris
 type Props = { projectId: string; risk: RankedRisk; canEdit: boolean; members: readonly Member[]; owner: FindingOwner | null };
 
 /** Rows are link targets (go / no-go reasons, "Fix first"): the one linked to is highlighted. */
-export const TARGET_ROW = 'scroll-mt-6 rounded-card border border-border bg-surface p-4 target:border-brand-500 target:bg-brand-50 target:ring-2 target:ring-brand-200';
+export const TARGET_ROW = 'scroll-mt-20 rounded-card border border-border bg-surface p-4 target:border-brand-500 target:bg-brand-50 target:ring-2 target:ring-brand-200';
 
 export function RiskRow({ projectId, risk, canEdit, members, owner }: Props) {
   const base = `/p/${projectId}`;
@@ -45,7 +45,7 @@ export function RiskRow({ projectId, risk, canEdit, members, owner }: Props) {
           {risk.subject ? (
             <p className="text-sm">
               <span className="text-fg-muted">Where: </span>
-              <code className="font-mono text-xs break-all text-fg">{risk.subject}</code>
+              <code className="font-mono text-xs break-words text-fg">{risk.subject}</code>
             </p>
           ) : null}
           {fix ? (

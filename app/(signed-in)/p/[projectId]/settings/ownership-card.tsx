@@ -33,12 +33,13 @@ function methodText(method: string, domain: string): string {
 const OUTCOMES: Record<Attempt['outcome'], string> = { found: 'code found', absent: 'code not there', failed: 'could not look' };
 
 /** A value to copy into a DNS panel or a file, shown whole (it wraps rather than scrolls). */
-function Value({ label, children }: { label: string; children: ReactNode }) {
+function Value({ label, note, children }: { label: string; note?: string; children: ReactNode }) {
   return (
     <div className="grid gap-0.5 sm:grid-cols-[6rem_1fr] sm:gap-2">
       <dt className="text-xs font-medium text-fg-muted uppercase sm:pt-1">{label}</dt>
       <dd className="min-w-0">
         <code className="block rounded-control bg-surface-sunken px-2 py-1 font-mono text-xs break-all text-fg select-all">{children}</code>
+        {note ? <span className="text-xs text-fg-muted">{note}</span> : null}
       </dd>
     </div>
   );
@@ -71,7 +72,7 @@ export function OwnershipCard({ projectId, ownership, canEdit }: { projectId: st
     );
 
   return (
-    <Card id="ownership" className="scroll-mt-6 target:ring-2 target:ring-brand-200">
+    <Card id="ownership" className="scroll-mt-20 target:ring-2 target:ring-brand-200">
       <CardHeader actions={verified ? <Badge tone="success" dot>Verified</Badge> : <Badge tone="warning" dot>Not verified</Badge>}>
         <CardTitle>Domain ownership</CardTitle>
         <CardDescription>
@@ -93,7 +94,8 @@ export function OwnershipCard({ projectId, ownership, canEdit }: { projectId: st
         ) : null}
         {!verified && ownership.lastCheckedAt ? (
           <Alert tone="warning" title={`Last checked ${when(ownership.lastCheckedAt)} UTC: not verified yet`}>
-            {ownership.lastError ?? 'The code was not found.'} DNS changes can take a few minutes (sometimes hours) to show.
+            <p className="break-words">{ownership.lastError ?? 'The code was not found.'}</p>
+            <p>DNS changes can take a few minutes (sometimes hours) to show: check again later.</p>
           </Alert>
         ) : null}
         {attempts ? (
@@ -114,7 +116,9 @@ export function OwnershipCard({ projectId, ownership, canEdit }: { projectId: st
             <section aria-label="Option 1: DNS TXT record on the domain" className="grid gap-2">
               <h3 className="font-medium text-fg">1. A TXT record on {domain}</h3>
               <dl className="grid gap-2">
-                <Value label="Name">{instructions.dnsTxt.name} (often written “@”)</Value>
+                <Value label="Name" note="Many DNS panels write the domain itself as “@”.">
+                  {instructions.dnsTxt.name}
+                </Value>
                 <Value label="Type">TXT</Value>
                 <Value label="Value">{instructions.dnsTxt.value}</Value>
               </dl>

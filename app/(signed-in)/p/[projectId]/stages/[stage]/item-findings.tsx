@@ -31,7 +31,7 @@ export function ItemFindings({ checkId }: { checkId: string | null }) {
             {SEVERITY_LABELS[f.severity]}
           </Badge>
           <span className="min-w-0 break-words text-fg">
-            {f.message} <span className="text-fg-muted">on</span> <code className="font-mono text-xs break-all text-fg-muted">{f.subject}</code>
+            {f.message} <span className="text-fg-muted">on</span> <code className="font-mono text-xs break-words text-fg-muted">{f.subject}</code>
             {f.state === 'regressed' ? <span className="text-danger-700"> (came back)</span> : null}{' '}
             <Link className="whitespace-nowrap text-brand-700 hover:underline" href={`/p/${projectId}/risks#finding-${f.id}`}>
               See the risk
