@@ -6,6 +6,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
+import { cn } from '@/components/ui/cn';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
@@ -64,6 +65,19 @@ export function FindingActions({ projectId, findingId, title, accepted, canAccep
   );
 }
 
+function FormButtons({ label, pending, onCancel, className }: { label: string; pending: boolean; onCancel: () => void; className?: string }) {
+  return (
+    <div className={cn('flex items-end gap-2', className)}>
+      <Button type="submit" size="sm" loading={pending}>
+        {label}
+      </Button>
+      <Button size="sm" variant="ghost" onClick={onCancel}>
+        Cancel
+      </Button>
+    </div>
+  );
+}
+
 function AcceptForm({ projectId, findingId, onDone }: { projectId: string; findingId: string; onDone: () => void }) {
   const trpc = useTRPC();
   const accept = useMutation(trpc.findings.accept.mutationOptions());
@@ -88,14 +102,7 @@ function AcceptForm({ projectId, findingId, onDone }: { projectId: string; findi
       <Field label="Look at it again on" hint="After this date it counts as open again." error={errors.until}>
         <Input name="until" type="date" min={isoDay(1)} defaultValue={isoDay(90)} required />
       </Field>
-      <div className="flex items-end gap-2">
-        <Button type="submit" size="sm" loading={accept.isPending}>
-          Accept risk
-        </Button>
-        <Button size="sm" variant="ghost" onClick={onDone}>
-          Cancel
-        </Button>
-      </div>
+      <FormButtons label="Accept risk" pending={accept.isPending} onCancel={onDone} />
     </form>
   );
 }
@@ -144,14 +151,7 @@ function AssignForm({ projectId, findingId, owner, members, onDone }: { projectI
       <Field label="Due date" optional error={errors.dueDate}>
         <Input name="dueDate" type="date" defaultValue={owner.dueDate ?? ''} />
       </Field>
-      <div className="flex items-end gap-2 sm:col-span-3">
-        <Button type="submit" size="sm" loading={assign.isPending}>
-          Save
-        </Button>
-        <Button size="sm" variant="ghost" onClick={onDone}>
-          Cancel
-        </Button>
-      </div>
+      <FormButtons label="Save" pending={assign.isPending} onCancel={onDone} className="sm:col-span-3" />
     </form>
   );
 }
