@@ -55,7 +55,9 @@ test('a founder walks two playbooks through all seven stages, and the go / no-go
   await expect(page.getByRole('table', { name: 'Decision history' })).toContainText('The critical perimeter check fails');
   await page.getByRole('navigation', { name: 'Project' }).getByRole('link', { name: 'Risks' }).click();
   // A failing critical item ranks first.
-  await expect(page.getByRole('table', { name: 'Risks in fix order' }).getByRole('row').nth(1)).toContainText(`${title}Failing check`);
+  const first = page.getByRole('list', { name: 'Risks in fix order' }).getByRole('listitem').first();
+  await expect(first).toContainText(title);
+  await expect(first).toContainText('Failing item');
 
   await page.goto(workspaceUrl);
   await createProject(page, 'Rescue me', { maturity: 'ai-rescue' });

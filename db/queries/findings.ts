@@ -1,5 +1,5 @@
 /** Reads of a project's findings and their history; scoped by project. */
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/db/types';
 import { findingEvents, findings, user } from '@/db/schema';
@@ -37,6 +37,27 @@ export async function listFindings(db: DbOrTx, { projectId }: { projectId: strin
     .leftJoin(owner, eq(owner.id, findings.ownerUserId))
     .leftJoin(accepter, eq(accepter.id, findings.acceptedBy))
     .where(eq(findings.projectId, projectId))
+    .orderBy(asc(findings.firstSeenAt), asc(findings.id));
+}
+
+/**
+ * The still-open findings of some checks (open, regressed, or accepted — the caller drops
+ * acceptances that have not expired), for showing behind the checklist items those checks settle.
+ */
+export async function listOpenFindingsOfChecks(db: DbOrTx, { projectId, checkIds }: { projectId: string; checkIds: readonly string[] }) {
+  if (checkIds.length === 0) return [];
+  return db
+    .select({
+      id: findings.id,
+      checkId: findings.checkId,
+      subject: findings.subject,
+      severity: findings.severity,
+      message: findings.message,
+      state: findings.state,
+      acceptedUntil: findings.acceptedUntil,
+    })
+    .from(findings)
+    .where(and(eq(findings.projectId, projectId), inArray(findings.checkId, [...checkIds]), inArray(findings.state, ['open', 'regressed', 'accepted'])))
     .orderBy(asc(findings.firstSeenAt), asc(findings.id));
 }
 

@@ -9,6 +9,14 @@ import type { ProjectCheckTarget } from './target';
 
 export type Blocker = { code: string; reason: string; action: string; /** Where in the app the action is done, relative to /p/<projectId>. */ where: 'settings' | 'settings#ownership' };
 
+export type ActionWhere = Blocker['where'];
+
+/** Where a skipped result's action is done, read back from its finding's evidence ({ where }). */
+export function actionWhereOf(evidence: unknown): ActionWhere | null {
+  const where = evidence !== null && typeof evidence === 'object' && 'where' in evidence ? evidence.where : null;
+  return where === 'settings' || where === 'settings#ownership' ? where : null;
+}
+
 const SIGN_IN_KINDS = new Set(['login']);
 
 /** Null when the check can run on this project; otherwise why not and what to do. */

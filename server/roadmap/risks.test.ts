@@ -42,9 +42,11 @@ describe('the findings-first risk list', () => {
       items: [limitItem],
       findings: [],
       manual: [],
-      blockedChecks: [{ checkId: 'rate-limit', title: 'Rate limit', reason: 'The sign-in rate limit was not probed.', action: 'Prove you own shop.example.' }],
+      blockedChecks: [{ checkId: 'rate-limit', title: 'Rate limit', reason: 'The sign-in rate limit was not probed.', action: 'Prove you own shop.example.', where: 'settings#ownership' }],
     });
-    expect(ranked).toEqual([expect.objectContaining({ source: 'check', state: 'cannot-run', severity: 'high', fix: 'Prove you own shop.example.', title: 'The sign-in rate limit was not probed.' })]);
+    expect(ranked).toEqual([
+      expect.objectContaining({ source: 'check', state: 'cannot-run', severity: 'high', fix: 'Prove you own shop.example.', actionWhere: 'settings#ownership', title: 'The sign-in rate limit was not probed.' }),
+    ]);
     expect(ranked[0]!.blocks.map((b) => b.id)).toEqual([limitItem.id]);
   });
 });

@@ -6,6 +6,7 @@
  */
 import type { AssessedItem } from './assessment-types';
 import type { ImpactArea, Severity } from './types';
+import type { ActionWhere } from '@/server/check-runs/applicability';
 
 /** Severity dominates (a critical problem outranks any high one); impact orders within it. */
 export const SEVERITY_WEIGHT: Record<Severity, number> = { critical: 8, high: 4, medium: 2, low: 1 };
@@ -26,6 +27,8 @@ export type RankedRisk = {
   state: RiskState;
   /** How to fix it (findings, checks that could not run). */
   fix: string | null;
+  /** Where in the app the fix is done, relative to /p/<projectId> (checks that could not run). */
+  actionWhere: ActionWhere | null;
   /** The host, URL or key a finding is about. */
   subject: string | null;
   checkId: string | null;
@@ -55,8 +58,8 @@ export type OpenFinding = {
 
 export type ManualRiskInput = { id: string; title: string; severity: Severity; impact: ImpactArea; owner: string | null; deadline: string | null };
 
-/** A check that applies but could not run in the latest project run, with what unblocks it. */
-export type BlockedCheck = { checkId: string; title: string; reason: string; action: string };
+/** A check that applies but could not run in the latest project run, with what unblocks it and where. */
+export type BlockedCheck = { checkId: string; title: string; reason: string; action: string; where?: ActionWhere | null };
 
 export type RiskItem = AssessedItem & { automatedCheck: string | null };
 
@@ -69,7 +72,7 @@ export function rankRisks(input: { items: readonly RiskItem[]; findings: readonl
   const blocksOf = (checkId: string): BlockedItem[] => (itemsByCheck.get(checkId) ?? []).map((i) => ({ id: i.id, title: i.title, stageKey: i.stageKey }));
   const checksWithFindings = new Set(input.findings.map((f) => f.checkId));
 
-  const base = { fix: null, subject: null, checkId: null, blocks: [] as BlockedItem[], firstSeenAt: null, stageKey: null };
+  const base = { fix: null, actionWhere: null, subject: null, checkId: null, blocks: [] as BlockedItem[], firstSeenAt: null, stageKey: null };
   const fromFindings = input.findings.map((f) => ({
     ...base,
     source: 'finding' as const,
@@ -115,6 +118,7 @@ export function rankRisks(input: { items: readonly RiskItem[]; findings: readonl
       impact: (itemsByCheck.get(c.checkId) ?? [])[0]?.impact ?? ('security' as ImpactArea),
       state: 'cannot-run' as const,
       fix: c.action,
+      actionWhere: c.where ?? null,
       checkId: c.checkId,
       blocks,
       owner: null,

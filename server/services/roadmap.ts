@@ -6,6 +6,7 @@ import { getRoadmapRow, listFounderAnswers, listItems, listManualRisks, listStag
 import { latestCheckEvidence, latestProjectRun } from '@/db/queries/check-runs';
 import { listFindings } from '@/db/queries/findings';
 import { findCheck } from '@/server/check-runs/registry';
+import { actionWhereOf } from '@/server/check-runs/applicability';
 import { effectiveState, isOpen } from '@/server/findings/lifecycle';
 import { monitoringEvidence } from '@/server/monitoring/verdict-inputs';
 import { evaluateDecisionChecklist } from '@/server/roadmap/decision';
@@ -102,7 +103,13 @@ export async function assessProject(db: Database, projectId: string, now = new D
       manual: manual
         .filter((r) => r.status === 'open')
         .map((r) => ({ id: r.id, title: r.title, severity: r.severity, impact: r.impact, owner: r.ownerUserName ?? r.ownerName, deadline: r.deadline })),
-      blockedChecks: (lastRun?.skipped ?? []).map((r) => ({ checkId: r.checkId, title: findCheck(r.checkId)?.title ?? r.checkId, reason: r.findings[0]?.message ?? 'It could not run.', action: r.findings[0]?.fix ?? 'Run the checks again.' })),
+      blockedChecks: (lastRun?.skipped ?? []).map((r) => ({
+        checkId: r.checkId,
+        title: findCheck(r.checkId)?.title ?? r.checkId,
+        reason: r.findings[0]?.message ?? 'It could not run.',
+        action: r.findings[0]?.fix ?? 'Run the checks again.',
+        where: actionWhereOf(r.findings[0]?.evidence),
+      })),
     }),
     findingCounts: {
       critical: count('critical'),

@@ -9,6 +9,8 @@ import { toAssessed } from '@/server/services/roadmap';
 import { notFound } from '../../errors';
 import type { ItemFilter } from './item-schemas';
 import { findCheck } from '@/server/check-runs/registry';
+import { listOpenFindingsOfChecks } from '@/db/queries/findings';
+import { effectiveState, isOpen } from '@/server/findings/lifecycle';
 
 function matches(filter: ItemFilter, item: ItemRow, userId: string, today: string): boolean {
   switch (filter) {
@@ -39,10 +41,12 @@ export async function loadStageView(
   const today = new Date().toISOString().slice(0, 10);
   const visible = items.filter((item) => matches(input.filter, item, input.userId, today));
   const ids = visible.map((i) => i.id);
-  const [evidence, comments, members] = await Promise.all([
+  const checkIds = [...new Set(visible.map((i) => i.automatedCheck).filter((c): c is string => c !== null))];
+  const [evidence, comments, members, findingRows] = await Promise.all([
     listEvidence(db, { projectId: input.projectId, itemIds: ids }),
     listComments(db, { projectId: input.projectId, itemIds: ids }),
     input.includeMembers ? listMembers(db, { workspaceId: input.workspaceId }) : Promise.resolve([]),
+    listOpenFindingsOfChecks(db, { projectId: input.projectId, checkIds }),
   ]);
   const assessed = items.map(toAssessed);
   const counts = Object.fromEntries(
@@ -71,5 +75,9 @@ export async function loadStageView(
       comments: comments.filter((c) => c.itemId === item.id),
     })),
     members: members.map((m) => ({ userId: m.userId, name: m.name })),
+    /** Open findings of the checks the shown items name; each item shows those of its check. */
+    findings: findingRows
+      .filter((f) => isOpen(f, today))
+      .map((f) => ({ id: f.id, checkId: f.checkId, subject: f.subject, severity: f.severity, message: f.message, state: effectiveState(f, today) })),
   };
 }

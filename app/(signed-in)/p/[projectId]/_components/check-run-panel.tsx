@@ -5,6 +5,7 @@
  * what changed since the previous run.
  */
 import { useMutation, useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
@@ -14,6 +15,8 @@ import { ProgressBar } from '@/components/ui/progress';
 import { useToast } from '@/components/ui/toast';
 import { messageOf, useTRPC } from '@/app/_lib/trpc';
 import type { StageKey } from '@/server/projects/kinds';
+import { actionWhereOf } from '@/server/check-runs/applicability';
+import { ACTION_LINKS } from '../risks/risk-view';
 
 const RESULT_TONES: Record<'pass' | 'warn' | 'fail' | 'error' | 'skipped', { label: string; tone: BadgeTone }> = {
   pass: { label: 'Passed', tone: 'success' },
@@ -24,6 +27,28 @@ const RESULT_TONES: Record<'pass' | 'warn' | 'fail' | 'error' | 'skipped', { lab
 };
 
 const SEVERITY_TONES: Record<string, BadgeTone> = { critical: 'danger', high: 'danger', medium: 'warning', low: 'info', info: 'neutral' };
+
+/** A check that could not run: why, and the one thing that unblocks it, linked to where it is done. */
+function SkippedReason({ projectId, finding }: { projectId: string; finding: { message: string; fix: string; evidence?: unknown } | undefined }) {
+  if (!finding) return null;
+  const place = actionWhereOf(finding.evidence);
+  return (
+    <div className="mt-1 grid gap-1 text-sm">
+      <p className="text-fg">{finding.message}</p>
+      <p className="text-fg-muted">
+        To run it: {finding.fix}
+        {place ? (
+          <>
+            {' '}
+            <Link className="font-medium whitespace-nowrap text-brand-700 hover:underline" href={`/p/${projectId}/${place}`}>
+              {ACTION_LINKS[place]} →
+            </Link>
+          </>
+        ) : null}
+      </p>
+    </div>
+  );
+}
 
 type Props = { projectId: string; stageKey?: StageKey; latestRunId: string | null; canRun: boolean };
 
@@ -90,6 +115,11 @@ export function CheckRunPanel({ projectId, stageKey, latestRunId, canRun }: Prop
             </div>
           ) : null}
           {data.status === 'failed' ? <p className="text-sm text-danger-700">{data.error ?? 'The run stopped before it finished.'}</p> : null}
+          {data.summary ? (
+            <p className="text-sm font-medium text-fg" role="status">
+              {data.summary}
+            </p>
+          ) : null}
           {data.changes.length > 0 ? (
             <div className="rounded-control bg-surface-muted p-3 text-sm">
               <p className="font-medium text-fg">Since the previous run</p>
@@ -115,6 +145,9 @@ export function CheckRunPanel({ projectId, stageKey, latestRunId, canRun }: Prop
                   </Badge>
                 </div>
                 {result.findings.length === 0 ? <p className="mt-1 text-sm text-fg-muted">Nothing to fix.</p> : null}
+                {result.status === 'skipped' ? (
+                  <SkippedReason projectId={projectId} finding={result.findings[0]} />
+                ) : (
                 <ul className="mt-2 grid gap-2">
                   {result.findings.map((finding, index) => (
                     <li key={`${finding.code}-${index}`} className="text-sm">
@@ -132,6 +165,7 @@ export function CheckRunPanel({ projectId, stageKey, latestRunId, canRun }: Prop
                     </li>
                   ))}
                 </ul>
+                )}
               </li>
             ))}
           </ul>

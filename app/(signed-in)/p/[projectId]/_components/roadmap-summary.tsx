@@ -2,7 +2,6 @@ import Link from 'next/link';
 import { VerdictReasons } from '@/app/(signed-in)/p/[projectId]/_components/verdict-reasons';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import { ReadinessScore } from '@/components/roadmap/readiness-score';
 import { StageStepper } from '@/components/roadmap/stage-stepper';
 import { VerdictBadge } from '@/components/roadmap/verdict-badge';
@@ -10,6 +9,7 @@ import { IMPACT_LABELS, SEVERITY_LABELS, SEVERITY_TONES, VERDICTS } from '@/comp
 import type { AppRouter } from '@/server/trpc/root';
 import type { inferRouterOutputs } from '@trpc/server';
 import { STAGE_LABELS } from '@/server/projects/kinds';
+import { RISK_STATES, riskAnchor, riskFix } from '../risks/risk-view';
 
 type Overview = inferRouterOutputs<AppRouter>['roadmap']['overview'];
 
@@ -95,55 +95,46 @@ export function RoadmapSummary({ projectId, overview }: { projectId: string; ove
       <Card>
         <CardHeader
           actions={
-            <Link className="text-sm text-brand-700 hover:underline" href={`${base}/risks`}>
-              All {overview.riskCount} risks
+            <Link className="text-sm whitespace-nowrap text-brand-700 hover:underline" href={`${base}/risks`}>
+              All {overview.riskCount} {overview.riskCount === 1 ? 'risk' : 'risks'}
             </Link>
           }
         >
           <CardTitle>Fix first</CardTitle>
-          <CardDescription>Open and failing items ranked by business impact: revenue and trust first, then onboarding and operations.</CardDescription>
+          <CardDescription>The most severe problems first; revenue and trust before onboarding and operations.</CardDescription>
         </CardHeader>
         <CardContent>
           {topRisks.length === 0 ? (
-            <p className="text-sm text-fg-muted">No open risks. Everything applicable has passed.</p>
+            <p className="text-sm text-fg-muted">No open risks. Everything applicable has passed and the checks found nothing open.</p>
           ) : (
-            <Table aria-label="Top risks">
-              <THead>
-                <TR>
-                  <TH>#</TH>
-                  <TH>Risk</TH>
-                  <TH>Impact</TH>
-                  <TH>Severity</TH>
-                  <TH>Owner</TH>
-                </TR>
-              </THead>
-              <TBody>
-                {topRisks.map((risk) => (
-                  <TR key={risk.id}>
-                    <TD className="tabular-nums text-fg-muted">{risk.rank}</TD>
-                    <TD>
-                      {risk.stageKey ? (
-                        <Link className="hover:text-brand-700 hover:underline" href={`${base}/stages/${risk.stageKey}`}>
+            <ol className="grid gap-3" aria-label="Top risks">
+              {topRisks.map((risk) => {
+                const fix = riskFix(risk);
+                return (
+                  <li key={`${risk.source}-${risk.id}`} className="flex gap-3">
+                    <span className="w-5 shrink-0 text-right text-sm font-semibold text-fg-muted tabular-nums">{risk.rank}</span>
+                    <div className="grid min-w-0 flex-1 gap-1">
+                      <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
+                        <Link className="min-w-0 font-medium break-words text-fg hover:text-brand-700 hover:underline" href={`${base}/risks#${riskAnchor(risk)}`}>
                           {risk.title}
                         </Link>
-                      ) : (
-                        risk.title
-                      )}
-                      {risk.state === 'failing' ? (
-                        <Badge tone="danger" className="ml-2">
-                          Failing
-                        </Badge>
+                        <Badge tone={SEVERITY_TONES[risk.severity]}>{SEVERITY_LABELS[risk.severity]}</Badge>
+                        {risk.state !== 'open' ? <Badge tone={RISK_STATES[risk.state].tone}>{RISK_STATES[risk.state].label}</Badge> : null}
+                      </div>
+                      {fix ? (
+                        <p className="truncate text-sm text-fg-muted" title={fix}>
+                          Fix: {fix}
+                        </p>
                       ) : null}
-                    </TD>
-                    <TD>{IMPACT_LABELS[risk.impact]}</TD>
-                    <TD>
-                      <Badge tone={SEVERITY_TONES[risk.severity]}>{SEVERITY_LABELS[risk.severity]}</Badge>
-                    </TD>
-                    <TD className="text-fg-muted">{risk.owner ?? 'Unassigned'}</TD>
-                  </TR>
-                ))}
-              </TBody>
-            </Table>
+                      <p className="text-xs break-words text-fg-subtle">
+                        {IMPACT_LABELS[risk.impact]}
+                        {risk.subject ? ` · ${risk.subject}` : ''} · {risk.owner ?? 'no owner yet'}
+                      </p>
+                    </div>
+                  </li>
+                );
+              })}
+            </ol>
           )}
         </CardContent>
       </Card>

@@ -69,12 +69,12 @@ export function RiskStatusButton({ projectId, riskId }: { projectId: string; ris
   const close = (status: 'mitigated' | 'accepted') =>
     submit(() => setStatus.mutateAsync({ projectId, riskId, status }), { success: status === 'mitigated' ? 'Risk marked mitigated' : 'Risk accepted' });
   return (
-    <div className="flex justify-end gap-1">
-      <Button size="sm" variant="ghost" onClick={() => close('mitigated')}>
-        Mitigated
+    <div className="flex flex-wrap gap-2">
+      <Button size="sm" variant="secondary" onClick={() => close('mitigated')}>
+        Mark mitigated
       </Button>
       <Button size="sm" variant="ghost" onClick={() => close('accepted')}>
-        Accept
+        Accept risk
       </Button>
     </div>
   );

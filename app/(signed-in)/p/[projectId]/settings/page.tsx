@@ -7,6 +7,7 @@ import { readProject, readRoadmapOverview } from '@/app/_lib/project-reads';
 import { ProjectForm } from '@/app/(signed-in)/_forms/project-form';
 import { ArchiveProject } from './archive-project';
 import { PlaybookCard } from './playbook-card';
+import { OwnershipCard } from './ownership-card';
 
 export const metadata: Metadata = { title: 'Project settings' };
 
@@ -15,7 +16,11 @@ export default async function ProjectSettingsPage({ params }: { params: Promise<
   const caller = await serverCaller();
   const project = await loadOrNotFound(readProject(projectId));
   if (!project.access.permissions.includes('project:edit')) notFound();
-  const [playbooks, overview] = await Promise.all([loadOrNotFound(caller.roadmap.templates({ projectId })), loadOrNotFound(readRoadmapOverview(projectId))]);
+  const [playbooks, overview, ownership] = await Promise.all([
+    loadOrNotFound(caller.roadmap.templates({ projectId })),
+    loadOrNotFound(readRoadmapOverview(projectId)),
+    loadOrNotFound(caller.checks.ownership({ projectId })),
+  ]);
   return (
     <div className="mx-auto grid max-w-3xl gap-8">
       <PageHeader title="Project settings" description="What Launch Ready checks and how the roadmap is chosen." />
@@ -36,6 +41,7 @@ export default async function ProjectSettingsPage({ params }: { params: Promise<
           environments: project.environments,
         }}
       />
+      <OwnershipCard projectId={projectId} ownership={ownership} canEdit />
       <PlaybookCard projectId={projectId} current={playbooks.current} suggested={playbooks.suggested} templates={playbooks.templates} updateAvailable={overview.updateAvailable} />
       {project.access.permissions.includes('project:archive') ? <ArchiveProject projectId={projectId} archived={project.status === 'archived'} /> : null}
     </div>

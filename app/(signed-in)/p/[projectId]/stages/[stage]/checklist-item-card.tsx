@@ -17,6 +17,7 @@ import { IMPACT_LABELS, SEVERITY_LABELS, SEVERITY_TONES, STATUS_OPTIONS, statusO
 import { useFormAction } from '@/app/_lib/use-form-action';
 import type { StageKey } from '@/server/projects/kinds';
 import { useStageMutations } from './use-stage-mutations';
+import { ItemFindings } from './item-findings';
 
 export type ItemView = {
   id: string;
@@ -128,6 +129,7 @@ export function ChecklistItemCard({ projectId, stageKey, item, members, canUpdat
             {item.dueDate ? <span className={overdue ? 'font-medium text-danger-700' : 'text-fg-muted'}>· due {shortDate(item.dueDate)}{overdue ? ' (overdue)' : ''}</span> : null}
           </div>
           {item.status === 'not_applicable' && item.notApplicableReason ? <p className="text-sm text-fg-muted">Not applicable: {item.notApplicableReason}</p> : null}
+          <ItemFindings checkId={item.automatedCheck} />
         </div>
         {canUpdate ? (
           <Select

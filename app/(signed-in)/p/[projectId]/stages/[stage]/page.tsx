@@ -17,6 +17,7 @@ import { StageTargets } from './stage-targets';
 import { StageRecords } from './records/stage-records';
 import { ObservabilityPanel } from './observability-panel';
 import { CheckRunPanel } from '../../_components/check-run-panel';
+import { StageFindingsProvider } from './item-findings';
 
 const FILTERS = [
   { value: 'all', label: 'All' },
@@ -86,6 +87,8 @@ export default async function StagePage({
           {view.items.length === 0 ? (
             <EmptyState title="Nothing here" description={filter === 'all' ? 'This stage has no checklist items yet.' : 'No items match this filter.'} />
           ) : (
+            // Each item shows the open findings of the check it names, read once for the whole list.
+            <StageFindingsProvider projectId={projectId} findings={view.findings}>
             <ol className="grid gap-3" aria-label="Checklist">
               {view.items.map((item) => (
                 <li key={item.id}>
@@ -105,6 +108,7 @@ export default async function StagePage({
                 </li>
               ))}
             </ol>
+            </StageFindingsProvider>
           )}
           {permissions.has('project:edit') ? <AddItemForm projectId={projectId} stageKey={stage} /> : null}
         </div>
