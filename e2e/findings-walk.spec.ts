@@ -61,7 +61,7 @@ test('run all checks → no-go with reasons → fix the record → re-run → th
   await runAllChecks(page);
   await page.goto(`/p/${projectId}/risks`);
   await expect(page.locator(`[id="${findingId}"]`)).toHaveCount(0);
-  await expect(page.getByRole('region', { name: 'Fixed' })).toContainText('+all');
+  await expect(page.getByRole('list', { name: 'Fixed findings' })).toContainText('+all');
 
   // 3. What is left: the site's address is a staging one (accepted with a reason and an expiry),
   //    and the playbook's critical items (settled here as not applicable for the test's product).
