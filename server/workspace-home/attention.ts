@@ -91,11 +91,11 @@ const COMPARE: Record<SortKey, (a: Ranked, b: Ranked) => number> = {
   lastRun: (a, b) => runTime(a) - runTime(b),
 };
 
-/** Ranks and sorts; ties in the chosen column fall back to the attention order. */
+/** Ranks and sorts, archived projects after active ones (as the list always had them); ties in the chosen column fall back to the attention order. */
 export function rankAndSort(statuses: readonly ProjectStatus[], sort: SortKey, dir: SortDir, now: Date): Ranked[] {
   const ranked = statuses.map((s) => ({ ...s, attention: attentionOf(s, now) }));
   const sign = dir === 'asc' ? 1 : -1;
-  return ranked.sort((a, b) => sign * safe(COMPARE[sort](a, b)) || byAttention(a, b));
+  return ranked.sort((a, b) => Number(a.archived) - Number(b.archived) || sign * safe(COMPARE[sort](a, b)) || byAttention(a, b));
 }
 
 /** -Infinity − -Infinity is NaN: two never-run projects tie. */
