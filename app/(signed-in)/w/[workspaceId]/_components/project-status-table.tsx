@@ -22,7 +22,7 @@ export function ProjectStatusTable({ projects, current, now, hrefFor }: { projec
     <SortHeader column={column} label={label} current={current} naturalDir={DEFAULT_DIR[column]} hrefFor={hrefFor} className={className} />
   );
   return (
-    <Table aria-label="Projects and their launch status" className="min-w-[52rem]">
+    <Table aria-label="Projects" className="min-w-[52rem]">
       <THead>
         <TR>
           {header('name', 'Project', cn(sticky, 'bg-surface-muted'))}
