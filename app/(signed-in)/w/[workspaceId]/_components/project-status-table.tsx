@@ -9,7 +9,7 @@ import { DEFAULT_DIR } from '@/server/workspace-home/attention';
 import { SortHeader, type SortState } from './sort-header';
 
 const ATTENTION: Record<AttentionLevel, { label: string; tone: BadgeTone } | null> = {
-  'no-go': { label: 'No-go', tone: 'danger' },
+  'no-go': { label: 'Blocked', tone: 'danger' },
   urgent: { label: 'Act now', tone: 'warning' },
   stale: { label: 'Checks stale', tone: 'info' },
   none: null,
@@ -22,7 +22,7 @@ export function ProjectStatusTable({ projects, current, now, hrefFor }: { projec
     <SortHeader column={column} label={label} current={current} naturalDir={DEFAULT_DIR[column]} hrefFor={hrefFor} className={className} />
   );
   return (
-    <Table aria-label="Projects" className="min-w-[52rem]">
+    <Table aria-label="Projects" className="min-w-[56rem]">
       <THead>
         <TR>
           {header('name', 'Project', cn(sticky, 'bg-surface-muted'))}
@@ -40,15 +40,29 @@ export function ProjectStatusTable({ projects, current, now, hrefFor }: { projec
           const { critical, high } = p.openFindings;
           return (
             <TR key={p.id}>
-              <TD className={cn(sticky, 'max-w-[16rem] sm:max-w-xs')}>
+              <TD className={cn(sticky, 'max-w-[11rem] sm:max-w-[16rem]')}>
                 <Link href={`/p/${p.id}`} className="font-medium text-fg hover:text-brand-700 hover:underline">
                   {p.name}
                 </Link>
                 {p.archived ? <span className="ml-2 text-xs text-fg-muted">(archived)</span> : null}
                 <div className="truncate font-mono text-xs text-fg-muted">{p.primaryDomain}</div>
-                {p.attention.reason ? <p className="mt-1 line-clamp-2 text-xs text-fg-muted">{p.attention.reason}</p> : null}
               </TD>
-              <TD>{attention ? <Badge tone={attention.tone}>{attention.label}</Badge> : <span className="text-fg-subtle">—<span className="sr-only">Nothing urgent</span></span>}</TD>
+              <TD className="w-72 min-w-[14rem]">
+                {attention ? (
+                  <>
+                    <Badge tone={attention.tone}>{attention.label}</Badge>
+                    {p.attention.reason ? (
+                      <p className="mt-1 line-clamp-2 text-xs text-fg-muted" title={p.attention.reason}>
+                        {p.attention.reason}
+                      </p>
+                    ) : null}
+                  </>
+                ) : (
+                  <span className="text-fg-subtle">
+                    —<span className="sr-only">Nothing urgent</span>
+                  </span>
+                )}
+              </TD>
               <TD>
                 <VerdictBadge verdict={p.verdict} />
               </TD>
