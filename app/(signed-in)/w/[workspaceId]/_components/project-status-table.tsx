@@ -22,7 +22,7 @@ export function ProjectStatusTable({ projects, current, now, hrefFor }: { projec
     <SortHeader column={column} label={label} current={current} naturalDir={DEFAULT_DIR[column]} hrefFor={hrefFor} className={className} />
   );
   return (
-    <Table aria-label="Projects" className="min-w-[56rem]">
+    <Table aria-label="Projects" className="min-w-[46rem]">
       <THead>
         <TR>
           {header('name', 'Project', cn(sticky, 'bg-surface-muted'))}
@@ -40,14 +40,14 @@ export function ProjectStatusTable({ projects, current, now, hrefFor }: { projec
           const { critical, high } = p.openFindings;
           return (
             <TR key={p.id}>
-              <TD className={cn(sticky, 'max-w-[11rem] sm:max-w-[16rem]')}>
+              <TD className={cn(sticky, 'min-w-[9rem] max-w-[11rem] sm:max-w-[16rem]')}>
                 <Link href={`/p/${p.id}`} className="font-medium text-fg hover:text-brand-700 hover:underline">
                   {p.name}
                 </Link>
                 {p.archived ? <span className="ml-2 text-xs text-fg-muted">(archived)</span> : null}
                 <div className="truncate font-mono text-xs text-fg-muted">{p.primaryDomain}</div>
               </TD>
-              <TD className="w-72 min-w-[14rem]">
+              <TD className="min-w-[12rem] max-w-[16rem]">
                 {attention ? (
                   <>
                     <Badge tone={attention.tone}>{attention.label}</Badge>
