@@ -13,6 +13,8 @@ import {
   renameWorkspace,
   revokeInvitation,
 } from '@/server/services/workspaces';
+import { workspaceHome } from '@/server/services/home-status';
+import { DEFAULT_DIR, SORT_KEYS } from '@/server/workspace-home/attention';
 import { emailSchema, tokenSchema, workspaceNameSchema, workspaceRoleSchema } from '@/server/validation';
 
 export const workspaceRouter = router({
@@ -29,6 +31,17 @@ export const workspaceRouter = router({
       return { id: workspace.id, name: workspace.name, role: ctx.workspace.role };
     }),
   ),
+
+  /**
+   * The home page: every project with readiness, verdict, open critical / high findings, monitors
+   * down and the last whole-project run, "needs attention" first unless another order is asked.
+   * Not a cachedWorkspaceRead: the list revision does not move when a project's findings or items do.
+   */
+  home: workspaceProcedure('workspace:read')
+    .input(z.object({ includeArchived: z.boolean().default(false), sort: z.enum(SORT_KEYS).default('attention'), dir: z.enum(['asc', 'desc']).optional() }))
+    .query(({ ctx, input }) =>
+      workspaceHome(ctx, { workspaceId: ctx.workspace.id, includeArchived: input.includeArchived, sort: input.sort, dir: input.dir ?? DEFAULT_DIR[input.sort] }),
+    ),
 
   rename: workspaceProcedure('workspace:rename')
     .input(z.object({ name: workspaceNameSchema }))

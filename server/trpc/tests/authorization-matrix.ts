@@ -60,6 +60,7 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixEntry> = {
   'workspace.list': { scope: 'authed' },
   'workspace.create': { scope: 'authed', input: () => ({ name: 'Another studio' }) },
   'workspace.get': { scope: 'workspace', allow: WORKSPACE_ROLES, input: (w) => ({ workspaceId: w.workspaceId }) },
+  'workspace.home': { scope: 'workspace', allow: WORKSPACE_ROLES, input: (w) => ({ workspaceId: w.workspaceId }) },
   'workspace.rename': { scope: 'workspace', allow: MANAGERS, input: (w) => ({ workspaceId: w.workspaceId, name: 'Renamed studio' }) },
   'workspace.members': { scope: 'workspace', allow: WORKSPACE_ROLES, input: (w) => ({ workspaceId: w.workspaceId }) },
   'workspace.invite': { scope: 'workspace', allow: MANAGERS, input: (w) => ({ workspaceId: w.workspaceId, email: 'new.person@example.test', role: 'member' }) },
