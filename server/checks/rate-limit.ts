@@ -2,11 +2,13 @@
  * Sign-in rate limit: a bounded burst of failed sign-ins (default 15, at most 30, 10 s cap)
  * with a made-up account against the login endpoint. A limit shows as 429, a Retry-After
  * header, a switch to 403/423 (firewall or lockout), or clear slowing (median of the last
- * five answers at least 3× the first five). Runs only on domains whose ownership is verified.
+ * five answers at least 3× the first five). Runs only on domains whose ownership is verified,
+ * and only when the login endpoint is on that domain (support/probe-scope.ts).
  */
 import { headerValue } from '@/server/net/http-client';
 import { findingsOf } from './support/finding';
 import { attemptLogin, loginEndpoint, PROBE_EMAIL } from './support/login';
+import { OUTSIDE_FIX, probeScope } from './support/probe-scope';
 import { clamp, deadlineIn } from './support/pool';
 import { result } from './support/result';
 import { percentile, roundMs } from './support/stats';
@@ -50,6 +52,10 @@ export async function run(target: CheckTarget, deps: CheckDeps): Promise<CheckRe
   const endpoint = loginEndpoint(target);
   if (!endpoint) {
     return result([finding('info', 'no-login-endpoint', 'The project lists no login endpoint, so there was nothing to probe.', 'Add the URL your sign-in form posts to as the project\'s login endpoint.', { domain: target.domain })], undefined, { incomplete: true });
+  }
+  const scope = probeScope(endpoint.url, target.domain);
+  if (!scope.inScope) {
+    return result([finding('info', 'outside-verified-domain', scope.message, OUTSIDE_FIX, { url: endpoint.url, domain: target.domain })], undefined, { incomplete: true });
   }
   const burst = clamp(target.probes?.rateLimitBurst, DEFAULT_BURST, 1, MAX_BURST);
   const deadline = deadlineIn(TIME_CAP_MS);

@@ -92,7 +92,7 @@ describe('handover pack content', () => {
     }
     // Slack webhook URLs are credentials too.
     expect(md).not.toContain('hooks.slack.com');
-    expect(md).toContain('[secret hidden]');
+    expect(md).toContain('\\[secret hidden\\]'); // brackets from text are escaped (markdown-text.ts)
     expect(md).toMatch(/secret-looking values found in notes were hidden/);
   });
 });

@@ -1,9 +1,13 @@
-/** The handover pack as Markdown: the same sections and facts as the PDF. */
+/**
+ * The handover pack as Markdown: the same sections and facts as the PDF. Every value from the
+ * database goes through `t` (mdText), so what people typed is shown as text by any viewer.
+ */
 import { SECTION_TITLE, type ChecklistSignal, type CheckSignal, type HandoverDocument, type Measured, type SectionId } from './types';
+import { mdText as t } from './markdown-text';
 import { CHECK_LABEL, PHASE_LABEL, RISK_STATE_LABEL, STATUS_LABEL, cap, coverFacts, fmtDateTime, fmtMs, fmtPercent, orDash, paragraphs } from './words';
 
-/** Table cells: no pipes or line breaks may escape a cell, and no raw HTML reaches a Markdown viewer. */
-const cell = (s: string | null | undefined) => orDash(s).replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/\s*\n\s*/g, ' ');
+/** Table cells: mdText keeps pipes, line breaks and markup inside the cell. */
+const cell = (s: string | null | undefined) => t(orDash(s));
 
 function table(head: string[], rows: (string | null)[][]): string {
   if (rows.length === 0) return '_None recorded._';
@@ -11,7 +15,7 @@ function table(head: string[], rows: (string | null)[][]): string {
 }
 
 const heading = (id: SectionId) => `## ${SECTION_TITLE[id]}`;
-const notMeasured = (m: Measured<unknown>) => (m.state === 'not-measured' ? `> ${m.note}` : '');
+const notMeasured = (m: Measured<unknown>) => (m.state === 'not-measured' ? `> ${t(m.note)}` : '');
 
 function checks(m: Measured<CheckSignal[]>): string {
   if (m.state === 'not-measured') return notMeasured(m);
@@ -24,23 +28,26 @@ function checklist(signals: ChecklistSignal[]): string {
 }
 
 const entries = (rows: HandoverDocument['limitations'], empty: string, value = false) =>
-  rows.length === 0 ? `_${empty}_` : rows.map((r, i) => `${i + 1}. **${r.title}**${value && r.businessValue ? ` (business value ${r.businessValue}/5)` : ''}${r.detail ? ` — ${r.detail.replace(/\n+/g, ' ')}` : ''}`).join('\n');
+  rows.length === 0 ? `_${empty}_` : rows.map((r, i) => `${i + 1}. **${t(r.title)}**${value && r.businessValue ? ` (business value ${r.businessValue}/5)` : ''}${r.detail ? ` — ${t(r.detail)}` : ''}`).join('\n');
 
-const doc2 = (title: string, body: string | null, missing: string) => `### ${title}\n\n${body ? paragraphs(body).join('\n\n') : `_${missing}_`}`;
+/** Free text written as paragraphs: each line its own paragraph, escaped as the start of a line. */
+const prose = (text: string) => paragraphs(text).map((line) => t(line, { startsLine: true })).join('\n\n');
+
+const doc2 = (title: string, body: string | null, missing: string) => `### ${title}\n\n${body ? prose(body) : `_${missing}_`}`;
 
 export function renderMarkdown(doc: HandoverDocument): string {
   const out: string[] = [];
   const c = doc.cover;
-  out.push(`# Handover pack: ${c.projectName}`, table(['', ''], coverFacts(doc)));
-  out.push('## Contents', Object.values(SECTION_TITLE).map((t, i) => `${i + 1}. ${t}`).join('\n'));
+  out.push(`# Handover pack: ${t(c.projectName)}`, table(['', ''], coverFacts(doc)));
+  out.push('## Contents', Object.values(SECTION_TITLE).map((title, i) => `${i + 1}. ${title}`).join('\n'));
 
-  out.push(heading('summary'), doc.summary.join('\n\n'));
+  out.push(heading('summary'), doc.summary.map((line) => t(line, { startsLine: true })).join('\n\n'));
 
   out.push(heading('stages'));
   for (const s of doc.stages) {
     out.push(
-      `### ${s.label} — ${s.progress}% done`,
-      `${s.goal}\n\n${s.counts.passed} passed, ${s.counts.failed} failing, ${s.counts.open} open, ${s.counts.notApplicable} not applicable.`,
+      `### ${t(s.label)} — ${s.progress}% done`,
+      `${prose(s.goal)}\n\n${s.counts.passed} passed, ${s.counts.failed} failing, ${s.counts.open} open, ${s.counts.notApplicable} not applicable.`,
       table(
         ['Item', 'Severity', 'Status', 'Owner', 'Evidence'],
         s.items.map((i) => [
@@ -57,9 +64,9 @@ export function renderMarkdown(doc: HandoverDocument): string {
   const d = doc.domains;
   out.push(
     heading('domains'),
-    `Canonical address: **${d.canonicalUrl}**. Everything else should redirect there permanently (301 or 308).`,
+    `Canonical address: **${t(d.canonicalUrl)}**. Everything else should redirect there permanently (301 or 308).`,
     table(['From', 'Redirects to'], d.redirects.map((r) => [r.from, r.to])),
-    `**Subdomains:** ${d.subdomains.join(', ') || 'none'}`,
+    `**Subdomains:** ${t(d.subdomains.join(', ')) || 'none'}`,
     table(['Environment', 'Address'], d.environments.map((e) => [e.name, e.url])),
     table(['Endpoint', 'Method', 'Path'], d.endpoints.map((e) => [e.label, e.method, e.url])),
     checks(d.checks),
@@ -70,7 +77,7 @@ export function renderMarkdown(doc: HandoverDocument): string {
   out.push(doc.tls.certificates.state === 'measured' ? table(['Host', 'Expires', 'Days left', 'Result'], doc.tls.certificates.data.map((t) => [t.host, t.expiresOn, t.daysLeft === null ? null : String(t.daysLeft), t.status])) : notMeasured(doc.tls.certificates), checklist(doc.tls.checklist));
 
   const e = doc.emailAuth;
-  out.push(heading('email'), `Mail-sending domain: **${orDash(e.mailDomain)}**. DKIM selectors: ${e.dkimSelectors.join(', ') || 'none recorded'}.`, checks(e.checks), checklist(e.checklist));
+  out.push(heading('email'), `Mail-sending domain: **${t(orDash(e.mailDomain))}**. DKIM selectors: ${t(e.dkimSelectors.join(', ')) || 'none recorded'}.`, checks(e.checks), checklist(e.checklist));
 
   out.push(heading('security'), checks(doc.security.checks), checklist(doc.security.checklist));
 
@@ -85,7 +92,7 @@ export function renderMarkdown(doc: HandoverDocument): string {
     heading('secrets'),
     table(['Stored in', 'Secrets'], s.locations.map((l) => [l.storedIn, l.names.join(', ')])),
     table(['Secret', 'Stored in', 'Last rotated', 'Rotation due'], s.rotation.map((r) => [r.name, r.storedIn, r.lastRotatedOn ?? 'Never recorded', r.due ? 'Yes' : 'No'])),
-    `**How to rotate a secret**\n\n${s.steps.map((step, i) => `${i + 1}. ${step}`).join('\n')}`,
+    `**How to rotate a secret**\n\n${s.steps.map((step, i) => `${i + 1}. ${t(step)}`).join('\n')}`,
   );
 
   const r = doc.runbook;
@@ -93,7 +100,7 @@ export function renderMarkdown(doc: HandoverDocument): string {
     heading('runbook'),
     doc2('Deployment runbook', r.deployment, 'No deployment runbook written yet.'),
     doc2('Rollback path', r.rollback, 'No rollback path written yet.'),
-    `### Release checklist\n\n${r.releaseSteps.length === 0 ? '_No release steps yet._' : r.releaseSteps.map((st) => `- [${st.done ? 'x' : ' '}] ${PHASE_LABEL[st.phase] ?? st.phase}: ${st.title}`).join('\n')}`,
+    `### Release checklist\n\n${r.releaseSteps.length === 0 ? '_No release steps yet._' : r.releaseSteps.map((st) => `- [${st.done ? 'x' : ' '}] ${PHASE_LABEL[st.phase] ?? t(st.phase)}: ${t(st.title)}`).join('\n')}`,
     doc2('Incident template', r.incidentTemplate, 'No incident template written yet.'),
   );
 
@@ -103,14 +110,14 @@ export function renderMarkdown(doc: HandoverDocument): string {
   else {
     out.push(table(['Monitor', 'Address', 'State', 'Uptime (7 days)', 'Error rate', 'p95'], m.monitors.data.map((x) => [x.name, x.url, x.state, fmtPercent(x.uptimePercent), fmtPercent(x.errorRatePercent), fmtMs(x.p95Ms)])));
     for (const x of m.monitors.data) {
-      out.push(`**${x.name}, day by day**`, table(['Day', 'Uptime', 'Error rate', 'p95'], x.days.map((p) => [p.date, fmtPercent(p.uptimePercent), fmtPercent(p.errorRatePercent), fmtMs(p.p95Ms)])));
+      out.push(`**${t(x.name)}, day by day**`, table(['Day', 'Uptime', 'Error rate', 'p95'], x.days.map((p) => [p.date, fmtPercent(p.uptimePercent), fmtPercent(p.errorRatePercent), fmtMs(p.p95Ms)])));
     }
   }
   const fb = m.alerts.fallbackContact;
   out.push(
     '### Alert routing',
     table(['Channel', 'Kind', 'Sends to'], m.alerts.channels.map((ch) => [ch.name, ch.kind, ch.destination ?? '(address kept private)'])),
-    `Fallback email: ${orDash(m.alerts.fallbackEmail)}. Fallback contact: ${fb ? [fb.name, fb.role, fb.email, fb.phone].filter(Boolean).join(', ') : 'none marked'}.`,
+    `Fallback email: ${t(orDash(m.alerts.fallbackEmail))}. Fallback contact: ${fb ? t([fb.name, fb.role, fb.email, fb.phone].filter(Boolean).join(', ')) : 'none marked'}.`,
   );
 
   out.push(heading('incidents'));
@@ -124,14 +131,14 @@ export function renderMarkdown(doc: HandoverDocument): string {
 
   out.push(heading('limitations'), entries(doc.limitations, 'No known limitations written down yet.'));
   out.push(heading('improvements'), entries(doc.improvements, 'No improvements listed yet.', true));
-  out.push(heading('weekly'), doc.weeklyChecks.length === 0 ? '_No weekly checks yet._' : doc.weeklyChecks.map((w) => `- [ ] **${w.title}**${w.detail ? ` — ${w.detail.replace(/\n+/g, ' ')}` : ''}`).join('\n'));
+  out.push(heading('weekly'), doc.weeklyChecks.length === 0 ? '_No weekly checks yet._' : doc.weeklyChecks.map((w) => `- [ ] **${t(w.title)}**${w.detail ? ` — ${t(w.detail)}` : ''}`).join('\n'));
   out.push(
     heading('contacts'),
     'Call in this order; the fallback is who to reach when nobody else answers.',
     table(['Order', 'Name', 'Role', 'Email', 'Phone', 'Notes'], doc.contacts.map((k) => [k.isFallback ? `${k.order} (fallback)` : String(k.order), k.name, k.role, k.email, k.phone, k.notes])),
   );
-  out.push(heading('gaps'), doc.gaps.length === 0 ? 'Nothing is missing.' : doc.gaps.map((g) => `- ${g}`).join('\n'));
+  out.push(heading('gaps'), doc.gaps.length === 0 ? 'Nothing is missing.' : doc.gaps.map((g) => `- ${t(g)}`).join('\n'));
   if (doc.redactions > 0) out.push(`_${doc.redactions} secret-looking values found in notes were hidden from this pack. Rotate any secret that was pasted into free text._`);
-  out.push(`_Prepared with Launch Ready on ${c.date}._`);
+  out.push(`_Prepared with Launch Ready on ${t(c.date)}._`);
   return `${out.filter(Boolean).join('\n\n')}\n`;
 }

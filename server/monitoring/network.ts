@@ -5,9 +5,9 @@
  * Tests pass their own network.
  */
 import { createNetwork, type Network } from '@/server/net';
+import { loopbackTargetsAllowed } from '@/server/net/target-url';
 
 export function monitorNetworkFromEnv(env: NodeJS.ProcessEnv = process.env): Network {
-  const on = (value: string | undefined) => ['on', '1', 'true'].includes((value ?? '').toLowerCase());
-  const allowLoopback = on(env.LR_MONITOR_ALLOW_LOOPBACK) || on(env.LR_ALLOW_LOOPBACK_TARGETS);
+  const allowLoopback = loopbackTargetsAllowed(env, 'monitors');
   return createNetwork({ policy: { allowLoopback }, httpTimeoutMs: 30_000 });
 }

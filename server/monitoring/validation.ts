@@ -1,22 +1,24 @@
 /** Input schemas for monitors and alert channels (shared by the router and the forms). */
 import { z } from 'zod';
+import { checkTargetUrl, loopbackTargetsAllowed } from '@/server/net/target-url';
 import { MAX_INTERVAL_SECONDS, MIN_INTERVAL_SECONDS } from './schedule';
 
 export const MONITOR_METHODS = ['GET', 'HEAD', 'POST'] as const;
 export const STATUS_RULES = ['success', 'no-server-error'] as const;
 
+/**
+ * An address monitors and alerts will connect to, judged when saved (server/net/target-url.ts):
+ * loopback, private, metadata and internal-only names get a field message, unless
+ * LR_ALLOW_LOOPBACK_TARGETS / LR_MONITOR_ALLOW_LOOPBACK is on (read per request, like the worker).
+ */
 const httpUrl = z
   .string()
   .trim()
   .max(2000)
-  .refine((value) => {
-    try {
-      const url = new URL(value);
-      return (url.protocol === 'http:' || url.protocol === 'https:') && !url.username && !url.password;
-    } catch {
-      return false;
-    }
-  }, 'Enter a full address starting with https:// (or http://).');
+  .superRefine((value, ctx) => {
+    const result = checkTargetUrl(value, { allowLoopback: loopbackTargetsAllowed(process.env, 'monitors') });
+    if (!result.ok) ctx.addIssue({ code: 'custom', message: result.message });
+  });
 
 export const expectedStatusSchema = z
   .string()
@@ -48,7 +50,7 @@ export const channelInputSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('slack'),
     name: z.string().trim().min(1).max(120),
-    url: httpUrl.refine((v) => v.startsWith('https://') || v.startsWith('http://127.') || v.startsWith('http://localhost'), 'Slack webhook addresses start with https://.'),
+    url: httpUrl.refine((v) => v.startsWith('https://') || loopbackTargetsAllowed(process.env, 'monitors'), 'Slack webhook addresses start with https://.'),
   }),
   z.object({ kind: z.literal('webhook'), name: z.string().trim().min(1).max(120), url: httpUrl }),
 ]);

@@ -5,6 +5,7 @@
  */
 import { domainToASCII } from 'node:url';
 import { parse } from 'tldts';
+import { checkTargetUrl } from '@/server/net/target-url';
 
 export type RuleResult = { ok: true; value: string } | { ok: false; message: string };
 
@@ -82,26 +83,38 @@ export function checkDkimSelector(raw: string): RuleResult {
   return valid ? { ok: true, value } : { ok: false, message: `“${raw.trim()}” is not a valid DKIM selector.` };
 }
 
-/** An absolute http(s) URL whose host is a real domain under a known suffix. */
+/**
+ * An absolute http(s) URL whose host is a real domain under a known suffix. Inward addresses
+ * (loopback, private, metadata, internal names) get the network policy's own message.
+ */
 export function checkPublicUrl(raw: string): RuleResult {
-  let url: URL;
-  try {
-    url = new URL(raw.trim());
-  } catch {
-    return { ok: false, message: 'Enter a full address starting with https://' };
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, message: 'The address must start with https:// or http://' };
-  if (url.username || url.password) return { ok: false, message: 'Leave credentials out of the address.' };
-  const host = checkHostname(url.hostname);
+  const target = checkTargetUrl(raw);
+  if (!target.ok) return target;
+  const host = checkHostname(target.url.hostname);
   if (!host.ok) return host;
-  return { ok: true, value: url.toString() };
+  return { ok: true, value: target.url.toString() };
+}
+
+/** Any host would do as the base: a path is only a path if resolving it keeps that host. */
+const PATH_BASE = 'https://path-check.invalid';
+
+function staysOnBase(path: string): boolean {
+  try {
+    return new URL(path, PATH_BASE).origin === PATH_BASE;
+  } catch {
+    return false;
+  }
 }
 
 /** A key endpoint: a full URL, or a path like `/api/login` relative to the production URL. */
 export function checkEndpointTarget(raw: string): RuleResult {
   const value = raw.trim();
-  if (value.startsWith('/')) {
+  if (value.startsWith('/') || value.startsWith('\\')) {
     if (/\s/.test(value) || value.length > 2000) return { ok: false, message: 'A path cannot contain spaces.' };
+    // "//127.0.0.1:8080/x" and "/\evil.com" look like paths but name another host once resolved.
+    if (!staysOnBase(value)) {
+      return { ok: false, message: 'A path starts with a single / (like /api/login). To use another host, enter the full address starting with https://' };
+    }
     return { ok: true, value };
   }
   return checkPublicUrl(value);
