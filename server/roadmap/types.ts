@@ -48,14 +48,29 @@ export interface TemplateLine {
   sources: SeedSource[];
 }
 
-export interface TemplateItem extends TemplateLine {
+/**
+ * How far a passing check result goes for the item that names it (docs/decisions/0010):
+ * `verifies` — the check tests what the item claims, so a pass may pass the item;
+ * `supports` — the check tests part of it, so a pass shows the evidence and waits for a person
+ * to confirm. A failing result fails the item either way.
+ */
+export type CheckRole = 'verifies' | 'supports';
+
+interface ItemBase extends TemplateLine {
   kind: ItemKind;
   detail?: string;
   severity: Severity;
   impact: ImpactArea;
-  /** The automated check that can settle this item, when one can. */
-  check?: AutomatedCheck;
 }
+
+/** An item that names a check must say whether the check verifies it or only supports it. */
+export type ItemCheck =
+  | { check?: undefined; checkRole?: undefined; checkGap?: undefined }
+  | { check: AutomatedCheck; checkRole: 'verifies'; checkGap?: undefined }
+  /** checkGap: what the check does not test, in the founder's words; shown beside its evidence. */
+  | { check: AutomatedCheck; checkRole: 'supports'; checkGap: string };
+
+export type TemplateItem = ItemBase & ItemCheck;
 
 /** How the playbook numbers its own chapters: roadmap stages, or days of a sprint plan. */
 export type ChapterUnit = 'stage' | 'day';

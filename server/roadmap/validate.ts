@@ -1,5 +1,6 @@
 import { STAGE_KEYS } from '@/server/projects/kinds';
 import type { RoadmapTemplate, SeedSource, TemplateLine } from './types';
+import { checkDeclarationProblems } from './check-roles';
 
 /** Every place in a template that cites the playbook: where it is, its key (if any), its sources. */
 export interface Citation {
@@ -66,6 +67,8 @@ export function validateTemplate(t: RoadmapTemplate): string[] {
     if (seen.has(c.key)) problems.push(`duplicate key ${c.key}`);
     seen.add(c.key);
   }
+
+  problems.push(...checkDeclarationProblems(t));
 
   const chapterNumbers = t.stages.flatMap((s) => s.chapters.map((ch) => ch.number));
   if (new Set(chapterNumbers).size !== chapterNumbers.length) problems.push('a playbook chapter is mapped to more than one stage');

@@ -97,6 +97,7 @@ export const coachChatbotLaunch: RoadmapTemplate = {
           severity: 'high',
           impact: 'onboarding',
           check: 'dns',
+          checkRole: 'verifies', // The DNS check resolves the apex, www and every listed subdomain.
           sources: c(`${S1} > Checks#1`),
         },
         {
@@ -106,6 +107,7 @@ export const coachChatbotLaunch: RoadmapTemplate = {
           severity: 'high',
           impact: 'security',
           check: 'tls',
+          checkRole: 'verifies', // The TLS check reads each certificate's chain and expiry date.
           sources: c(`${S1} > Checks#2`),
         },
         {
@@ -132,6 +134,8 @@ export const coachChatbotLaunch: RoadmapTemplate = {
           severity: 'high',
           impact: 'deliverability',
           check: 'dmarc',
+          checkRole: 'supports',
+          checkGap: 'The DMARC check reads only DMARC; SPF and DKIM records need their own checks.',
           sources: c(`${S1} > Checks#5`),
         },
         {
@@ -172,6 +176,7 @@ export const coachChatbotLaunch: RoadmapTemplate = {
           severity: 'high',
           impact: 'onboarding',
           check: 'redirects',
+          checkRole: 'verifies', // The redirects check follows every entry point to the canonical host.
           sources: c(`${S2} > Checks#1`),
         },
         {
@@ -181,6 +186,8 @@ export const coachChatbotLaunch: RoadmapTemplate = {
           severity: 'medium',
           impact: 'revenue',
           check: 'redirects',
+          checkRole: 'supports',
+          checkGap: 'The redirects check does not know old links or campaign URLs.',
           sources: c(`${S2} > Checks#2`),
         },
         {
@@ -190,6 +197,8 @@ export const coachChatbotLaunch: RoadmapTemplate = {
           severity: 'high',
           impact: 'onboarding',
           check: 'dns',
+          checkRole: 'supports',
+          checkGap: 'The DNS check sees subdomains resolve, not which service answers.',
           sources: c(`${S2} > Checks#3`),
         },
         {
@@ -199,6 +208,7 @@ export const coachChatbotLaunch: RoadmapTemplate = {
           severity: 'medium',
           impact: 'onboarding',
           check: 'redirects',
+          checkRole: 'verifies', // The redirects check flags long chains and loops on every entry point.
           sources: c(`${S2} > Checks#4`),
         },
         {
@@ -242,6 +252,8 @@ export const coachChatbotLaunch: RoadmapTemplate = {
           severity: 'high',
           impact: 'security',
           check: 'cdn',
+          checkRole: 'supports',
+          checkGap: 'The CDN check passes for any edge provider, not only Cloudflare.',
           sources: c(`${S3} > Checks#1`),
         },
         {
@@ -251,6 +263,8 @@ export const coachChatbotLaunch: RoadmapTemplate = {
           severity: 'high',
           impact: 'security',
           check: 'cdn',
+          checkRole: 'supports',
+          checkGap: 'An edge in front of the site does not show that DDoS protection is on.',
           sources: c(`${S3} > Checks#3`),
         },
         {
@@ -260,6 +274,8 @@ export const coachChatbotLaunch: RoadmapTemplate = {
           severity: 'high',
           impact: 'deliverability',
           check: 'spf',
+          checkRole: 'supports',
+          checkGap: 'The SPF check validates the record; which services are yours is yours to confirm.',
           sources: c(`${S4} > Checks#1`),
         },
         {
@@ -269,6 +285,8 @@ export const coachChatbotLaunch: RoadmapTemplate = {
           severity: 'high',
           impact: 'deliverability',
           check: 'dkim',
+          checkRole: 'supports',
+          checkGap: 'The DKIM check validates the published key; signing itself needs a sent message.',
           sources: c(`${S4} > Checks#2`),
         },
         {
@@ -278,6 +296,7 @@ export const coachChatbotLaunch: RoadmapTemplate = {
           severity: 'high',
           impact: 'deliverability',
           check: 'dmarc',
+          checkRole: 'verifies', // The DMARC check tests the policy and its reporting address.
           sources: c(`${S4} > Checks#3`),
         },
         {
@@ -368,6 +387,8 @@ export const coachChatbotLaunch: RoadmapTemplate = {
           severity: 'critical',
           impact: 'security',
           check: 'secrets',
+          checkRole: 'supports',
+          checkGap: 'Nothing visible right now does not show that keys exposed earlier were rotated.',
           sources: c(`${S5} > Checks#3`),
         },
         {
@@ -424,6 +445,8 @@ export const coachChatbotLaunch: RoadmapTemplate = {
           severity: 'high',
           impact: 'onboarding',
           check: 'latency',
+          checkRole: 'supports',
+          checkGap: 'The latency check measures GET endpoints; complete chatbot replies are not measured.',
           sources: c(`${BAR}#12`),
         },
         {
@@ -433,6 +456,8 @@ export const coachChatbotLaunch: RoadmapTemplate = {
           severity: 'medium',
           impact: 'onboarding',
           check: 'static-caching',
+          checkRole: 'supports',
+          checkGap: 'The caching check reads cache headers on scripts and styles; public pages at the edge are not tested.',
           sources: c(`${S3} > Checks#2`),
         },
         {
@@ -442,6 +467,7 @@ export const coachChatbotLaunch: RoadmapTemplate = {
           severity: 'low',
           impact: 'onboarding',
           check: 'static-caching',
+          checkRole: 'verifies', // The caching check tests compression of the site's text assets.
           sources: c(`${S3} > Checks#4`),
         },
         {
@@ -451,6 +477,8 @@ export const coachChatbotLaunch: RoadmapTemplate = {
           severity: 'medium',
           impact: 'onboarding',
           check: 'static-caching',
+          checkRole: 'supports',
+          checkGap: 'The caching check reads scripts and styles; images and public content need a person\'s look.',
           sources: c(`${S3} > Checks#5`),
         },
         {
@@ -483,6 +511,8 @@ export const coachChatbotLaunch: RoadmapTemplate = {
           severity: 'high',
           impact: 'operations',
           check: 'monitors',
+          checkRole: 'supports',
+          checkGap: 'Monitoring does not require a monitor on the chatbot routes.',
           sources: c(`${S6} > Checks#1`),
         },
         {
@@ -492,6 +522,8 @@ export const coachChatbotLaunch: RoadmapTemplate = {
           severity: 'medium',
           impact: 'operations',
           check: 'latency',
+          checkRole: 'supports',
+          checkGap: 'A p95 target on a monitor, or a one-off measurement, is not ongoing p95 tracking on its own.',
           sources: c(`${S6} > Checks#2`),
         },
         {
@@ -501,6 +533,8 @@ export const coachChatbotLaunch: RoadmapTemplate = {
           severity: 'high',
           impact: 'operations',
           check: 'alerts',
+          checkRole: 'supports',
+          checkGap: 'A configured alert channel does not alert on error spikes in auth, payments or message sends.',
           sources: c(`${S6} > Checks#3`),
         },
         {
@@ -518,6 +552,8 @@ export const coachChatbotLaunch: RoadmapTemplate = {
           severity: 'medium',
           impact: 'operations',
           check: 'alerts',
+          checkRole: 'supports',
+          checkGap: 'A configured alert channel is not a dashboard of availability, latency and errors.',
           sources: c(`${S6} > Deliverable#1`),
         },
       ],

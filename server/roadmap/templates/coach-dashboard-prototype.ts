@@ -87,6 +87,8 @@ export const coachDashboardPrototype: RoadmapTemplate = {
           severity: 'high',
           impact: 'onboarding',
           check: 'dns',
+          checkRole: 'supports',
+          checkGap: 'The DNS check sees the domain resolve, not that it is the production environment.',
           sources: c(`${S1} > Checks#1`),
         },
         {
@@ -96,6 +98,7 @@ export const coachDashboardPrototype: RoadmapTemplate = {
           severity: 'medium',
           impact: 'onboarding',
           check: 'redirects',
+          checkRole: 'verifies', // The redirects check follows www and the bare domain to the canonical host.
           sources: c(`${S1} > Checks#2`),
         },
         {
@@ -105,6 +108,8 @@ export const coachDashboardPrototype: RoadmapTemplate = {
           severity: 'high',
           impact: 'revenue',
           check: 'dns',
+          checkRole: 'supports',
+          checkGap: 'The DNS check sees the subdomains resolve, not which services they map to.',
           sources: c(`${S1} > Checks#3`),
         },
         {
@@ -123,6 +128,8 @@ export const coachDashboardPrototype: RoadmapTemplate = {
           severity: 'high',
           impact: 'deliverability',
           check: 'dmarc',
+          checkRole: 'supports',
+          checkGap: 'The DMARC check reads only DMARC; SPF or DKIM alone is also "some authentication".',
           sources: c(`${S1} > Checks#5`),
         },
         {
@@ -132,6 +139,8 @@ export const coachDashboardPrototype: RoadmapTemplate = {
           severity: 'medium',
           impact: 'onboarding',
           check: 'latency',
+          checkRole: 'supports',
+          checkGap: 'The latency check measures response times; slow queries and uncached pages need a person\'s look.',
           sources: c(`${S1} > Checks#6`),
         },
         {
@@ -170,6 +179,8 @@ export const coachDashboardPrototype: RoadmapTemplate = {
           severity: 'high',
           impact: 'onboarding',
           check: 'dns',
+          checkRole: 'supports',
+          checkGap: 'The DNS check finds dangling and private records; cleaning up and documenting is a person\'s work.',
           sources: c(`${S2} > Checks#1`),
         },
         {
@@ -179,6 +190,8 @@ export const coachDashboardPrototype: RoadmapTemplate = {
           severity: 'medium',
           impact: 'security',
           check: 'cdn',
+          checkRole: 'supports',
+          checkGap: 'The CDN check looks at the homepage only; where proxying makes sense is a person\'s call.',
           sources: c(`${S2} > Checks#2`),
         },
         {
@@ -189,6 +202,8 @@ export const coachDashboardPrototype: RoadmapTemplate = {
           severity: 'critical',
           impact: 'security',
           check: 'hsts',
+          checkRole: 'supports',
+          checkGap: 'The HSTS check reads the header; the HTTP to HTTPS redirect on every route is not tested by it.',
           sources: c(`${S2} > Checks#3`),
         },
         {
@@ -198,6 +213,7 @@ export const coachDashboardPrototype: RoadmapTemplate = {
           severity: 'medium',
           impact: 'onboarding',
           check: 'redirects',
+          checkRole: 'verifies', // The redirects check flags long chains and loops on every entry point.
           sources: c(`${S2} > Checks#4`),
         },
         {
@@ -207,6 +223,7 @@ export const coachDashboardPrototype: RoadmapTemplate = {
           severity: 'medium',
           impact: 'onboarding',
           check: 'static-caching',
+          checkRole: 'verifies', // The caching check tests compression and long caching of the site's scripts and styles.
           sources: c(`${S2} > Checks#5`),
         },
         {
@@ -216,6 +233,8 @@ export const coachDashboardPrototype: RoadmapTemplate = {
           severity: 'high',
           impact: 'security',
           check: 'cdn',
+          checkRole: 'supports',
+          checkGap: 'An edge in front of the site does not show that DDoS protection is on.',
           sources: c(`${S2} > Checks#6`),
         },
         {
@@ -225,6 +244,8 @@ export const coachDashboardPrototype: RoadmapTemplate = {
           severity: 'critical',
           impact: 'onboarding',
           check: 'cookies',
+          checkRole: 'supports',
+          checkGap: 'The cookies check tests flags; domain scope and cookies surviving each redirect are not tested.',
           sources: c(`${S2} > Failure signal#2`),
         },
         {
@@ -263,6 +284,8 @@ export const coachDashboardPrototype: RoadmapTemplate = {
           severity: 'high',
           impact: 'deliverability',
           check: 'spf',
+          checkRole: 'supports',
+          checkGap: 'The SPF check validates the record; which senders you approved is yours to confirm.',
           sources: c(`${S5} > Checks#1`),
         },
         {
@@ -272,6 +295,8 @@ export const coachDashboardPrototype: RoadmapTemplate = {
           severity: 'high',
           impact: 'deliverability',
           check: 'dkim',
+          checkRole: 'supports',
+          checkGap: 'The DKIM check validates the published key; signing itself needs a sent message.',
           sources: c(`${S5} > Checks#2`),
         },
         {
@@ -281,6 +306,7 @@ export const coachDashboardPrototype: RoadmapTemplate = {
           severity: 'high',
           impact: 'deliverability',
           check: 'dmarc',
+          checkRole: 'verifies', // The DMARC check tests the policy and its reporting address.
           sources: c(`${S5} > Checks#3`),
         },
         {
@@ -306,6 +332,8 @@ export const coachDashboardPrototype: RoadmapTemplate = {
           severity: 'medium',
           impact: 'security',
           check: 'security-headers',
+          checkRole: 'supports',
+          checkGap: 'The headers check grades the homepage only, not the signed-in app.',
           sources: c(`${S2} > Deliverable#2`),
         },
         {
@@ -315,6 +343,8 @@ export const coachDashboardPrototype: RoadmapTemplate = {
           severity: 'critical',
           impact: 'security',
           check: 'secrets',
+          checkRole: 'supports',
+          checkGap: 'The secrets check scans the build output; the source code is not visible to it.',
           sources: c(`${BAR}#12`, `${BAR}#4`),
         },
         {
@@ -376,6 +406,7 @@ export const coachDashboardPrototype: RoadmapTemplate = {
           severity: 'critical',
           impact: 'security',
           check: 'secrets',
+          checkRole: 'verifies', // The secrets check scans everything the browser downloads, including source maps and inline data.
           sources: c(`${S3} > Checks#3`),
         },
         {
@@ -461,6 +492,8 @@ export const coachDashboardPrototype: RoadmapTemplate = {
           severity: 'high',
           impact: 'onboarding',
           check: 'latency',
+          checkRole: 'supports',
+          checkGap: 'The latency check measures anonymous GETs; signed-in dashboard, invoices and reports are not measured.',
           sources: c(`${S4} > Checks#5`, `${BAR}#10`),
         },
         {
@@ -506,6 +539,7 @@ export const coachDashboardPrototype: RoadmapTemplate = {
           severity: 'high',
           impact: 'operations',
           check: 'monitors',
+          checkRole: 'verifies', // Monitoring requires the homepage plus monitors on every declared login, API health and webhook endpoint.
           sources: c(`${S6} > Checks#1`),
         },
         {
@@ -515,6 +549,7 @@ export const coachDashboardPrototype: RoadmapTemplate = {
           severity: 'high',
           impact: 'operations',
           check: 'alerts',
+          checkRole: 'verifies', // Monitoring requires an enabled alert channel and a fallback contact.
           sources: c(`${S6} > Checks#2`, `${BAR}#14`),
         },
         {

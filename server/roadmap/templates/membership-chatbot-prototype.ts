@@ -92,6 +92,8 @@ export const membershipChatbotPrototype: RoadmapTemplate = {
           severity: 'high',
           impact: 'onboarding',
           check: 'dns',
+          checkRole: 'supports',
+          checkGap: 'The DNS check sees records resolve; it cannot know which host is the right one.',
           sources: c(`${S1} > Checks#2`),
         },
         {
@@ -101,6 +103,7 @@ export const membershipChatbotPrototype: RoadmapTemplate = {
           severity: 'medium',
           impact: 'onboarding',
           check: 'redirects',
+          checkRole: 'verifies', // The redirects check fails when www and the bare domain do not end on one canonical host.
           sources: c(`${S1} > Checks#3`),
         },
         {
@@ -110,6 +113,8 @@ export const membershipChatbotPrototype: RoadmapTemplate = {
           severity: 'high',
           impact: 'onboarding',
           check: 'latency',
+          checkRole: 'supports',
+          checkGap: 'The latency check never sends chat requests (writes are not replayed).',
           sources: c(`${S1} > Checks#4`),
         },
         {
@@ -165,6 +170,8 @@ export const membershipChatbotPrototype: RoadmapTemplate = {
           severity: 'critical',
           impact: 'onboarding',
           check: 'dns',
+          checkRole: 'supports',
+          checkGap: 'The DNS check sees the domain resolve, not that it points at production only.',
           sources: c(`${S2} > Checks#1`),
         },
         {
@@ -174,6 +181,7 @@ export const membershipChatbotPrototype: RoadmapTemplate = {
           severity: 'high',
           impact: 'onboarding',
           check: 'redirects',
+          checkRole: 'verifies', // The redirects check follows www and the bare domain to the canonical host, counting hops.
           sources: c(`${S2} > Checks#2`),
         },
         {
@@ -183,6 +191,8 @@ export const membershipChatbotPrototype: RoadmapTemplate = {
           severity: 'high',
           impact: 'onboarding',
           check: 'dns',
+          checkRole: 'supports',
+          checkGap: 'The DNS check sees the subdomains resolve, not that they reach the right place.',
           sources: c(`${S2} > Checks#3`),
         },
         {
@@ -192,6 +202,8 @@ export const membershipChatbotPrototype: RoadmapTemplate = {
           severity: 'medium',
           impact: 'security',
           check: 'cdn',
+          checkRole: 'supports',
+          checkGap: 'The CDN check looks at the homepage only; which hostnames need proxying is a person\'s call.',
           sources: c(`${S2} > Checks#4`),
         },
         {
@@ -201,6 +213,7 @@ export const membershipChatbotPrototype: RoadmapTemplate = {
           severity: 'critical',
           impact: 'security',
           check: 'tls',
+          checkRole: 'verifies', // The TLS check tests every listed entry point's certificate and protocol.
           sources: c(`${S2} > Checks#5`),
         },
         {
@@ -247,6 +260,8 @@ export const membershipChatbotPrototype: RoadmapTemplate = {
           severity: 'high',
           impact: 'security',
           check: 'cdn',
+          checkRole: 'supports',
+          checkGap: 'An edge in front of the site does not show that DDoS protection is on.',
           sources: c(`${S3} > Checks#1`),
         },
         {
@@ -257,6 +272,8 @@ export const membershipChatbotPrototype: RoadmapTemplate = {
           severity: 'high',
           impact: 'security',
           check: 'rate-limit',
+          checkRole: 'supports',
+          checkGap: 'The rate-limit probe tries sign-in only; signup, chat submission and password reset are not probed.',
           sources: c(`${S3} > Checks#2`, `${AUTO}#8`),
         },
         {
@@ -266,6 +283,7 @@ export const membershipChatbotPrototype: RoadmapTemplate = {
           severity: 'high',
           impact: 'deliverability',
           check: 'spf',
+          checkRole: 'verifies', // The SPF check validates the sending domain's record.
           sources: c(`${S3} > Checks#3`),
         },
         {
@@ -275,6 +293,8 @@ export const membershipChatbotPrototype: RoadmapTemplate = {
           severity: 'high',
           impact: 'deliverability',
           check: 'dkim',
+          checkRole: 'supports',
+          checkGap: 'The DKIM check validates the published key; signing itself needs a sent message.',
           sources: c(`${S3} > Checks#3`),
         },
         {
@@ -284,6 +304,7 @@ export const membershipChatbotPrototype: RoadmapTemplate = {
           severity: 'high',
           impact: 'deliverability',
           check: 'dmarc',
+          checkRole: 'verifies', // The DMARC check validates the published policy.
           sources: c(`${S3} > Checks#3`),
         },
         {
@@ -301,6 +322,8 @@ export const membershipChatbotPrototype: RoadmapTemplate = {
           severity: 'critical',
           impact: 'security',
           check: 'secrets',
+          checkRole: 'supports',
+          checkGap: 'The secrets check scans the deployed frontend; the code and the logs are not visible to it.',
           sources: c(`${S3} > Checks#5`),
         },
         {
@@ -424,6 +447,8 @@ export const membershipChatbotPrototype: RoadmapTemplate = {
           severity: 'high',
           impact: 'onboarding',
           check: 'latency',
+          checkRole: 'supports',
+          checkGap: 'The latency check measures GET endpoints; chat replies (writes) are not measured.',
           sources: c(`${BAR}#13`, `${BAR}#14`),
         },
         {
@@ -433,6 +458,8 @@ export const membershipChatbotPrototype: RoadmapTemplate = {
           severity: 'medium',
           impact: 'onboarding',
           check: 'static-caching',
+          checkRole: 'supports',
+          checkGap: 'The caching check reads cache headers; whether the edge really caches is not tested.',
           sources: c(`${S5} > Checks#1`),
         },
         {
@@ -503,6 +530,8 @@ export const membershipChatbotPrototype: RoadmapTemplate = {
           severity: 'high',
           impact: 'operations',
           check: 'monitors',
+          checkRole: 'supports',
+          checkGap: 'Monitoring requires the homepage and declared login and API health endpoints; the app itself is not required.',
           sources: c(`${S6} > Checks#1`),
         },
         {
@@ -520,6 +549,8 @@ export const membershipChatbotPrototype: RoadmapTemplate = {
           severity: 'medium',
           impact: 'operations',
           check: 'latency',
+          checkRole: 'supports',
+          checkGap: 'A p95 target on a monitor, or a one-off measurement, is not per-endpoint tracking.',
           sources: c(`${S6} > Checks#3`),
         },
         {
@@ -529,6 +560,7 @@ export const membershipChatbotPrototype: RoadmapTemplate = {
           severity: 'high',
           impact: 'operations',
           check: 'alerts',
+          checkRole: 'verifies', // An enabled alert channel with a fallback contact is what the item asks for.
           sources: c(`${S6} > Checks#4`),
         },
         {
@@ -546,6 +578,8 @@ export const membershipChatbotPrototype: RoadmapTemplate = {
           severity: 'high',
           impact: 'operations',
           check: 'alerts',
+          checkRole: 'supports',
+          checkGap: 'A configured alert channel says nothing about thresholds for error spikes or slow responses.',
           sources: c(`${S6} > Deliverable#2`),
         },
         {

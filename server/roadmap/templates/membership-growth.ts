@@ -107,6 +107,8 @@ export const membershipGrowth: RoadmapTemplate = {
           severity: 'high',
           impact: 'onboarding',
           check: 'dns',
+          checkRole: 'supports',
+          checkGap: 'The DNS check sees records resolve and no dangling CNAMEs; it cannot know which host is the right one or which old redirects remain.',
           sources: c(`${S1} > Checks#4`),
         },
         {
@@ -117,6 +119,8 @@ export const membershipGrowth: RoadmapTemplate = {
           severity: 'high',
           impact: 'deliverability',
           check: 'dmarc',
+          checkRole: 'supports',
+          checkGap: 'The DMARC check reads only the DMARC record; SPF and DKIM presence needs their own checks or a person.',
           sources: c(`${S1} > Checks#5`),
         },
         {
@@ -155,6 +159,8 @@ export const membershipGrowth: RoadmapTemplate = {
           severity: 'critical',
           impact: 'onboarding',
           check: 'dns',
+          checkRole: 'supports',
+          checkGap: 'The DNS check proves the apex resolves to a public address, not that the address is the app.',
           sources: c(`${S3} > Deliverable#1`),
         },
         {
@@ -164,6 +170,8 @@ export const membershipGrowth: RoadmapTemplate = {
           severity: 'high',
           impact: 'onboarding',
           check: 'redirects',
+          checkRole: 'supports',
+          checkGap: 'The redirects check covers host and HTTPS redirects; it does not know the old URLs.',
           sources: c(`${S3} > Deliverable#1`),
         },
         {
@@ -197,6 +205,8 @@ export const membershipGrowth: RoadmapTemplate = {
           severity: 'high',
           impact: 'onboarding',
           check: 'redirects',
+          checkRole: 'supports',
+          checkGap: 'Invite and deep links from the mobile app are not followed by the redirects check.',
           sources: c(`${S2} > Checks#4`),
         },
         {
@@ -243,6 +253,8 @@ export const membershipGrowth: RoadmapTemplate = {
           severity: 'high',
           impact: 'security',
           check: 'cdn',
+          checkRole: 'supports',
+          checkGap: 'The CDN check sees which edge answers, not whether DDoS protection or caching rules are on.',
           sources: c(`${S3} > Checks#1`),
         },
         {
@@ -252,6 +264,7 @@ export const membershipGrowth: RoadmapTemplate = {
           severity: 'critical',
           impact: 'security',
           check: 'tls',
+          checkRole: 'verifies', // The TLS check tests chain, host name, expiry and protocol on apex, www and every listed subdomain.
           sources: c(`${S3} > Checks#2`),
         },
         {
@@ -261,6 +274,8 @@ export const membershipGrowth: RoadmapTemplate = {
           severity: 'critical',
           impact: 'security',
           check: 'secrets',
+          checkRole: 'supports',
+          checkGap: 'The secrets check scans what the browser downloads; where server secrets are kept is not visible to it.',
           sources: c(`${S3} > Checks#3`),
         },
         {
@@ -270,6 +285,7 @@ export const membershipGrowth: RoadmapTemplate = {
           severity: 'high',
           impact: 'security',
           check: 'cors',
+          checkRole: 'verifies', // The CORS check probes every API endpoint with hostile origins.
           sources: c(`${S3} > Checks#4`),
         },
         {
@@ -279,6 +295,8 @@ export const membershipGrowth: RoadmapTemplate = {
           severity: 'high',
           impact: 'security',
           check: 'rate-limit',
+          checkRole: 'supports',
+          checkGap: 'The rate-limit probe tries sign-in only; signup, password reset and invite resend are not probed.',
           sources: c(`${S3} > Checks#5`),
         },
         {
@@ -296,6 +314,7 @@ export const membershipGrowth: RoadmapTemplate = {
           severity: 'high',
           impact: 'deliverability',
           check: 'spf',
+          checkRole: 'verifies', // The SPF check reads and evaluates the sending domain's record.
           sources: c(`${S3} > Deliverable#3`),
         },
         {
@@ -305,6 +324,8 @@ export const membershipGrowth: RoadmapTemplate = {
           severity: 'high',
           impact: 'deliverability',
           check: 'dkim',
+          checkRole: 'supports',
+          checkGap: 'The DKIM check finds the published key; whether mail is really signed needs a sent message.',
           sources: c(`${S3} > Deliverable#3`),
         },
         {
@@ -314,6 +335,7 @@ export const membershipGrowth: RoadmapTemplate = {
           severity: 'high',
           impact: 'deliverability',
           check: 'dmarc',
+          checkRole: 'verifies', // The DMARC check reads the published policy.
           sources: c(`${S3} > Deliverable#3`),
         },
       ],
@@ -388,6 +410,8 @@ export const membershipGrowth: RoadmapTemplate = {
           severity: 'medium',
           impact: 'onboarding',
           check: 'static-caching',
+          checkRole: 'supports',
+          checkGap: 'The caching check reads cache headers on scripts and styles; it cannot see Cloudflare\'s cache rules.',
           sources: c(`${S4} > Checks#1`),
         },
         {
@@ -413,6 +437,8 @@ export const membershipGrowth: RoadmapTemplate = {
           severity: 'high',
           impact: 'onboarding',
           check: 'latency',
+          checkRole: 'supports',
+          checkGap: 'The latency check samples GET endpoints one after another; it sends no realistic burst and never replays signed-in actions.',
           sources: c(`${S4} > Checks#4`, `${BAR}#8`),
         },
         {
@@ -467,6 +493,8 @@ export const membershipGrowth: RoadmapTemplate = {
           severity: 'high',
           impact: 'operations',
           check: 'monitors',
+          checkRole: 'supports',
+          checkGap: 'Monitoring requires the homepage and the declared login and API health endpoints; other critical API routes are not required.',
           sources: c(`${S5} > Checks#1`),
         },
         {
@@ -484,6 +512,7 @@ export const membershipGrowth: RoadmapTemplate = {
           severity: 'high',
           impact: 'operations',
           check: 'alerts',
+          checkRole: 'verifies', // An enabled alert channel with a fallback contact is what the item asks for.
           sources: c(`${S5} > Checks#3`),
         },
         {

@@ -118,6 +118,8 @@ export const membershipRescue: RoadmapTemplate = {
           severity: 'critical',
           impact: 'security',
           check: 'secrets',
+          checkRole: 'supports',
+          checkGap: 'The secrets check scans the deployed site; server output beyond pages and old commits are not visible to it.',
           sources: c(`${D1}#8`, `${DEC}#3`),
         },
         {
@@ -183,6 +185,7 @@ export const membershipRescue: RoadmapTemplate = {
           severity: 'high',
           impact: 'security',
           check: 'cors',
+          checkRole: 'verifies', // The CORS check probes every API endpoint with hostile origins.
           sources: c(`${D2}#5`),
         },
       ],
@@ -327,6 +330,7 @@ export const membershipRescue: RoadmapTemplate = {
           severity: 'critical',
           impact: 'security',
           check: 'secrets',
+          checkRole: 'verifies', // The secrets check scans client bundles, source maps, pages and their inline data.
           sources: c(`${D6}#4`),
         },
         {
@@ -415,6 +419,8 @@ export const membershipRescue: RoadmapTemplate = {
           severity: 'high',
           impact: 'onboarding',
           check: 'latency',
+          checkRole: 'supports',
+          checkGap: 'The latency check measures anonymous GETs; signed-in member actions are not measured.',
           sources: c(`${D3}#7`, `${R3}#2`),
         },
         {
@@ -464,6 +470,8 @@ export const membershipRescue: RoadmapTemplate = {
           severity: 'high',
           impact: 'operations',
           check: 'alerts',
+          checkRole: 'supports',
+          checkGap: 'A configured alert channel does not mean errors raise alerts.',
           sources: c(`${R5}#2`),
         },
         {
@@ -481,6 +489,7 @@ export const membershipRescue: RoadmapTemplate = {
           severity: 'high',
           impact: 'operations',
           check: 'monitors',
+          checkRole: 'verifies', // Monitoring requires monitors on the homepage and every declared key endpoint.
           sources: c(`${D4}#5`),
         },
         {
