@@ -5,11 +5,9 @@
 import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { user } from './auth';
 import { projects } from './projects';
-import { stageKey } from './roadmap';
+import { checkResultStatus, stageKey } from './roadmap';
 
 export const checkRunStatus = pgEnum('check_run_status', ['running', 'done', 'failed']);
-/** skipped: the check applies but could not run (e.g. ownership not proved); its findings say why and what unblocks it. */
-export const checkResultStatus = pgEnum('check_result_status', ['pass', 'warn', 'fail', 'error', 'skipped']);
 
 export type CheckRunProgress = { total: number; done: number; current: string[] };
 

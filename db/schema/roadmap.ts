@@ -15,6 +15,13 @@ export const itemSeverity = pgEnum('item_severity', ['critical', 'high', 'medium
 export const impactArea = pgEnum('impact_area', ['onboarding', 'revenue', 'security', 'deliverability', 'operations']);
 export const itemStatus = pgEnum('item_status', ['todo', 'in_progress', 'passed', 'failed', 'not_applicable']);
 export const statusSource = pgEnum('status_source', ['person', 'check']);
+/** Whether a passing result of the item's check may pass it, or only supports it (docs/decisions/0010). */
+export const checkRole = pgEnum('check_role', ['verifies', 'supports']);
+/**
+ * A check's verdict; defined here because check evidence on items records it too. skipped: the
+ * check applies but could not run (e.g. ownership not proved); its findings say why and what unblocks it.
+ */
+export const checkResultStatus = pgEnum('check_result_status', ['pass', 'warn', 'fail', 'error', 'skipped']);
 
 /** The template-level parts of a roadmap (targets, minimum bar, …) copied when it was instantiated. */
 export type RoadmapSnapshot = Omit<RoadmapTemplate, 'id' | 'version' | 'match' | 'stages'>;
@@ -64,6 +71,8 @@ export const checklistItems = pgTable(
     severity: itemSeverity('severity').notNull(),
     impact: impactArea('impact').notNull(),
     automatedCheck: text('automated_check'),
+    /** Set with automatedCheck: 'verifies' lets a passing result pass the item; 'supports' waits for a person. */
+    checkRole: checkRole('check_role'),
     sources: jsonb('sources').$type<SeedSource[]>().notNull().default([]),
     position: integer('position').notNull(),
     status: itemStatus('status').notNull().default('todo'),
@@ -104,6 +113,8 @@ export const itemEvidence = pgTable(
     kind: evidenceKind('kind').notNull(),
     body: text('body').notNull(),
     url: text('url'),
+    /** For kind 'check': the verdict of the result this entry reports (what a person may confirm). */
+    checkStatus: checkResultStatus('check_status'),
     createdBy: text('created_by').references(() => user.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

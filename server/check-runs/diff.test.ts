@@ -25,7 +25,19 @@ describe('run diff', () => {
 
 describe('settlement', () => {
   it('maps verdicts to item statuses and writes evidence in plain words', () => {
-    expect([statusForResult('pass'), statusForResult('fail'), statusForResult('warn'), statusForResult('error')]).toEqual(['passed', 'failed', 'in_progress', null]);
-    expect(evidenceText({ checkId: 'spf', status: 'fail', findings: [finding('spf.x'), finding('spf.info', 'info')] }, 'SPF')).toBe('Automated SPF check failed. spf.x message.');
+    const verdicts = ['pass', 'fail', 'warn', 'error'] as const;
+    expect(verdicts.map((v) => statusForResult(v, 'verifies', 'todo'))).toEqual(['passed', 'failed', 'in_progress', null]);
+    expect(evidenceText({ checkId: 'spf', status: 'fail', findings: [finding('spf.x'), finding('spf.info', 'info')] }, 'SPF', 'verifies')).toBe('Automated SPF check failed. spf.x message.');
+  });
+
+  it('a check that only supports an item never passes it: a pass waits for a person, and keeps a confirmation', () => {
+    expect(statusForResult('pass', 'supports', 'todo')).toBe('in_progress');
+    expect(statusForResult('pass', 'supports', 'failed')).toBe('in_progress');
+    expect(statusForResult('pass', 'supports', 'passed')).toBeNull();
+    expect(statusForResult('fail', 'supports', 'passed')).toBe('failed');
+    expect(statusForResult('warn', 'supports', 'todo')).toBe('in_progress');
+    expect(evidenceText({ checkId: 'rate-limit', status: 'pass', findings: [] }, 'Rate limit', 'supports')).toBe(
+      'Automated Rate limit check passed. It does not test everything this item asks, so a person confirms the rest.',
+    );
   });
 });

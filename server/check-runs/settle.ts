@@ -1,18 +1,28 @@
 /**
  * Closes checklist items with automated evidence: every item naming a check gets the check's
  * verdict and an evidence entry; items a person overrode keep their status (evidence still lands).
+ * A pass passes only the items the check verifies; items it merely supports wait for a person
+ * (docs/decisions/0010).
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/types';
 import { checklistItems, itemEvidence } from '@/db/schema';
 import { recordActivity } from '@/server/services/activity';
+import { UNDECLARED_CHECK_ROLE } from '@/server/roadmap/check-roles';
+import type { ItemStatus } from '@/server/roadmap/assessment-types';
+import type { CheckRole } from '@/server/roadmap/types';
 import type { ResultSummary } from './diff';
 
-/** pass closes the item; fail fails it; warn leaves it in progress; error settles nothing. */
-export function statusForResult(status: ResultSummary['status']): 'passed' | 'failed' | 'in_progress' | null {
+/**
+ * A pass closes a verified item; on a supported item it only says "check passed — confirm"
+ * (in progress), and never undoes a person's confirmation. A fail fails the item either way;
+ * warn leaves it in progress; error settles nothing.
+ */
+export function statusForResult(status: ResultSummary['status'], role: CheckRole, current: ItemStatus): 'passed' | 'failed' | 'in_progress' | null {
   switch (status) {
     case 'pass':
-      return 'passed';
+      if (role === 'verifies') return 'passed';
+      return current === 'passed' ? null : 'in_progress';
     case 'fail':
       return 'failed';
     case 'warn':
@@ -24,10 +34,11 @@ export function statusForResult(status: ResultSummary['status']): 'passed' | 'fa
 
 const VERDICT_WORDS: Record<ResultSummary['status'], string> = { pass: 'passed', warn: 'passed with warnings', fail: 'failed', error: 'could not run' };
 
-export function evidenceText(result: ResultSummary, title: string): string {
+export function evidenceText(result: ResultSummary, title: string, role: CheckRole): string {
   const head = `Automated ${title} check ${VERDICT_WORDS[result.status]}.`;
   const worst = result.findings.filter((f) => f.severity !== 'info').slice(0, 3);
-  return worst.length === 0 ? head : `${head} ${worst.map((f) => f.message).join(' ')}`;
+  const text = worst.length === 0 ? head : `${head} ${worst.map((f) => f.message).join(' ')}`;
+  return result.status === 'pass' && role === 'supports' ? `${text} It does not test everything this item asks, so a person confirms the rest.` : text;
 }
 
 export async function settleItems(
@@ -37,13 +48,14 @@ export async function settleItems(
   const checkIds = input.results.map((r) => r.checkId);
   if (checkIds.length === 0) return { settled: 0 };
   const items = await tx
-    .select({ id: checklistItems.id, automatedCheck: checklistItems.automatedCheck, status: checklistItems.status, overrideReason: checklistItems.overrideReason })
+    .select({ id: checklistItems.id, automatedCheck: checklistItems.automatedCheck, checkRole: checklistItems.checkRole, status: checklistItems.status, overrideReason: checklistItems.overrideReason })
     .from(checklistItems)
     .where(and(eq(checklistItems.projectId, input.projectId), inArray(checklistItems.automatedCheck, checkIds)));
   let settled = 0;
   for (const item of items) {
     const result = input.results.find((r) => r.checkId === item.automatedCheck)!;
-    const next = statusForResult(result.status);
+    const role = item.checkRole ?? UNDECLARED_CHECK_ROLE;
+    const next = statusForResult(result.status, role, item.status);
     const keep = item.overrideReason !== null || item.status === 'not_applicable';
     if (next && !keep && next !== item.status) {
       await tx.update(checklistItems).set({ status: next, statusSource: 'check', updatedAt: new Date(), updatedBy: input.actorId }).where(eq(checklistItems.id, item.id));
@@ -53,8 +65,9 @@ export async function settleItems(
       itemId: item.id,
       projectId: input.projectId,
       kind: 'check',
-      body: evidenceText(result, input.titles[result.checkId] ?? result.checkId),
+      body: evidenceText(result, input.titles[result.checkId] ?? result.checkId, role),
       url: `/check-runs/${input.runId}#${result.checkId}`,
+      checkStatus: result.status,
       createdBy: input.actorId,
     });
   }

@@ -21,6 +21,7 @@ function itemValues(item: TemplateItem) {
     severity: item.severity,
     impact: item.impact,
     automatedCheck: item.check ?? null,
+    checkRole: item.checkRole ?? null,
     sources: item.sources,
   };
 }

@@ -2,8 +2,8 @@
  * Checklist verbs shared by every stage router: update an item, attach evidence, comment, add an
  * item. The item must belong to the stage the router serves; each change is logged.
  */
-import { and, eq, max } from 'drizzle-orm';
-import type { Database } from '@/db/types';
+import { and, desc, eq, inArray, max } from 'drizzle-orm';
+import type { Database, DbOrTx } from '@/db/types';
 import { checklistItems, itemComments, itemEvidence, projectStages, projects, workspaceMembers } from '@/db/schema';
 import { findItemInStage } from '@/db/queries/roadmap';
 import type { StageKey } from '@/server/projects/kinds';
@@ -37,7 +37,44 @@ export type ItemChanges = {
   notes?: string | null;
   /** Keep this status even where the item's automated check disagrees; null clears it. */
   overrideReason?: string | null;
+  /** A note or link showing the item is done, recorded as evidence together with the change. */
+  evidence?: NewEvidence;
 };
+
+export type NewEvidence = { body: string; url?: string | null };
+
+const evidenceRow = (scope: Scope, itemId: string, evidence: NewEvidence) => ({
+  itemId,
+  projectId: scope.projectId,
+  kind: evidence.url ? ('link' as const) : ('note' as const),
+  body: evidence.body,
+  url: evidence.url ?? null,
+  createdBy: scope.actorId,
+});
+
+/**
+ * What an item's Passed rests on (docs/decisions/0010): a note or a link, or its check's latest
+ * result having passed — for an item the check only supports, a person's Passed is then the
+ * confirmation of that result. Null when there is nothing.
+ */
+export async function passEvidence(db: DbOrTx, projectId: string, itemId: string): Promise<'record' | 'check' | null> {
+  const [record] = await db
+    .select({ id: itemEvidence.id })
+    .from(itemEvidence)
+    .where(and(eq(itemEvidence.projectId, projectId), eq(itemEvidence.itemId, itemId), inArray(itemEvidence.kind, ['note', 'link'])))
+    .limit(1);
+  if (record) return 'record';
+  const [check] = await db
+    .select({ checkStatus: itemEvidence.checkStatus })
+    .from(itemEvidence)
+    .where(and(eq(itemEvidence.projectId, projectId), eq(itemEvidence.itemId, itemId), eq(itemEvidence.kind, 'check')))
+    .orderBy(desc(itemEvidence.createdAt))
+    .limit(1);
+  return check?.checkStatus === 'pass' ? 'check' : null;
+}
+
+export const PASS_NEEDS_EVIDENCE =
+  'Passed needs evidence: add a note or a link that shows it is done (what you checked, a screenshot, a ticket), or give a reason for overriding the check.';
 
 /** Owners picked from people must belong to the project's workspace. */
 async function assertWorkspaceMember(db: Database, projectId: string, userId: string) {
@@ -57,6 +94,12 @@ export async function updateItem(db: Database, scope: Scope, itemId: string, cha
   }
   if (changes.ownerUserId) await assertWorkspaceMember(db, scope.projectId, changes.ownerUserId);
   return db.transaction(async (tx) => {
+    const supplied = changes.evidence?.body.trim() ? changes.evidence : undefined;
+    // Never a bare click: Passed rests on evidence already there, given now, or an override reason.
+    if (changes.status === 'passed' && !supplied && !changes.overrideReason?.trim() && !(await passEvidence(tx, scope.projectId, item.id))) {
+      throw fieldError('evidence', PASS_NEEDS_EVIDENCE);
+    }
+    if (supplied) await tx.insert(itemEvidence).values(evidenceRow(scope, item.id, supplied));
     const patch: Partial<typeof checklistItems.$inferInsert> = { updatedAt: new Date(), updatedBy: scope.actorId };
     if (changes.status !== undefined) {
       patch.status = changes.status;
@@ -78,12 +121,12 @@ export async function updateItem(db: Database, scope: Scope, itemId: string, cha
   });
 }
 
-export async function addEvidence(db: Database, scope: Scope, itemId: string, evidence: { body: string; url?: string | null }) {
+export async function addEvidence(db: Database, scope: Scope, itemId: string, evidence: NewEvidence) {
   const item = await itemInStage(db, scope, itemId);
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(itemEvidence)
-      .values({ itemId: item.id, projectId: scope.projectId, kind: evidence.url ? 'link' : 'note', body: evidence.body, url: evidence.url ?? null, createdBy: scope.actorId })
+      .values(evidenceRow(scope, item.id, evidence))
       .returning();
     await recordActivity(tx, { projectId: scope.projectId, actorId: scope.actorId, action: 'item.evidence', summary: `added evidence to ${quoted(item.title)}`, details: { itemId: item.id } });
     return row!;

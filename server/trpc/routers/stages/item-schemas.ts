@@ -12,6 +12,16 @@ const optionalText = (max: number, message: string) => z.string().trim().max(max
 
 export const dueDateSchema = z.iso.date('Use a date like 2026-12-31.').nullable().optional();
 
+const evidenceFields = {
+  body: z.string().trim().min(1, 'Describe the evidence.').max(2000, 'Keep evidence under 2,000 characters.'),
+  url: z
+    .url({ protocol: /^https?$/, error: 'Links must start with https:// or http://' })
+    .max(2000, 'That link is too long.')
+    .nullable()
+    .optional()
+    .or(z.literal('').transform(() => null)),
+};
+
 export const itemChangesSchema = z.object({
   itemId: idSchema,
   status: z.enum(ITEM_STATUSES, 'Choose a status.').optional(),
@@ -21,18 +31,11 @@ export const itemChangesSchema = z.object({
   dueDate: dueDateSchema,
   notes: optionalText(5000, 'Keep notes under 5,000 characters.'),
   overrideReason: optionalText(500, 'Keep the reason under 500 characters.'),
+  /** What shows the item is done, recorded with the change (Passed needs evidence). */
+  evidence: z.object(evidenceFields).optional(),
 });
 
-export const evidenceSchema = z.object({
-  itemId: idSchema,
-  body: z.string().trim().min(1, 'Describe the evidence.').max(2000, 'Keep evidence under 2,000 characters.'),
-  url: z
-    .url({ protocol: /^https?$/, error: 'Links must start with https:// or http://' })
-    .max(2000, 'That link is too long.')
-    .nullable()
-    .optional()
-    .or(z.literal('').transform(() => null)),
-});
+export const evidenceSchema = z.object({ itemId: idSchema, ...evidenceFields });
 
 export const commentSchema = z.object({
   itemId: idSchema,
