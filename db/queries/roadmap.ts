@@ -35,6 +35,7 @@ const itemColumns = {
   severity: checklistItems.severity,
   impact: checklistItems.impact,
   automatedCheck: checklistItems.automatedCheck,
+  checkRole: checklistItems.checkRole,
   sources: checklistItems.sources,
   position: checklistItems.position,
   status: checklistItems.status,
@@ -75,11 +76,11 @@ export async function findItemInStage(db: DbOrTx, { projectId, stageKey, itemId 
 export async function listEvidence(db: DbOrTx, { projectId, itemIds }: { projectId: string; itemIds: string[] }) {
   if (itemIds.length === 0) return [];
   return db
-    .select({ id: itemEvidence.id, itemId: itemEvidence.itemId, kind: itemEvidence.kind, body: itemEvidence.body, url: itemEvidence.url, createdAt: itemEvidence.createdAt, author: user.name })
+    .select({ id: itemEvidence.id, itemId: itemEvidence.itemId, kind: itemEvidence.kind, body: itemEvidence.body, url: itemEvidence.url, checkStatus: itemEvidence.checkStatus, createdAt: itemEvidence.createdAt, author: user.name })
     .from(itemEvidence)
     .leftJoin(user, eq(user.id, itemEvidence.createdBy))
     .where(and(eq(itemEvidence.projectId, projectId), inArray(itemEvidence.itemId, itemIds)))
-    .orderBy(asc(itemEvidence.createdAt));
+    .orderBy(asc(itemEvidence.createdAt), asc(itemEvidence.id));
 }
 
 export async function listComments(db: DbOrTx, { projectId, itemIds }: { projectId: string; itemIds: string[] }) {

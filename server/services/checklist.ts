@@ -2,7 +2,7 @@
  * Checklist verbs shared by every stage router: update an item, attach evidence, comment, add an
  * item. The item must belong to the stage the router serves; each change is logged.
  */
-import { and, desc, eq, inArray, max } from 'drizzle-orm';
+import { and, asc, eq, max } from 'drizzle-orm';
 import type { Database, DbOrTx } from '@/db/types';
 import { checklistItems, itemComments, itemEvidence, projectStages, projects, workspaceMembers } from '@/db/schema';
 import { findItemInStage } from '@/db/queries/roadmap';
@@ -10,6 +10,7 @@ import type { StageKey } from '@/server/projects/kinds';
 import type { ImpactArea, ItemKind, Severity } from '@/server/roadmap/types';
 import type { ItemStatus } from '@/server/roadmap/assessment-types';
 import { fieldError, notFound } from '@/server/trpc/errors';
+import { passBasis } from '@/server/roadmap/pass-basis';
 import { quoted, recordActivity } from './activity';
 
 export const STATUS_LABELS: Record<ItemStatus, string> = {
@@ -52,25 +53,14 @@ const evidenceRow = (scope: Scope, itemId: string, evidence: NewEvidence) => ({
   createdBy: scope.actorId,
 });
 
-/**
- * What an item's Passed rests on (docs/decisions/0010): a note or a link, or its check's latest
- * result having passed — for an item the check only supports, a person's Passed is then the
- * confirmation of that result. Null when there is nothing.
- */
+/** What an item's Passed would rest on (see passBasis); null when there is nothing yet. */
 export async function passEvidence(db: DbOrTx, projectId: string, itemId: string): Promise<'record' | 'check' | null> {
-  const [record] = await db
-    .select({ id: itemEvidence.id })
+  const evidence = await db
+    .select({ kind: itemEvidence.kind, checkStatus: itemEvidence.checkStatus })
     .from(itemEvidence)
-    .where(and(eq(itemEvidence.projectId, projectId), eq(itemEvidence.itemId, itemId), inArray(itemEvidence.kind, ['note', 'link'])))
-    .limit(1);
-  if (record) return 'record';
-  const [check] = await db
-    .select({ checkStatus: itemEvidence.checkStatus })
-    .from(itemEvidence)
-    .where(and(eq(itemEvidence.projectId, projectId), eq(itemEvidence.itemId, itemId), eq(itemEvidence.kind, 'check')))
-    .orderBy(desc(itemEvidence.createdAt))
-    .limit(1);
-  return check?.checkStatus === 'pass' ? 'check' : null;
+    .where(and(eq(itemEvidence.projectId, projectId), eq(itemEvidence.itemId, itemId)))
+    .orderBy(asc(itemEvidence.createdAt), asc(itemEvidence.id));
+  return passBasis(evidence);
 }
 
 export const PASS_NEEDS_EVIDENCE =

@@ -11,6 +11,8 @@ import type { ItemFilter } from './item-schemas';
 import { findCheck } from '@/server/check-runs/registry';
 import { listOpenFindingsOfChecks } from '@/db/queries/findings';
 import { effectiveState, isOpen } from '@/server/findings/lifecycle';
+import { checkGapOf } from '@/server/roadmap/check-roles';
+import { latestCheckPassed, passBasis } from '@/server/roadmap/pass-basis';
 
 function matches(filter: ItemFilter, item: ItemRow, userId: string, today: string): boolean {
   switch (filter) {
@@ -68,12 +70,21 @@ export async function loadStageView(
     counts,
     /** Automated checks that can settle items of this stage. */
     runnableChecks: [...new Set(items.map((i) => i.automatedCheck).filter((c): c is string => c !== null && findCheck(c) !== undefined))],
-    items: visible.map((item) => ({
-      ...item,
-      ownerLabel: item.ownerUserName ?? item.ownerName,
-      evidence: evidence.filter((e) => e.itemId === item.id),
-      comments: comments.filter((c) => c.itemId === item.id),
-    })),
+    items: visible.map((item) => {
+      const own = evidence.filter((e) => e.itemId === item.id);
+      return {
+        ...item,
+        ownerLabel: item.ownerUserName ?? item.ownerName,
+        evidence: own,
+        comments: comments.filter((c) => c.itemId === item.id),
+        /** What marking it Passed would rest on; null means the person must give a note or link. */
+        passBasis: passBasis(own),
+        /** Its check passed but only supports it: shown as "Check passed — a person confirms". */
+        awaitingConfirmation: item.checkRole === 'supports' && latestCheckPassed(own) && item.status !== 'passed' && item.status !== 'not_applicable',
+        /** What the check does not test, for items it only supports. */
+        checkGap: item.checkRole === 'supports' ? (checkGapOf(roadmap.templateId, item.templateKey) ?? null) : null,
+      };
+    }),
     members: members.map((m) => ({ userId: m.userId, name: m.name })),
     /** Open findings of the checks the shown items name; each item shows those of its check. */
     findings: findingRows
