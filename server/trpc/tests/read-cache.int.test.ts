@@ -68,7 +68,7 @@ describe('cached project reads', () => {
     const auditProgress = async () => (await caller.roadmap.overview({ projectId })).stages.find((s) => s.key === 'audit')!.progress;
     const progressBefore = await auditProgress();
 
-    await caller.audit.updateItem({ projectId, itemId: before.items[1]!.id, status: 'passed' });
+    await caller.audit.updateItem({ projectId, itemId: before.items[1]!.id, status: 'passed', evidence: { body: 'Checked by hand.' } });
     expect(await auditProgress()).toBeGreaterThan(progressBefore);
     await caller.audit.updateItem({ projectId, itemId: item.id, status: 'failed' });
     expect((await caller.audit.get({ projectId, filter: 'failing' })).items.map((i) => i.id)).toEqual([item.id]);
@@ -151,7 +151,7 @@ describe('cached workspace reads', () => {
     expect((await queriesOf(() => caller.workspace.get({ workspaceId }))).queries).toBe(1);
 
     const item = (await caller.audit.get({ projectId, filter: 'all' })).items[0]!;
-    await caller.audit.updateItem({ projectId, itemId: item.id, status: 'passed' });
+    await caller.audit.updateItem({ projectId, itemId: item.id, status: 'passed', evidence: { body: 'Checked by hand.' } });
     expect((await queriesOf(list)).queries).toBe(1); // the list shows nothing of the checklist
 
     const second = await caller.project.create({ workspaceId, ...fields, name: 'Second product' });
@@ -176,7 +176,7 @@ describe('access within one request', () => {
     expect(batch.queries).toBe(0); // cached values, and no second authorization query either
 
     const item = batch.value[2].items[0]!;
-    const write = await queriesOf(() => request.audit.updateItem({ projectId, itemId: item.id, status: 'passed' }));
+    const write = await queriesOf(() => request.audit.updateItem({ projectId, itemId: item.id, status: 'passed', evidence: { body: 'Checked by hand.' } }));
     expect(write.queries).toBeGreaterThan(1);
     const after = await request.audit.get({ projectId, filter: 'all' });
     expect(after.items.find((i) => i.id === item.id)!.status).toBe('passed');

@@ -54,7 +54,7 @@ describe('roadmaps', () => {
     expect(risks.ranked.find((r) => r.id === critical.id)?.state).toBe('failing');
 
     const before = overview.readiness.score!;
-    await caller.perimeter.updateItem({ projectId: project.id, itemId: critical.id, status: 'passed' });
+    await caller.perimeter.updateItem({ projectId: project.id, itemId: critical.id, status: 'passed', evidence: { body: 'Rotated and re-scanned the bundle.' } });
     overview = await caller.roadmap.overview({ projectId: project.id });
     expect(overview.readiness.score!).toBeGreaterThan(before);
     expect(overview.recommendation.verdict).toBe('not-yet');
@@ -63,7 +63,7 @@ describe('roadmaps', () => {
     // Every critical item passed → go.
     for (const key of STAGE_KEYS) {
       const view = await app.caller(founder)[key].get({ projectId: project.id, filter: 'critical' });
-      for (const item of view.items) await app.caller(founder)[key].updateItem({ projectId: project.id, itemId: item.id, status: 'passed' });
+      for (const item of view.items) await app.caller(founder)[key].updateItem({ projectId: project.id, itemId: item.id, status: 'passed', evidence: { body: 'Checked by hand.' } });
     }
     // …but go needs measured evidence too: until the automated checks have run on the whole project, not yet.
     const unmeasured = (await caller.roadmap.overview({ projectId: project.id })).recommendation;
@@ -104,8 +104,8 @@ describe('roadmaps', () => {
     for (const [person, role] of [[collaborator, 'collaborator'], [commenter, 'commenter']] as const) {
       await app.db.insert(projectShares).values({ projectId: project.id, email: person.email, role, userId: person.id, tokenHash: newToken().hash, expiresAt: new Date(Date.now() + 1e7), acceptedAt: new Date() });
     }
-    await app.caller(collaborator).audit.updateItem({ projectId: project.id, itemId: item.id, status: 'passed' });
     await app.caller(collaborator).audit.addEvidence({ projectId: project.id, itemId: item.id, body: 'Screenshot of the DNS panel', url: 'https://example.com/dns.png' });
+    await app.caller(collaborator).audit.updateItem({ projectId: project.id, itemId: item.id, status: 'passed' });
     await app.caller(commenter).audit.comment({ projectId: project.id, itemId: item.id, body: 'Thanks, confirmed.' });
     expect((await refusal(app.caller(commenter).audit.updateItem({ projectId: project.id, itemId: item.id, status: 'failed' }))).code).toBe('FORBIDDEN');
     expect((await refusal(app.caller(collaborator).roadmap.decide({ projectId: project.id, decision: 'go', reason: 'Looks good to me now' }))).code).toBe('FORBIDDEN');
@@ -123,7 +123,7 @@ describe('roadmaps', () => {
     await caller.roadmap.changeTemplate({ projectId: project.id, templateId: 'coach-dashboard-prototype' });
     expect((await caller.roadmap.overview({ projectId: project.id })).playbook.id).toBe('coach-dashboard-prototype');
     const item = (await caller.audit.get({ projectId: project.id, filter: 'all' })).items[0]!;
-    await caller.audit.updateItem({ projectId: project.id, itemId: item.id, status: 'passed' });
+    await caller.audit.updateItem({ projectId: project.id, itemId: item.id, status: 'passed', evidence: { body: 'Confirmed with the client.' } });
     expect((await refusal(caller.roadmap.changeTemplate({ projectId: project.id, templateId: 'membership-growth' }))).code).toBe('CONFLICT');
 
     expect((await refusal(caller.roadmap.applyTemplateUpdate({ projectId: project.id }))).code).toBe('CONFLICT');
