@@ -1,7 +1,7 @@
 /**
  * Gives the demo projects some history, so a first look shows a roadmap in motion rather than
  * seven empty stages: finished audits, a failing critical check with its evidence, a recorded
- * decision, a hand-added risk and founder checklist answers.
+ * decision, a hand-added risk and founder checklist answers. Every passed item carries evidence.
  */
 import type { Database } from '@/db/types';
 import { listItems } from '@/db/queries/roadmap';
@@ -17,6 +17,14 @@ const PASSED_SHARE: Record<string, Partial<Record<StageKey, number>>> = {
   'Member Hub rescue': {},
 };
 
+/** Passed needs evidence (docs/decisions/0010): each passed demo item says what was looked at. */
+function demoEvidence(item: { kind: 'check' | 'deliverable'; automatedCheck: string | null }): { body: string; url?: string } {
+  if (item.automatedCheck) return { body: `Reviewed the ${item.automatedCheck} results with the founder on the kick-off call; nothing open.` };
+  return item.kind === 'deliverable'
+    ? { body: 'Delivered and filed in the shared project folder.', url: 'https://example.com/handover/shared-folder' }
+    : { body: 'Walked through it with the founder on the kick-off call; nothing open.' };
+}
+
 export async function seedDemoProgress(db: Database, projects: { id: string; name: string }[], actorId: string): Promise<void> {
   for (const project of projects) {
     const items = await listItems(db, { projectId: project.id });
@@ -24,7 +32,7 @@ export async function seedDemoProgress(db: Database, projects: { id: string; nam
     for (const [stageKey, share] of Object.entries(shares) as [StageKey, number][]) {
       const own = items.filter((i) => i.stageKey === stageKey);
       for (const item of own.slice(0, Math.round(own.length * share))) {
-        await updateItem(db, { projectId: project.id, stageKey, actorId }, item.id, { status: 'passed', ownerUserId: actorId });
+        await updateItem(db, { projectId: project.id, stageKey, actorId }, item.id, { status: 'passed', ownerUserId: actorId, evidence: demoEvidence(item) });
       }
     }
     if (project.name === 'Cohort Club') {
