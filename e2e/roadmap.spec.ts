@@ -13,7 +13,7 @@ async function createProject(page: Page, name: string, options: { maturity?: str
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
 }
 
-/** Opens each stage from the stepper in order and ticks its first item as passed. */
+/** Opens each stage from the stepper in order and marks its first item passed, with the note Passed needs. */
 async function walkAllStages(page: Page) {
   const stepper = page.getByRole('navigation', { name: 'Roadmap stages' });
   for (const [index, stage] of STAGES.entries()) {
@@ -22,6 +22,9 @@ async function walkAllStages(page: Page) {
     await expect(page.getByText(`Stage ${index + 1} of 7 · `)).toBeVisible();
     const firstStatus = page.getByRole('list', { name: 'Checklist' }).getByRole('combobox', { name: /^Status of/ }).first();
     await firstStatus.selectOption('passed');
+    const dialog = page.getByRole('dialog', { name: 'Mark as passed' });
+    await dialog.getByLabel('What shows it is done').fill(`Walked through ${stage} with the founder; screenshots in the shared folder.`);
+    await dialog.getByRole('button', { name: 'Mark passed' }).click();
     await expect(firstStatus).toHaveValue('passed');
     await expect(stepper.getByRole('link', { name: new RegExp(`^${stage} \\d+%`) })).not.toContainText(/\b0%/);
   }

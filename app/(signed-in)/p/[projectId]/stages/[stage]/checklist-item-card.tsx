@@ -18,6 +18,7 @@ import { useFormAction } from '@/app/_lib/use-form-action';
 import type { StageKey } from '@/server/projects/kinds';
 import { useStageMutations } from './use-stage-mutations';
 import { ItemFindings } from './item-findings';
+import { CheckConfirmation, PassDialog } from './pass-controls';
 
 export type ItemView = {
   id: string;
@@ -27,6 +28,8 @@ export type ItemView = {
   severity: SeverityValue;
   impact: ImpactValue;
   automatedCheck: string | null;
+  /** Whether a passing result of that check passes the item, or waits for a person to confirm. */
+  checkRole: 'verifies' | 'supports' | null;
   status: ItemStatusValue;
   notApplicableReason: string | null;
   ownerUserId: string | null;
@@ -37,7 +40,13 @@ export type ItemView = {
   statusSource: 'person' | 'check';
   overrideReason: string | null;
   updatedAt: string;
-  evidence: { id: string; kind: 'note' | 'link' | 'check'; body: string; url: string | null; author: string | null; createdAt: string }[];
+  evidence: { id: string; kind: 'note' | 'link' | 'check'; body: string; url: string | null; checkStatus: 'pass' | 'warn' | 'fail' | 'error' | null; author: string | null; createdAt: string }[];
+  /** What a Passed would rest on; null: the person must give a note or link. */
+  passBasis: 'record' | 'check' | null;
+  /** Its check passed but only supports it. */
+  awaitingConfirmation: boolean;
+  /** What the check does not test (supported items). */
+  checkGap: string | null;
   comments: { id: string; body: string; author: string | null; createdAt: string }[];
 };
 
@@ -55,6 +64,7 @@ const shortDate = (iso: string) => new Date(iso).toLocaleDateString('en-GB', { d
 export function ChecklistItemCard({ projectId, stageKey, item, members, canUpdate, canComment }: Props) {
   const mutations = useStageMutations(stageKey);
   const [naOpen, setNaOpen] = useState(false);
+  const [passOpen, setPassOpen] = useState(false);
   const { errors, submit: run } = useFormAction();
   const status = statusOption(item.status);
   const today = new Date().toISOString().slice(0, 10);
@@ -62,7 +72,17 @@ export function ChecklistItemCard({ projectId, stageKey, item, members, canUpdat
 
   function onStatusChange(next: ItemStatusValue) {
     if (next === 'not_applicable') return setNaOpen(true);
+    if (next === 'passed') return setPassOpen(true);
     void run(() => mutations.updateItem.mutateAsync({ projectId, itemId: item.id, status: next }), { success: `Marked as ${statusOption(next).label.toLowerCase()}` });
+  }
+
+  async function onPass(evidence: { body: string; url: string | null } | undefined) {
+    const ok = await run(() => mutations.updateItem.mutateAsync({ projectId, itemId: item.id, status: 'passed', ...(evidence ? { evidence } : {}) }), { success: 'Marked as passed' });
+    if (ok) setPassOpen(false);
+  }
+
+  function onConfirm() {
+    void run(() => mutations.updateItem.mutateAsync({ projectId, itemId: item.id, status: 'passed' }), { success: 'Confirmed as passed' });
   }
 
   async function onNotApplicable(event: FormEvent<HTMLFormElement>) {
@@ -122,7 +142,13 @@ export function ChecklistItemCard({ projectId, stageKey, item, members, canUpdat
             <span className="text-fg-muted">{IMPACT_LABELS[item.impact]}</span>
             {item.automatedCheck ? (
               <span className="text-fg-muted">
-                · {item.overrideReason ? `kept by a person over the ${item.automatedCheck} check` : item.statusSource === 'check' ? `set by the ${item.automatedCheck} check` : `settled by the ${item.automatedCheck} check`}
+                · {item.overrideReason
+                  ? `kept by a person over the ${item.automatedCheck} check`
+                  : item.checkRole === 'verifies'
+                    ? item.statusSource === 'check'
+                      ? `set by the ${item.automatedCheck} check`
+                      : `settled by the ${item.automatedCheck} check`
+                    : `the ${item.automatedCheck} check supports it; a person confirms`}
               </span>
             ) : null}
             {item.ownerLabel ? <span className="text-fg-muted">· {item.ownerLabel}</span> : null}
@@ -150,6 +176,8 @@ export function ChecklistItemCard({ projectId, stageKey, item, members, canUpdat
           </Badge>
         )}
       </div>
+
+      {item.awaitingConfirmation ? <CheckConfirmation item={item} canUpdate={canUpdate} pending={mutations.updateItem.isPending} onConfirm={onConfirm} /> : null}
 
       <details className="group border-t border-border">
         <summary className="cursor-pointer px-4 py-2 text-sm text-fg-muted select-none hover:text-fg">
@@ -263,6 +291,8 @@ export function ChecklistItemCard({ projectId, stageKey, item, members, canUpdat
           </section>
         </div>
       </details>
+
+      <PassDialog item={item} open={passOpen} onOpenChange={setPassOpen} errors={errors} pending={mutations.updateItem.isPending} onPass={(evidence) => void onPass(evidence)} />
 
       <Dialog
         open={naOpen}
