@@ -3,7 +3,7 @@
  * having passed on its latest result. Pure, so the service that enforces it and the page that
  * explains it agree.
  */
-export type EvidenceFacts = { kind: 'note' | 'link' | 'check'; checkStatus: 'pass' | 'warn' | 'fail' | 'error' | null };
+export type EvidenceFacts = { kind: 'note' | 'link' | 'check'; checkStatus: 'pass' | 'warn' | 'fail' | 'error' | 'skipped' | null };
 
 /** `record` — a note or link; `check` — the latest check result passed; null — nothing yet. Evidence in the order it was added. */
 export function passBasis(evidence: readonly EvidenceFacts[]): 'record' | 'check' | null {

@@ -40,7 +40,7 @@ export type ItemView = {
   statusSource: 'person' | 'check';
   overrideReason: string | null;
   updatedAt: string;
-  evidence: { id: string; kind: 'note' | 'link' | 'check'; body: string; url: string | null; checkStatus: 'pass' | 'warn' | 'fail' | 'error' | null; author: string | null; createdAt: string }[];
+  evidence: { id: string; kind: 'note' | 'link' | 'check'; body: string; url: string | null; checkStatus: 'pass' | 'warn' | 'fail' | 'error' | 'skipped' | null; author: string | null; createdAt: string }[];
   /** What a Passed would rest on; null: the person must give a note or link. */
   passBasis: 'record' | 'check' | null;
   /** Its check passed but only supports it. */
