@@ -50,8 +50,9 @@ export function PassDialog({ item, open, onOpenChange, errors, pending, onPass }
     const form = new FormData(event.currentTarget);
     const body = String(form.get('body') ?? '').trim();
     const url = String(form.get('url') ?? '').trim() || null;
-    // With evidence already there, a blank note adds nothing; without it, the server says what is missing.
-    onPass(body || url || needsEvidence ? { body, url } : undefined);
+    // A blank form sends no evidence: with evidence already there that is a confirmation; without
+    // it, the server's message says what Passed needs.
+    onPass(body || url ? { body, url } : undefined);
   }
 
   return (
