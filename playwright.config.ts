@@ -27,7 +27,7 @@ export default defineConfig({
   webServer: {
     command: `npm run build && npx tsx e2e/serve-with-testnet.ts`,
     url: `${BASE_URL}/api/health`,
-    timeout: 300_000,
+    timeout: 600_000,
     reuseExistingServer: false,
     stdout: 'pipe',
     env: {
