@@ -7,6 +7,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/com
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { authClient, authErrorMessage } from '@/app/_lib/auth-client';
+import { safeNextPath } from '@/app/_lib/safe-next';
 
 const MIN_PASSWORD = 10;
 
@@ -30,14 +31,14 @@ export function SignUpForm({ next, email }: { next: string; email: string }) {
       name: String(form.get('name')).trim(),
       email: String(form.get('email')).trim(),
       password,
-      callbackURL: next,
+      callbackURL: safeNextPath(next),
     });
     if (failure) {
       setPending(false);
       setError(failure.status === 422 ? 'An account with this email already exists. Sign in instead.' : authErrorMessage(failure));
       return;
     }
-    window.location.assign(next);
+    window.location.assign(safeNextPath(next));
   }
 
   return (
