@@ -9,6 +9,7 @@ import type { Database } from '@/db/types';
 import { account, rateLimit, session, user, verification } from '@/db/schema';
 import type { Mailer } from '@/server/mail/mailer';
 import { passwordResetEmail, verificationEmail } from '@/server/mail/templates';
+import { CLIENT_ADDRESS_HEADER } from '@/server/http/client-address';
 
 export type AuthOptions = {
   db: Database;
@@ -64,6 +65,9 @@ export function createAuth(options: AuthOptions) {
       customRules: Object.fromEntries(CREDENTIAL_PATHS.map((path) => [path, strict])),
     },
     advanced: {
+      // Only the address our auth route resolved from the connection (server/http/client-address.ts);
+      // never X-Forwarded-For as the client sent it.
+      ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
       useSecureCookies: options.appUrl.startsWith('https://'),
       database: { generateId: () => crypto.randomUUID() },
     },
