@@ -31,7 +31,7 @@ function newAuth() {
 }
 
 describe('auth rate limit and X-Forwarded-For', () => {
-  it('a new X-Forwarded-For on every try does not escape the limit', async () => {
+  it('a new X-Forwarded-For on every try does not escape the limit', { timeout: 60_000 }, async () => {
     const user = await app.signUp('Xavier');
     const handler = authRequestHandler(newAuth(), [], true);
     const statuses: number[] = [];
@@ -42,7 +42,7 @@ describe('auth rate limit and X-Forwarded-For', () => {
     expect((await signIn(handler, user.email, '203.0.113.51', '198.51.100.1')).status).toBe(401);
   });
 
-  it('behind a trusted load balancer, counts the client it names, not what the client wrote', async () => {
+  it('behind a trusted load balancer, counts the client it names, not what the client wrote', { timeout: 60_000 }, async () => {
     const user = await app.signUp('Yara');
     const handler = authRequestHandler(newAuth(), parseTrustedProxies('10.0.0.0/24').ranges, true);
     const statuses: number[] = [];
@@ -53,7 +53,7 @@ describe('auth rate limit and X-Forwarded-For', () => {
     expect((await signIn(handler, user.email, '10.0.0.2', '203.0.113.61')).status).toBe(401);
   });
 
-  it('without our server in front, the client-sent headers count for nothing', async () => {
+  it('without our server in front, the client-sent headers count for nothing', { timeout: 60_000 }, async () => {
     const user = await app.signUp('Zane');
     const handler = authRequestHandler(newAuth(), [], false);
     const statuses: number[] = [];
