@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '@/test/harness';
 import { INVITATIONS_PER_HOUR } from '@/server/services/invitation-limit';
+import { workspaceInvitationSends } from '@/db/schema';
 import type { SessionUser } from '../context';
 import { refusal } from './expect-refusal';
 
@@ -41,5 +42,17 @@ describe('invitation and share limit per workspace', () => {
     const other = await workspaceWithProject(quinn, 'Quiet Co');
     await app.caller(quinn).workspace.invite({ workspaceId: other.workspaceId, email: 'one.more@example.test', role: 'member' });
     expect(await app.lastMailTo('one.more@example.test')).toBeTruthy();
+  });
+
+  it('lets exactly one of several concurrent sends take the last place', { timeout: 90_000 }, async () => {
+    const owner = await app.signUp('Racing Rae');
+    const { workspaceId } = await workspaceWithProject(owner, 'Race Ltd');
+    const now = Date.now();
+    await app.db.insert(workspaceInvitationSends).values(Array.from({ length: INVITATIONS_PER_HOUR - 1 }, (_, i) => ({ workspaceId, sentAt: new Date(now - 1000 - i) })));
+    const results = await Promise.allSettled(
+      Array.from({ length: 5 }, (_, i) => app.caller(owner).workspace.invite({ workspaceId, email: `racer${i}@example.test`, role: 'member' })),
+    );
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    for (const r of results) if (r.status === 'rejected') expect((r.reason as { code?: string }).code).toBe('TOO_MANY_REQUESTS');
   });
 });
