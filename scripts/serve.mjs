@@ -9,6 +9,10 @@ import http from 'node:http';
 import path from 'node:path';
 
 const SOCKET_ADDRESS_HEADER = 'x-lr-socket-address';
+// Whether the client's request itself carried forwarding headers: Next.js adds x-forwarded-for
+// from the socket to every request, so the app cannot tell afterwards.
+const FORWARDED_HEADER = 'x-lr-forwarded';
+const FORWARDING = ['x-forwarded-for', 'forwarded', 'x-real-ip'];
 // Tells the app (same process) that the header above is ours; see socketHeaderIsOurs().
 globalThis[Symbol.for('launch-ready.socket-address-header')] = true;
 
@@ -28,6 +32,7 @@ function serve(request, response) {
   const address = request.socket.remoteAddress;
   if (address) request.headers[SOCKET_ADDRESS_HEADER] = address;
   else delete request.headers[SOCKET_ADDRESS_HEADER];
+  request.headers[FORWARDED_HEADER] = FORWARDING.some((name) => request.headers[name] !== undefined) ? '1' : '0';
   handle(request, response);
 }
 

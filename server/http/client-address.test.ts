@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CLIENT_ADDRESS_HEADER, clientAddress, parseTrustedProxies, SOCKET_ADDRESS_HEADER, withClientAddress } from './client-address';
+import { CLIENT_ADDRESS_HEADER, clientAddress, FORWARDED_HEADER, parseTrustedProxies, SOCKET_ADDRESS_HEADER, withClientAddress } from './client-address';
 
 const NONE = parseTrustedProxies('').ranges;
 const LB = parseTrustedProxies('10.0.0.0/24, 2001:db8::/32').ranges;
@@ -8,6 +8,8 @@ function headers(socket: string | null, forwardedFor?: string, extra: Record<str
   const h = new Headers(extra);
   if (socket) h.set(SOCKET_ADDRESS_HEADER, socket);
   if (forwardedFor !== undefined) h.set('x-forwarded-for', forwardedFor);
+  // What scripts/serve.mjs notes before Next.js adds an X-Forwarded-For of its own.
+  h.set(FORWARDED_HEADER, forwardedFor !== undefined || 'x-real-ip' in extra ? '1' : '0');
   return h;
 }
 
@@ -51,9 +53,16 @@ describe('clientAddress', () => {
     expect(clientAddress(headers('::ffff:127.0.0.1'), NONE, true).loopback).toBe(true);
     expect(clientAddress(headers('127.0.0.1', '203.0.113.7'), NONE, true).loopback).toBe(false);
     expect(clientAddress(headers('127.0.0.1', undefined, { 'x-real-ip': '203.0.113.7' }), NONE, true).loopback).toBe(false);
-    const local = parseTrustedProxies('127.0.0.1').ranges;
-    expect(clientAddress(headers('127.0.0.1', '203.0.113.7'), local, true)).toEqual({ address: '203.0.113.7', loopback: false });
-    expect(clientAddress(headers('127.0.0.1'), local, true).loopback).toBe(true);
+    // Next.js's own X-Forwarded-For (from the socket) does not make a local request forwarded...
+    const local = headers('127.0.0.1');
+    local.set('x-forwarded-for', '127.0.0.1');
+    expect(clientAddress(local, NONE, true).loopback).toBe(true);
+    // ...and without our server's note a request is never taken for a local one.
+    local.delete(FORWARDED_HEADER);
+    expect(clientAddress(local, NONE, true).loopback).toBe(false);
+    const localProxy = parseTrustedProxies('127.0.0.1').ranges;
+    expect(clientAddress(headers('127.0.0.1', '203.0.113.7'), localProxy, true)).toEqual({ address: '203.0.113.7', loopback: false });
+    expect(clientAddress(headers('127.0.0.1'), localProxy, true).loopback).toBe(true);
   });
 });
 

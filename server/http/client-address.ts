@@ -14,6 +14,8 @@ import ipaddr from 'ipaddr.js';
 export const SOCKET_ADDRESS_HEADER = 'x-lr-socket-address';
 /** Set by the auth route for better-auth's rate limit; any client value is replaced first. */
 export const CLIENT_ADDRESS_HEADER = 'x-lr-client-ip';
+/** '1' when the request reached our server with forwarding headers, '0' when not (scripts/serve.mjs). */
+export const FORWARDED_HEADER = 'x-lr-forwarded';
 const SERVER_MARK = Symbol.for('launch-ready.socket-address-header');
 
 type Address = ipaddr.IPv4 | ipaddr.IPv6;
@@ -62,15 +64,14 @@ export type ClientAddress = {
   loopback: boolean;
 };
 
-const FORWARDING_HEADERS = ['x-forwarded-for', 'forwarded', 'x-real-ip'] as const;
-
 export function clientAddress(headers: Headers, trusted: readonly AddressRange[], socketHeaderTrusted = socketHeaderIsOurs()): ClientAddress {
   const socket = socketHeaderTrusted ? parseAddress(headers.get(SOCKET_ADDRESS_HEADER) ?? '') : null;
   if (!socket) return { address: null, loopback: false };
   if (!isTrusted(socket, trusted)) {
-    // A loopback connection that carries forwarding headers came through a proxy on this machine
-    // that nobody declared: treat it as a visitor from elsewhere, not as this machine.
-    const forwarded = FORWARDING_HEADERS.some((name) => headers.has(name));
+    // A loopback connection that carried forwarding headers came through a proxy on this machine
+    // that nobody declared: treat it as a visitor from elsewhere, not as this machine. (Next.js
+    // adds X-Forwarded-For itself, so our server notes what the request arrived with.)
+    const forwarded = headers.get(FORWARDED_HEADER) !== '0';
     return { address: socket.toNormalizedString(), loopback: socket.range() === 'loopback' && !forwarded };
   }
   let client = socket;
