@@ -1,19 +1,9 @@
 import type { NextConfig } from 'next';
+import { NON_PAGE_CSP, STATIC_HEADERS } from './server/http/security-headers';
 
-// The headers Launch Ready tells founders to ship, shipped by Launch Ready itself.
-const securityHeaders = [
-  { key: 'X-Content-Type-Options', value: 'nosniff' },
-  { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
-  { key: 'X-Frame-Options', value: 'DENY' },
-  { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
-  { key: 'Cross-Origin-Resource-Policy', value: 'same-origin' },
-  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
-  {
-    key: 'Content-Security-Policy',
-    // Next.js injects inline bootstrap scripts, hence 'unsafe-inline' for scripts; no remote origins at all.
-    value: "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
-  },
-];
+// Pages get their Content-Security-Policy (with a per-request nonce) from proxy.ts; API answers
+// and static files get one that allows nothing to run.
+const NOT_PAGES = ['/api/:path*', '/_next/:path*', '/favicon.ico'];
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
@@ -25,7 +15,10 @@ const nextConfig: NextConfig = {
     const hsts = process.env.BETTER_AUTH_URL?.startsWith('https://')
       ? [{ key: 'Strict-Transport-Security', value: 'max-age=31536000; includeSubDomains' }]
       : [];
-    return [{ source: '/:path*', headers: [...securityHeaders, ...hsts] }];
+    return [
+      { source: '/:path*', headers: [...STATIC_HEADERS, ...hsts] },
+      ...NOT_PAGES.map((source) => ({ source, headers: [{ key: 'Content-Security-Policy', value: NON_PAGE_CSP }] })),
+    ];
   },
 };
 

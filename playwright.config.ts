@@ -37,6 +37,9 @@ export default defineConfig({
       SMTP_URL: '',
       // The browser suite signs in many times from one address; the limit itself is covered by integration tests.
       AUTH_RATE_LIMIT_MAX: '500',
+      // As if a reverse proxy on this machine forwarded requests: a spec sends X-Forwarded-For to
+      // stand for a visitor on another machine (e2e/security.spec.ts).
+      LR_TRUSTED_PROXIES: '127.0.0.1',
       NEXT_TELEMETRY_DISABLED: '1',
       E2E_PORT: String(PORT),
     },

@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from 'next';
+import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import { ToastProvider } from '@/components/ui/toast';
 import './globals.css';
@@ -15,7 +16,10 @@ export const viewport: Viewport = {
   colorScheme: 'light',
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page is rendered per request, so Next.js can put this response's CSP nonce
+  // (proxy.ts) on its scripts; a prerendered page would carry none and not run.
+  await connection();
   return (
     <html lang="en">
       <body className="min-h-dvh bg-canvas font-sans text-fg antialiased">

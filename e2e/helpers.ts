@@ -13,7 +13,10 @@ export async function signUp(page: Page, name: string, email: string, password =
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Create account' }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/sign-up'));
+  // Sign-up never says whether the address was known: the emailed link confirms it and signs in.
+  await expect(page.getByRole('heading', { name: 'Check your inbox' })).toBeVisible();
+  await followOutboxLink(page, email, 'Confirm your email for Launch Ready');
+  await page.waitForURL((url) => !url.pathname.startsWith('/sign-up') && !url.pathname.startsWith('/outbox') && !url.pathname.startsWith('/api/'));
 }
 
 export async function signIn(page: Page, email: string, password = PASSWORD) {

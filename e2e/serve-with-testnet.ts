@@ -1,5 +1,6 @@
 // The browser suite's server: a loopback DNS server with fixture zones for the demo domains, then
-// `next start` asking only that DNS server, so checks run from the browser never leave the machine.
+// the production server (scripts/serve.mjs) asking only that DNS server, so checks run from the
+// browser never leave the machine.
 // A control port (E2E_PORT + 1, loopback) lets a spec change a zone, as a founder fixes a record.
 import { spawn } from 'node:child_process';
 import http from 'node:http';
@@ -42,8 +43,8 @@ const control = controlServer((name, records) => {
   zone[name] = records;
   dns.setZone(zone as typeof E2E_ZONE);
 }).listen(Number(port) + 1, '127.0.0.1');
-const next = path.join(import.meta.dirname, '..', 'node_modules', 'next', 'dist', 'bin', 'next');
-const server = spawn(process.execPath, [next, 'start', '-p', port], { stdio: 'inherit', env: { ...process.env, LR_DNS_SERVERS: dns.server } });
+const serve = path.join(import.meta.dirname, '..', 'scripts', 'serve.mjs');
+const server = spawn(process.execPath, [serve], { stdio: 'inherit', env: { ...process.env, PORT: port, LR_DNS_SERVERS: dns.server } });
 const stop = (signal: NodeJS.Signals) => server.kill(signal);
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

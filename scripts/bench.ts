@@ -128,15 +128,15 @@ const SERVER_ENV = {
 async function startServer(env: NodeJS.ProcessEnv): Promise<{ origin: string; child: ChildProcess }> {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-H', '127.0.0.1', '-p', String(port)], {
+  const child = spawn(process.execPath, [path.join(root, 'scripts/serve.mjs')], {
     cwd: root,
-    env: { ...env, ...SERVER_ENV, PORT: String(port), BETTER_AUTH_URL: origin },
+    env: { ...env, ...SERVER_ENV, HOST: '127.0.0.1', PORT: String(port), BETTER_AUTH_URL: origin },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   children.push(child);
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}).`);
+    if (child.exitCode !== null) throw new Error(`scripts/serve.mjs exited (${child.exitCode}).`);
     try {
       if ((await fetch(`${origin}/api/health`)).ok) return { origin, child };
     } catch {
@@ -144,7 +144,7 @@ async function startServer(env: NodeJS.ProcessEnv): Promise<{ origin: string; ch
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error('next start did not answer /api/health within 60 s.');
+  throw new Error('scripts/serve.mjs did not answer /api/health within 60 s.');
 }
 
 /** PostgreSQL: one separate worker process, as production runs it. Embedded: the app's own worker. */

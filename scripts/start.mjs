@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm start`: builds the app when the sources are newer than the last build, then runs
-// `next start`. The server process opens the database at start-up (instrumentation.ts).
+// `npm start`: builds the app when the sources are newer than the last build, then serves it
+// with scripts/serve.mjs (`next start` plus the connection's address; embedded mode listens on
+// this machine only unless HOST is set). The server opens the database at start-up (instrumentation.ts).
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -8,7 +9,7 @@ import path from 'node:path';
 const root = path.resolve(import.meta.dirname, '..');
 const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
 const buildId = path.join(root, '.next', 'BUILD_ID');
-const sources = ['app', 'server', 'db', 'components', 'next.config.ts', 'package.json', 'instrumentation.ts', 'postcss.config.mjs'];
+const sources = ['app', 'server', 'db', 'components', 'next.config.ts', 'proxy.ts', 'package.json', 'instrumentation.ts', 'postcss.config.mjs'];
 
 function newestMtime(target) {
   if (!fs.existsSync(target)) return 0;
@@ -27,7 +28,6 @@ if (changedAt > builtAt) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const port = process.env.PORT || '3000';
-const server = spawn(process.execPath, [nextBin, 'start', '-p', port], { cwd: root, stdio: 'inherit' });
+const server = spawn(process.execPath, [path.join(root, 'scripts', 'serve.mjs')], { cwd: root, stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -10,8 +10,15 @@ import { getRuntime } from './runtime';
 import { DEMO_CLIENT, DEMO_CONSULTANT, DEMO_PASSWORD, seedDemoIfEmpty } from './demo/seed';
 import { user } from '@/db/schema';
 import { shouldRunEmbeddedWorker, startEmbeddedWorker } from './monitoring/embedded';
+import { socketHeaderIsOurs } from './http/client-address';
 
 export async function boot(): Promise<void> {
+  if (process.env.NODE_ENV === 'production' && !socketHeaderIsOurs()) {
+    // Plain `next start` cannot tell route handlers the connection's address, so per-address
+    // sign-in limits would have nothing trustworthy to count.
+    console.error('\nLaunch Ready must be served by `npm run serve` (scripts/serve.mjs), not `next start`: it passes each connection\'s address to the sign-in rate limit.\n');
+    process.exit(1);
+  }
   try {
     const runtime = await getRuntime();
     const { config, db, auth } = runtime;

@@ -64,4 +64,10 @@ describe('configuration', () => {
     expect(config).toMatchObject({ mode: 'postgres', appUrl: 'https://ready.example.com', outboxEnabled: false, seedDemo: false, sessionCacheMs: 10_000 });
     expect(loadConfig({ LR_SESSION_CACHE_MS: '0' }, tempDir()).sessionCacheMs).toBe(0);
   });
+
+  it('reads trusted proxies as IPs and CIDR ranges and names the bad entries', () => {
+    expect(loadConfig({}, tempDir()).trustedProxies).toEqual([]);
+    expect(loadConfig({ LR_TRUSTED_PROXIES: '10.0.0.0/24, 192.0.2.10' }, tempDir()).trustedProxies).toHaveLength(2);
+    expect(problemsOf({ LR_TRUSTED_PROXIES: '10.0.0.0/24, lb.internal' }).join('\n')).toMatch(/LR_TRUSTED_PROXIES .*not: lb\.internal/);
+  });
 });

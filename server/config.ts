@@ -6,6 +6,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { parseTrustedProxies, type AddressRange } from './http/client-address';
 
 export type AppConfig = {
   mode: 'embedded' | 'postgres';
@@ -28,6 +29,8 @@ export type AppConfig = {
   sessionCacheMs: number;
   /** Count SQL statements per web request for the benchmark (GET /api/query-stats). */
   queryStats: boolean;
+  /** Proxies whose X-Forwarded-For is believed (LR_TRUSTED_PROXIES); none by default. */
+  trustedProxies: AddressRange[];
 };
 
 export class ConfigError extends Error {
@@ -108,6 +111,11 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
   const dnsServers = env.LR_DNS_SERVERS ? env.LR_DNS_SERVERS.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
   if (dnsServers?.some((server) => !/^[\d.:[\]a-fA-F]+$/.test(server))) problems.push('LR_DNS_SERVERS must list IP addresses (optionally with :port), separated by commas.');
 
+  const proxies = parseTrustedProxies(env.LR_TRUSTED_PROXIES);
+  if (proxies.invalid.length > 0) {
+    problems.push(`LR_TRUSTED_PROXIES must list IP addresses or CIDR ranges (e.g. 10.0.0.0/24), separated by commas; not: ${proxies.invalid.join(', ')}.`);
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     mode,
@@ -123,6 +131,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     checks: { dnsServers, allowLoopbackTargets: env.LR_ALLOW_LOOPBACK_TARGETS === 'on' },
     sessionCacheMs: sessionCacheMs ?? 10_000,
     queryStats: env.LR_QUERY_STATS === 'on',
+    trustedProxies: proxies.ranges,
   };
 }
 

@@ -9,6 +9,7 @@ import { Button } from '@/components/ui/button';
 import { ButtonLink } from '@/components/ui/button-link';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { authClient } from './auth-client';
+import { safeNextPath } from './safe-next';
 
 export type AcceptLinkProps = {
   title: string;
@@ -22,13 +23,13 @@ export type AcceptLinkProps = {
 export function AcceptLink({ title, description, invitedEmail, signedInEmail, returnPath, accept }: AcceptLinkProps) {
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
-  const query = `next=${encodeURIComponent(returnPath)}&email=${encodeURIComponent(invitedEmail)}`;
+  const query = `next=${encodeURIComponent(safeNextPath(returnPath))}&email=${encodeURIComponent(invitedEmail)}`;
 
   async function onAccept() {
     setPending(true);
     setError(null);
     try {
-      window.location.assign(await accept());
+      window.location.assign(safeNextPath(await accept()));
     } catch (failure) {
       setPending(false);
       setError(failure instanceof Error ? failure.message : 'Could not accept. Please try again.');

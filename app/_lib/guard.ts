@@ -2,10 +2,11 @@ import 'server-only';
 import { TRPCError } from '@trpc/server';
 import { headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
+import { safeNextPath } from './safe-next';
 
 /** Where a signed-out visitor goes: sign-in, then back to the page they asked for. */
 export async function signInRedirect(): Promise<never> {
-  const path = (await headers()).get('x-lr-path') ?? '/app';
+  const path = safeNextPath((await headers()).get('x-lr-path'));
   redirect(`/sign-in?next=${encodeURIComponent(path)}`);
 }
 

@@ -12,7 +12,8 @@ export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
 export function TrpcProvider({ children }: { children: ReactNode }) {
   const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { staleTime: 30_000 } } }));
   const [trpcClient] = useState(() =>
-    createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: '/api/trpc', transformer: superjson })] }),
+    // maxItems: the server refuses larger batches (TRPC_MAX_BATCH in server/trpc/http-handler.ts).
+    createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: '/api/trpc', transformer: superjson, maxItems: 25 })] }),
   );
   return (
     <QueryClientProvider client={queryClient}>

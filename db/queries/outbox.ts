@@ -1,8 +1,13 @@
-import { desc } from 'drizzle-orm';
+import { desc, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/types';
 import { outboxMessages } from '@/db/schema';
 
-/** The development outbox is deliberately global: it only exists on a local install without SMTP. */
-export async function listOutbox(db: DbOrTx, { limit }: { limit: number }) {
-  return db.select().from(outboxMessages).orderBy(desc(outboxMessages.createdAt)).limit(limit);
+/** The outbox, newest first: all of it, or only what was sent to one address (server/mail/outbox-access.ts). */
+export async function listOutbox(db: DbOrTx, { limit, to }: { limit: number; to?: string }) {
+  return db
+    .select()
+    .from(outboxMessages)
+    .where(to === undefined ? undefined : sql`lower(${outboxMessages.to}) = ${to.toLowerCase()}`)
+    .orderBy(desc(outboxMessages.createdAt))
+    .limit(limit);
 }

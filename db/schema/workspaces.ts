@@ -53,3 +53,19 @@ export const workspaceInvitations = pgTable(
       .where(sql`${t.acceptedAt} is null and ${t.revokedAt} is null`),
   ],
 );
+
+/**
+ * One row per invitation or share email a workspace sends: the hourly limit counts these
+ * (server/services/invitation-limit.ts), so it holds across web processes and re-sends.
+ */
+export const workspaceInvitationSends = pgTable(
+  'workspace_invitation_sends',
+  {
+    id: text('id').primaryKey().$defaultFn(() => crypto.randomUUID()),
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('workspace_invitation_sends_idx').on(t.workspaceId, t.sentAt)],
+);

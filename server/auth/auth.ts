@@ -8,7 +8,8 @@ import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import type { Database } from '@/db/types';
 import { account, rateLimit, session, user, verification } from '@/db/schema';
 import type { Mailer } from '@/server/mail/mailer';
-import { passwordResetEmail, verificationEmail } from '@/server/mail/templates';
+import { existingAccountSignUpEmail, passwordResetEmail, verificationEmail } from '@/server/mail/templates';
+import { CLIENT_ADDRESS_HEADER } from '@/server/http/client-address';
 
 export type AuthOptions = {
   db: Database;
@@ -38,6 +39,13 @@ export function createAuth(options: AuthOptions) {
       // Signing in before verifying is allowed; anything that trusts the address
       // (accepting invitations) proves it with the emailed token instead.
       requireEmailVerification: false,
+      // Sign-up answers the same whether or not the address has an account (no enumeration):
+      // no session straight away; the confirmation email's link signs the new user in, and the
+      // owner of an existing account is told someone tried.
+      autoSignIn: false,
+      onExistingUserSignUp: async ({ user: existing }) => {
+        await options.mailer.send(existingAccountSignUpEmail(existing.email, `${options.appUrl}/sign-in`));
+      },
       revokeSessionsOnPasswordReset: true,
       resetPasswordTokenExpiresIn: 60 * 60,
       sendResetPassword: async ({ user: target, url }) => {
@@ -64,6 +72,9 @@ export function createAuth(options: AuthOptions) {
       customRules: Object.fromEntries(CREDENTIAL_PATHS.map((path) => [path, strict])),
     },
     advanced: {
+      // Only the address our auth route resolved from the connection (server/http/client-address.ts);
+      // never X-Forwarded-For as the client sent it.
+      ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
       useSecureCookies: options.appUrl.startsWith('https://'),
       database: { generateId: () => crypto.randomUUID() },
     },

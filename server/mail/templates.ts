@@ -23,6 +23,13 @@ export function verificationEmail(to: string, url: string): MailMessage {
   ], { label: 'Confirm email', url });
 }
 
+export function existingAccountSignUpEmail(to: string, signInUrl: string): MailMessage {
+  return compose(to, 'Someone tried to create an account with your address', [
+    'Someone tried to create a Launch Ready account for this address, which already has one. Nothing was changed.',
+    'If it was you, sign in instead (or reset your password from the sign-in page). If it was not you, ignore this email.',
+  ], { label: 'Sign in', url: signInUrl });
+}
+
 export function passwordResetEmail(to: string, url: string): MailMessage {
   return compose(to, 'Reset your Launch Ready password', [
     'Someone asked to reset the password of the Launch Ready account for this address.',

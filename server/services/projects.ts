@@ -7,6 +7,7 @@ import type { Mailer } from '@/server/mail/mailer';
 import { projectShareEmail } from '@/server/mail/templates';
 import type { ProjectFields } from '@/server/projects/validation';
 import { fieldError, forbidden, notFound } from '@/server/trpc/errors';
+import { takeInvitationSend } from './invitation-limit';
 import { getTemplate } from '@/server/roadmap/templates';
 import { suggestTemplate } from '@/server/roadmap/suggest';
 import { instantiateRoadmap } from '@/server/roadmap/instantiate';
@@ -61,8 +62,9 @@ export async function shareProject(
 ) {
   const { token, hash } = newToken();
   const projectName = await deps.db.transaction(async (tx) => {
-    const [project] = await tx.select({ name: projects.name }).from(projects).where(eq(projects.id, input.projectId));
+    const [project] = await tx.select({ name: projects.name, workspaceId: projects.workspaceId }).from(projects).where(eq(projects.id, input.projectId));
     if (!project) throw notFound('Project');
+    await takeInvitationSend(tx, project.workspaceId);
     const [live] = await tx
       .select({ id: projectShares.id })
       .from(projectShares)

@@ -9,6 +9,7 @@ import type { Mailer } from '@/server/mail/mailer';
 import { workspaceInvitationEmail } from '@/server/mail/templates';
 import { fieldError, forbidden, notFound } from '@/server/trpc/errors';
 import { hashToken, newToken } from './tokens';
+import { takeInvitationSend } from './invitation-limit';
 
 const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -41,6 +42,7 @@ export async function inviteMember(
       .where(and(eq(workspaceMembers.workspaceId, input.workspaceId), eq(user.email, input.email)))
       .limit(1);
     if (existing) throw fieldError('email', `${input.email} is already a member of this workspace.`);
+    await takeInvitationSend(tx, input.workspaceId);
     // Re-inviting replaces the open invitation (new token, new role, new expiry).
     await tx
       .update(workspaceInvitations)

@@ -7,6 +7,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/com
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { authClient, authErrorMessage } from '@/app/_lib/auth-client';
+import { safeNextPath } from '@/app/_lib/safe-next';
 
 export function SignInForm({ next, email, reset }: { next: string; email: string; reset: boolean }) {
   const [error, setError] = useState<string | null>(null);
@@ -24,7 +25,7 @@ export function SignInForm({ next, email, reset }: { next: string; email: string
       return;
     }
     // A full navigation so server components render with the new session cookie.
-    window.location.assign(next);
+    window.location.assign(safeNextPath(next));
   }
 
   return (

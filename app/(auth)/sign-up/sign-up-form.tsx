@@ -7,6 +7,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/com
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { authClient, authErrorMessage } from '@/app/_lib/auth-client';
+import { safeNextPath } from '@/app/_lib/safe-next';
 
 const MIN_PASSWORD = 10;
 
@@ -14,6 +15,7 @@ export function SignUpForm({ next, email }: { next: string; email: string }) {
   const [error, setError] = useState<string | null>(null);
   const [passwordError, setPasswordError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const [sentTo, setSentTo] = useState<string | null>(null);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -26,18 +28,40 @@ export function SignUpForm({ next, email }: { next: string; email: string }) {
     setPasswordError(null);
     setPending(true);
     setError(null);
+    const address = String(form.get('email')).trim();
     const { error: failure } = await authClient.signUp.email({
       name: String(form.get('name')).trim(),
-      email: String(form.get('email')).trim(),
+      email: address,
       password,
-      callbackURL: next,
+      callbackURL: safeNextPath(next),
     });
-    if (failure) {
-      setPending(false);
-      setError(failure.status === 422 ? 'An account with this email already exists. Sign in instead.' : authErrorMessage(failure));
-      return;
-    }
-    window.location.assign(next);
+    setPending(false);
+    if (failure) setError(authErrorMessage(failure));
+    // The same answer whether or not the address already has an account (no enumeration): the
+    // emailed link confirms the address and signs the new user in, then opens `next`.
+    else setSentTo(address);
+  }
+
+  if (sentTo) {
+    return (
+      <Card>
+        <CardHeader>
+          <CardTitle as="h1">Check your inbox</CardTitle>
+          <CardDescription>One more step to create your account.</CardDescription>
+        </CardHeader>
+        <CardContent className="grid gap-4">
+          <Alert tone="success" role="status">
+            We sent an email to {sentTo}. Open the link in it to confirm your address and sign in. If the address already has an
+            account, the email says so and you can sign in with your password instead.
+          </Alert>
+          <p className="text-sm text-fg-muted">
+            <Link className="text-brand-700 hover:underline" href={`/sign-in${next !== '/app' ? `?next=${encodeURIComponent(next)}` : ''}`}>
+              Go to sign in
+            </Link>
+          </p>
+        </CardContent>
+      </Card>
+    );
   }
 
   return (

@@ -1,6 +1,7 @@
 /** Accounts through better-auth's real HTTP handler, against the test database. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuth } from '@/server/auth/auth';
+import { CLIENT_ADDRESS_HEADER } from '@/server/http/client-address';
 import { createTestApp, TEST_APP_URL, TEST_PASSWORD, type TestApp } from '@/test/harness';
 
 let app: TestApp;
@@ -16,7 +17,8 @@ function post(handler: (request: Request) => Promise<Response>, path: string, bo
       headers: {
         'content-type': 'application/json',
         origin: TEST_APP_URL,
-        'x-forwarded-for': init.ip ?? '198.51.100.1',
+        // The address the auth route resolved from the connection (client-address.int.test.ts).
+        [CLIENT_ADDRESS_HEADER]: init.ip ?? '198.51.100.1',
         ...(init.cookie ? { cookie: init.cookie } : {}),
       },
       body: JSON.stringify(body),

@@ -1,31 +1,22 @@
-import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
-import { appRouter } from '@/server/trpc/root';
 import { createRequestContext } from '@/server/trpc/request-context';
+import { trpcHttpHandler } from '@/server/trpc/http-handler';
 import { getRuntime } from '@/server/runtime';
 
 async function handle(request: Request) {
+  const { sessions, config } = await getRuntime();
   const isMutation = request.method === 'POST';
   // A mutation may change who the signed-in user is (accepting an invitation verifies the
   // address): forget remembered sessions around it. Reads keep using them.
-  const sessions = isMutation ? (await getRuntime()).sessions : null;
-  sessions?.clear();
+  if (isMutation) sessions.clear();
   try {
-    return await respond(request);
+    return await trpcHttpHandler({
+      appUrl: config.appUrl,
+      createContext: createRequestContext,
+      onInternalError: (path, error) => console.error(`[trpc] ${path ?? '?'} failed:`, error.cause ?? error),
+    })(request);
   } finally {
-    sessions?.clear();
+    if (isMutation) sessions.clear();
   }
-}
-
-function respond(request: Request) {
-  return fetchRequestHandler({
-    endpoint: '/api/trpc',
-    req: request,
-    router: appRouter,
-    createContext: () => createRequestContext(request.headers),
-    onError({ error, path }) {
-      if (error.code === 'INTERNAL_SERVER_ERROR') console.error(`[trpc] ${path ?? '?'} failed:`, error.cause ?? error);
-    },
-  });
 }
 
 export { handle as GET, handle as POST };
