@@ -19,9 +19,16 @@ async function trpc(page: Page, procedure: string, input: unknown, kind: 'query'
   return ((await response.json()) as { result: { data: { json: unknown } } }).result.data.json;
 }
 
-async function runAllChecks(page: Page) {
+/** Presses "Run all checks" and waits until the run it started is stored (not an earlier run's summary). */
+async function runAllChecks(page: Page, projectId: string) {
+  const started = page.waitForResponse((response) => response.url().includes('checks.start') && response.request().method() === 'POST');
   await page.getByRole('button', { name: 'Run all checks' }).click();
-  await expect(page.getByText(/^15 checks: /)).toBeVisible({ timeout: 45_000 });
+  const body = (await (await started).json()) as { result?: { data: { json: { runId: string } } } }[] | { result: { data: { json: { runId: string } } } };
+  const runId = (Array.isArray(body) ? body[0] : body)!.result!.data.json.runId;
+  await expect
+    .poll(async () => ((await trpc(page, 'checks.run', { projectId, runId }, 'query')) as { status: string }).status, { timeout: 60_000 })
+    .toBe('done');
+  await expect(page.getByText(/^15 checks: /)).toBeVisible({ timeout: 15_000 });
 }
 
 test('run all checks → no-go with reasons → fix the record → re-run → the finding is fixed → go', async ({ page }) => {
@@ -42,7 +49,7 @@ test('run all checks → no-go with reasons → fix the record → re-run → th
   const projectId = new URL(page.url()).pathname.split('/')[2]!;
 
   // 1. Run everything: the SPF record that lets anyone send mail as example.edu is a critical finding → no-go.
-  await runAllChecks(page);
+  await runAllChecks(page, projectId);
   await page.reload();
   const verdict = page.getByRole('region', { name: 'Go / no-go' });
   await expect(verdict.getByText('No-go', { exact: true })).toBeVisible();
@@ -58,7 +65,7 @@ test('run all checks → no-go with reasons → fix the record → re-run → th
   // 2. The founder fixes the record; the next run no longer sees the problem: the finding is fixed.
   await setZone('example.edu', { A: ['127.0.0.1'], TXT: ['v=spf1 ip4:192.0.2.10 -all'] });
   await page.goto(`/p/${projectId}`);
-  await runAllChecks(page);
+  await runAllChecks(page, projectId);
   await page.goto(`/p/${projectId}/risks`);
   await expect(page.locator(`[id="${findingId}"]`)).toHaveCount(0);
   await expect(page.getByRole('list', { name: 'Fixed findings' })).toContainText('+all');
