@@ -1,22 +1,26 @@
 /** Input schemas for monitors and alert channels (shared by the router and the forms). */
 import { z } from 'zod';
 import { MAX_INTERVAL_SECONDS, MIN_INTERVAL_SECONDS } from './schedule';
+import { noCredentialsInLinks, requiredText, safeText, type TextOptions } from '@/server/validation';
 
 export const MONITOR_METHODS = ['GET', 'HEAD', 'POST'] as const;
 export const STATUS_RULES = ['success', 'no-server-error'] as const;
 
-const httpUrl = z
-  .string()
-  .trim()
-  .max(2000)
-  .refine((value) => {
-    try {
-      const url = new URL(value);
-      return (url.protocol === 'http:' || url.protocol === 'https:') && !url.username && !url.password;
-    } catch {
-      return false;
-    }
-  }, 'Enter a full address starting with https:// (or http://).');
+/**
+ * A monitor's address is shown to everyone on the project: no credentials in it. An alert
+ * webhook's address is a credential by design (secrets: false), kept and never shown whole.
+ */
+const httpUrl = (secrets: TextOptions['secrets'] = noCredentialsInLinks) =>
+  safeText({ secrets })
+    .max(2000, 'That address is too long.')
+    .refine((value) => {
+      try {
+        const url = new URL(value);
+        return (url.protocol === 'http:' || url.protocol === 'https:') && !url.username && !url.password;
+      } catch {
+        return false;
+      }
+    }, 'Enter a full address starting with https:// (or http://).');
 
 export const expectedStatusSchema = z
   .string()
@@ -24,12 +28,12 @@ export const expectedStatusSchema = z
   .refine((v) => (STATUS_RULES as readonly string[]).includes(v) || /^[1-5]\d\d$/.test(v), 'Choose “2xx or 3xx”, “below 500” or an exact status such as 200.');
 
 export const monitorFieldsSchema = z.object({
-  name: z.string().trim().min(1, 'Give the monitor a name.').max(120),
+  name: requiredText(120, 'Give the monitor a name.', 'Keep the name under 120 characters.'),
   kind: z.enum(['http', 'certificate']),
-  url: httpUrl,
+  url: httpUrl(),
   method: z.enum(MONITOR_METHODS).default('GET'),
   expectedStatus: expectedStatusSchema.default('success'),
-  keyword: z.string().trim().max(200).nullish().transform((v) => v || null),
+  keyword: safeText().max(200, 'Keep the keyword under 200 characters.').nullish().transform((v) => v || null),
   timeoutMs: z.number().int().min(1000, 'At least 1 second.').max(30_000, 'At most 30 seconds.').default(10_000),
   intervalSeconds: z
     .number()
@@ -43,13 +47,15 @@ export const monitorFieldsSchema = z.object({
 });
 export type MonitorFields = z.output<typeof monitorFieldsSchema>;
 
+const channelName = requiredText(120, 'Name the channel.', 'Keep the name under 120 characters.');
+
 export const channelInputSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('email'), name: z.string().trim().min(1).max(120), email: z.email('Enter an email address.') }),
+  z.object({ kind: z.literal('email'), name: channelName, email: z.email('Enter an email address.') }),
   z.object({
     kind: z.literal('slack'),
-    name: z.string().trim().min(1).max(120),
-    url: httpUrl.refine((v) => v.startsWith('https://') || v.startsWith('http://127.') || v.startsWith('http://localhost'), 'Slack webhook addresses start with https://.'),
+    name: channelName,
+    url: httpUrl(false).refine((v) => v.startsWith('https://') || v.startsWith('http://127.') || v.startsWith('http://localhost'), 'Slack webhook addresses start with https://.'),
   }),
-  z.object({ kind: z.literal('webhook'), name: z.string().trim().min(1).max(120), url: httpUrl }),
+  z.object({ kind: z.literal('webhook'), name: channelName, url: httpUrl(false) }),
 ]);
 export type ChannelInput = z.output<typeof channelInputSchema>;

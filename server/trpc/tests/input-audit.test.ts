@@ -58,7 +58,7 @@ function stringFields(schema: Schema, path: string, out: Leaf[]): Leaf[] {
 }
 
 function leaves(): { procedure: string; path: string; schema: Schema }[] {
-  const procedures = appRouter._def.procedures as Record<string, { _def: { inputs: Schema[] } }>;
+  const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { inputs: Schema[] } }>;
   return Object.entries(procedures).flatMap(([name, procedure]) =>
     procedure._def.inputs.flatMap((input) => stringFields(input, '', []).map((leaf) => ({ procedure: name, ...leaf }))),
   );
