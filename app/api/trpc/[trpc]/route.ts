@@ -2,6 +2,7 @@ import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { appRouter } from '@/server/trpc/root';
 import { createRequestContext } from '@/server/trpc/request-context';
 import { getRuntime } from '@/server/runtime';
+import { logProcedureError } from '@/server/trpc/log-errors';
 
 async function handle(request: Request) {
   const isMutation = request.method === 'POST';
@@ -22,9 +23,7 @@ function respond(request: Request) {
     req: request,
     router: appRouter,
     createContext: () => createRequestContext(request.headers),
-    onError({ error, path }) {
-      if (error.code === 'INTERNAL_SERVER_ERROR') console.error(`[trpc] ${path ?? '?'} failed:`, error.cause ?? error);
-    },
+    onError: ({ error, path }) => logProcedureError({ error, path }),
   });
 }
 
