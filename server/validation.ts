@@ -45,13 +45,10 @@ export function safeText(options: TextOptions = {}) {
         ctx.addIssue({ code: 'custom', message: 'Remove the invisible control characters (often pasted from a terminal or a file). Nothing was saved.' });
         return;
       }
-      if (!options.multiline && LINE_BREAK.test(value)) {
-        ctx.addIssue({ code: 'custom', message: 'Keep this on one line.' });
-        return;
-      }
-      if (secretMessage === false || value.length > SCAN_LIMIT) return;
-      const finding = findSecretValue(value);
-      if (finding) ctx.addIssue({ code: 'custom', message: secretMessage(finding) });
+      // Before the line check: a pasted private key spans lines, and "this is a key" is the message that helps.
+      const finding = secretMessage !== false && value.length <= SCAN_LIMIT ? findSecretValue(value) : null;
+      if (finding && secretMessage) ctx.addIssue({ code: 'custom', message: secretMessage(finding) });
+      else if (!options.multiline && LINE_BREAK.test(value)) ctx.addIssue({ code: 'custom', message: 'Keep this on one line.' });
     });
 }
 
@@ -69,10 +66,10 @@ export const optionalText = (max: number, tooLong: string, options?: TextOptions
 /** Optional text in a partial update: absent stays absent (unchanged), null or empty clears. */
 export const patchText = (max: number, tooLong: string, options?: TextOptions) => safeText(options).max(max, tooLong).nullable().optional();
 
-/** A key the server looks up (a template, a question, a suggestion): lower-case words and hyphens. */
+/** A key the server looks up (a template, a question, a suggestion): lower-case words, dots and hyphens. */
 export const lookupKeySchema = safeText()
   .max(100, 'Unknown choice.')
-  .regex(/^[a-z0-9][a-z0-9-]*$/, 'Unknown choice.');
+  .regex(/^[a-z0-9][a-z0-9.-]*$/, 'Unknown choice.');
 
 /** The calendar range the app plans in; outside it a date is a typo (or year 0000, which PostgreSQL refuses). */
 export const FIRST_DATE = '2000-01-01';

@@ -19,7 +19,7 @@ function finding(severity: Finding['severity'], code: string, message: string, f
   return { severity, code: `dmarc.${code}`, message, fix, evidence };
 }
 
-function dmarcRecords(lookup: TxtLookup): string[] {
+export function dmarcRecords(lookup: TxtLookup): string[] {
   return lookup.status === 'found' ? lookup.records.filter((record) => /^v\s*=\s*DMARC1\s*(;|$)/.test(record)) : [];
 }
 
@@ -67,7 +67,7 @@ function policyFindings(domain: string, policy: string, tags: TagList, evidence:
   return findings;
 }
 
-function reportingAddresses(rua: string): { valid: string[]; invalid: string[] } {
+export function reportingAddresses(rua: string): { valid: string[]; invalid: string[] } {
   const valid: string[] = [];
   const invalid: string[] = [];
   for (const raw of rua.split(',').map((entry) => entry.trim()).filter(Boolean)) {
