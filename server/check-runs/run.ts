@@ -5,6 +5,7 @@
  * with bounded concurrency and a time cap each; progress is written as each finishes (pages poll
  * it, from any web process); then items are settled and findings updated in one transaction.
  */
+import { loggableMessage } from '@/server/db-errors';
 import { and, eq, gte, sql } from 'drizzle-orm';
 import { TRPCError } from '@trpc/server';
 import type { Database } from '@/db/types';
@@ -132,10 +133,10 @@ export async function startCheckRun(deps: RunDeps, input: { projectId: string; s
   });
   const finished = executeRun(deps, runId, input.projectId, input.actorId, planned, target)
     .catch(async (error: unknown) => {
-      console.error(`[checks] run ${runId} failed:`, error);
+      console.error(`[checks] run ${runId} failed: ${loggableMessage(error)}`);
       await db.update(checkRuns).set({ status: 'failed', finishedAt: new Date(), error: 'The run stopped unexpectedly.' }).where(eq(checkRuns.id, runId));
     })
-    .catch((error: unknown) => console.error(`[checks] run ${runId} could not be marked failed:`, error))
+    .catch((error: unknown) => console.error(`[checks] run ${runId} could not be marked failed: ${loggableMessage(error)}`))
     .finally(() => inFlight.delete(finished));
   inFlight.add(finished);
   return { runId, finished };

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { SECRET_MARKER, redactDeep, redactText } from './redact';
 
@@ -42,6 +43,12 @@ describe('redactText', () => {
     const mailgun = ['key', '0123456789abcdef0123456789abcdef'].join('-');
     expect(redactText(`mailgun ${mailgun}`).text).toBe(`mailgun ${SECRET_MARKER}`);
     expect(redactText('Authorization: Bearer abcdef0123456789abcdef').text).toBe(`Authorization: Bearer ${SECRET_MARKER}`);
+  });
+
+  it('hides a bare 64-hex key (openssl rand -hex 32) and an Authorization header value', () => {
+    const hex = randomBytes(32).toString('hex');
+    expect(redactText(`SESSION_KEY is ${hex} now`).text).toBe(`SESSION_KEY is ${SECRET_MARKER} now`);
+    expect(redactText(`Authorization: token ${hex.slice(0, 20)}`).text).toBe(`Authorization: token ${SECRET_MARKER}`);
   });
 
   it('walks nested documents', () => {

@@ -8,11 +8,20 @@ import { REDACT_RULES } from './redact-rules';
 
 export const SECRET_MARKER = '[secret hidden]';
 
-/** Replaces non-overlapping spans (one rule's findings), back to front so offsets stay valid. */
+/**
+ * Replaces one rule's spans in a single pass. (Rebuilding the whole text per span was quadratic:
+ * 6,400 assignments in 100 KB took 12 s; server/checks/parsers.fuzz.test.ts.)
+ */
 function replaceSpans(text: string, spans: SecretFinding[]): string {
-  let out = text;
-  for (const { start, end } of [...spans].sort((a, b) => b.start - a.start)) out = `${out.slice(0, start)}${SECRET_MARKER}${out.slice(end)}`;
-  return out;
+  const parts: string[] = [];
+  let at = 0;
+  for (const { start, end } of [...spans].sort((a, b) => a.start - b.start)) {
+    if (start < at) continue; // overlaps an earlier span, already hidden
+    parts.push(text.slice(at, start), SECRET_MARKER);
+    at = end;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
 }
 
 /** Returns the text with secret-looking values replaced, and how many were replaced. */

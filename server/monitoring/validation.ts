@@ -1,24 +1,34 @@
 /** Input schemas for monitors and alert channels (shared by the router and the forms). */
 import { z } from 'zod';
-import { checkTargetUrl, loopbackTargetsAllowed } from '@/server/net/target-url';
 import { MAX_INTERVAL_SECONDS, MIN_INTERVAL_SECONDS } from './schedule';
+import { noCredentialsInLinks, requiredText, safeText, type TextOptions } from '@/server/validation';
+import { checkTargetUrl, loopbackTargetsAllowed } from '@/server/net/target-url';
 
 export const MONITOR_METHODS = ['GET', 'HEAD', 'POST'] as const;
 export const STATUS_RULES = ['success', 'no-server-error'] as const;
 
 /**
- * An address monitors and alerts will connect to, judged when saved (server/net/target-url.ts):
+ * A monitor's address is shown to everyone on the project: no credentials in it. An alert
+ * webhook's address is a credential by design (secrets: false), kept and never shown whole.
+ * Either is an address monitors and alerts connect to, judged when saved (server/net/target-url.ts):
  * loopback, private, metadata and internal-only names get a field message, unless
  * LR_ALLOW_LOOPBACK_TARGETS / LR_MONITOR_ALLOW_LOOPBACK is on (read per request, like the worker).
  */
-const httpUrl = z
-  .string()
-  .trim()
-  .max(2000)
-  .superRefine((value, ctx) => {
-    const result = checkTargetUrl(value, { allowLoopback: loopbackTargetsAllowed(process.env, 'monitors') });
-    if (!result.ok) ctx.addIssue({ code: 'custom', message: result.message });
-  });
+const httpUrl = (secrets: TextOptions['secrets'] = noCredentialsInLinks) =>
+  safeText({ secrets })
+    .max(2000, 'That address is too long.')
+    .refine((value) => {
+      try {
+        const url = new URL(value);
+        return (url.protocol === 'http:' || url.protocol === 'https:') && !url.username && !url.password;
+      } catch {
+        return false;
+      }
+    }, 'Enter a full address starting with https:// (or http://).')
+    .superRefine((value, ctx) => {
+      const result = checkTargetUrl(value, { allowLoopback: loopbackTargetsAllowed(process.env, 'monitors') });
+      if (!result.ok) ctx.addIssue({ code: 'custom', message: result.message });
+    });
 
 export const expectedStatusSchema = z
   .string()
@@ -26,12 +36,12 @@ export const expectedStatusSchema = z
   .refine((v) => (STATUS_RULES as readonly string[]).includes(v) || /^[1-5]\d\d$/.test(v), 'Choose “2xx or 3xx”, “below 500” or an exact status such as 200.');
 
 export const monitorFieldsSchema = z.object({
-  name: z.string().trim().min(1, 'Give the monitor a name.').max(120),
+  name: requiredText(120, 'Give the monitor a name.', 'Keep the name under 120 characters.'),
   kind: z.enum(['http', 'certificate']),
-  url: httpUrl,
+  url: httpUrl(),
   method: z.enum(MONITOR_METHODS).default('GET'),
   expectedStatus: expectedStatusSchema.default('success'),
-  keyword: z.string().trim().max(200).nullish().transform((v) => v || null),
+  keyword: safeText().max(200, 'Keep the keyword under 200 characters.').nullish().transform((v) => v || null),
   timeoutMs: z.number().int().min(1000, 'At least 1 second.').max(30_000, 'At most 30 seconds.').default(10_000),
   intervalSeconds: z
     .number()
@@ -45,13 +55,15 @@ export const monitorFieldsSchema = z.object({
 });
 export type MonitorFields = z.output<typeof monitorFieldsSchema>;
 
+const channelName = requiredText(120, 'Name the channel.', 'Keep the name under 120 characters.');
+
 export const channelInputSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('email'), name: z.string().trim().min(1).max(120), email: z.email('Enter an email address.') }),
+  z.object({ kind: z.literal('email'), name: channelName, email: z.email('Enter an email address.') }),
   z.object({
     kind: z.literal('slack'),
-    name: z.string().trim().min(1).max(120),
-    url: httpUrl.refine((v) => v.startsWith('https://') || loopbackTargetsAllowed(process.env, 'monitors'), 'Slack webhook addresses start with https://.'),
+    name: channelName,
+    url: httpUrl(false).refine((v) => v.startsWith('https://') || loopbackTargetsAllowed(process.env, 'monitors'), 'Slack webhook addresses start with https://.'),
   }),
-  z.object({ kind: z.literal('webhook'), name: z.string().trim().min(1).max(120), url: httpUrl }),
+  z.object({ kind: z.literal('webhook'), name: channelName, url: httpUrl(false) }),
 ]);
 export type ChannelInput = z.output<typeof channelInputSchema>;

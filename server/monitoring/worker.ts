@@ -3,6 +3,7 @@
  * batches, sends recorded alerts and takes its turn at housekeeping. Everything it needs for
  * correctness is in the database, so any number can run side by side (or one inside the app).
  */
+import { loggableMessage } from '@/server/db-errors';
 import crypto from 'node:crypto';
 import os from 'node:os';
 import type { Database } from '@/db/types';
@@ -115,12 +116,12 @@ export function startWorker(options: WorkerOptions): MonitorWorker {
     if (await claimJob(db, 'prune', 600, now)) await pruneRawResults(db, now);
   }
 
-  // Drizzle wraps driver errors ("Failed query: …"); the cause says what went wrong. A repeating
-  // error (the database is away) is logged once a minute, not on every poll.
+  // Drizzle wraps driver errors ("Failed query: … params: …"): logged as statement and reason,
+  // never the parameter values (server/db-errors.ts). A repeating error (the database is away)
+  // is logged once a minute, not on every poll.
   const lastLogged = new Map<string, number>();
   function report(name: string, error: unknown) {
-    const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
-    const message = `${name} failed: ${cause instanceof Error ? cause.message : String(cause)}`;
+    const message = `${name} failed: ${loggableMessage(error)}`;
     if (Date.now() - (lastLogged.get(message) ?? 0) < 60_000) return;
     lastLogged.set(message, Date.now());
     log(message);
@@ -171,7 +172,7 @@ export function startWorker(options: WorkerOptions): MonitorWorker {
         await flush();
         await releaseLeases(db, id, unstarted);
       } catch (error) {
-        log(`final flush failed (the leases will expire and another worker re-runs those slots): ${error instanceof Error ? error.message : String(error)}`);
+        log(`final flush failed (the leases will expire and another worker re-runs those slots): ${loggableMessage(error)}`);
       }
     },
   };

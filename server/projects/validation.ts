@@ -1,6 +1,7 @@
 /** The zod schemas for project input; messages are written for the person filling the form. */
 import { z } from 'zod';
 import { ENDPOINT_KINDS, HTTP_METHODS, MATURITIES, PRODUCT_TYPES, SEGMENTS } from './kinds';
+import { noCredentialsInLinks, requiredText, safeText } from '@/server/validation';
 import {
   checkDkimSelector,
   checkEndpointTarget,
@@ -11,9 +12,12 @@ import {
   type RuleResult,
 } from './domain-rules';
 
-/** Turns a rule into a zod transform that reports the rule's message on failure. */
+/**
+ * Turns a rule into a zod transform that reports the rule's message on failure. The text goes
+ * through the shared free-text checks first: no control characters, no credentials in links.
+ */
 function byRule(rule: (value: string) => RuleResult) {
-  return z.string().transform((value, ctx) => {
+  return safeText({ secrets: noCredentialsInLinks }).transform((value, ctx) => {
     const result = rule(value);
     if (result.ok) return result.value;
     ctx.addIssue({ code: 'custom', message: result.message });
@@ -25,11 +29,7 @@ function byRule(rule: (value: string) => RuleResult) {
 const optionalText = <T extends z.ZodType<string, string>>(schema: T) =>
   z.preprocess((value) => (value === '' ? null : value), schema.nullable().optional());
 
-export const projectNameSchema = z
-  .string()
-  .trim()
-  .min(1, 'Give the project a name.')
-  .max(80, 'Keep the name under 80 characters.');
+export const projectNameSchema = requiredText(80, 'Give the project a name.', 'Keep the name under 80 characters.');
 
 const uniqueList = <T>(items: T[]) => new Set(items).size === items.length;
 
@@ -41,7 +41,7 @@ export const projectFieldsSchema = z
     maturity: z.enum(MATURITIES, 'Choose a maturity.'),
     primaryDomain: byRule(checkRegistrableDomain),
     canonicalHost: z.enum(['apex', 'www'], 'Choose apex or www.').default('apex'),
-    subdomains: z.array(z.string().max(253, 'That subdomain is too long.')).max(30, 'List at most 30 subdomains.').default([]),
+    subdomains: z.array(safeText().max(253, 'That subdomain is too long.')).max(30, 'List at most 30 subdomains.').default([]),
     mailDomain: optionalText(byRule(checkHostname)),
     dkimSelectors: z
       .array(byRule(checkDkimSelector))
@@ -55,7 +55,7 @@ export const projectFieldsSchema = z
           kind: z.enum(ENDPOINT_KINDS, 'Choose what this endpoint is.'),
           method: z.enum(HTTP_METHODS, 'Choose an HTTP method.'),
           url: byRule(checkEndpointTarget),
-          label: z.string().trim().max(60, 'Keep the label under 60 characters.').optional(),
+          label: safeText().max(60, 'Keep the label under 60 characters.').optional(),
         }),
       )
       .max(30, 'List at most 30 endpoints.')
@@ -63,7 +63,7 @@ export const projectFieldsSchema = z
     environments: z
       .array(
         z.object({
-          name: z.string().trim().min(1, 'Name the environment.').max(40, 'Keep the name under 40 characters.'),
+          name: requiredText(40, 'Name the environment.', 'Keep the name under 40 characters.'),
           url: optionalText(byRule(checkPublicUrl)).transform((v) => v ?? undefined),
         }),
       )

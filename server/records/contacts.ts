@@ -1,6 +1,6 @@
 /** Escalation contacts: called in order; exactly one may be the fallback when nobody answers. */
 import { z } from 'zod';
-import { optionalText, requiredText } from './safe-text';
+import { optionalText, requiredText } from '@/server/validation';
 
 export const contactFieldsSchema = z
   .object({
@@ -18,7 +18,7 @@ export const contactFieldsSchema = z
       'Use digits, spaces and + ( ) - only.',
     ),
     isFallback: z.boolean().default(false),
-    notes: optionalText(500, 'Keep notes under 500 characters.'),
+    notes: optionalText(500, 'Keep notes under 500 characters.', { multiline: true }),
   })
   .refine((c) => c.email !== null || c.phone !== null, { path: ['email'], message: 'Give an email address or a phone number, so they can be reached.' });
 

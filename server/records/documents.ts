@@ -3,7 +3,7 @@
  * stage) and the incident note template (Observability stage).
  */
 import { z } from 'zod';
-import { secretFree } from './safe-text';
+import { safeText } from '@/server/validation';
 import { DOCUMENT_LABELS, type DocumentKind } from './vocabulary';
 
 export { DOCUMENT_LABELS, type DocumentKind };
@@ -47,4 +47,4 @@ export const DEFAULT_INCIDENT_TEMPLATE = [
   '- [ ] What we will change so it does not happen again (owner, date)',
 ].join('\n');
 
-export const documentBodySchema = secretFree().max(20_000, 'Keep the document under 20,000 characters.');
+export const documentBodySchema = safeText({ multiline: true }).max(20_000, 'Keep the document under 20,000 characters.');

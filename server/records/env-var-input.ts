@@ -1,6 +1,6 @@
 /** What an environment-variable inventory entry may hold: names and facts about the value, never the value. */
 import { z } from 'zod';
-import { optionalText, secretFree } from './safe-text';
+import { calendarDateSchema, optionalText, requiredText, safeText } from '@/server/validation';
 
 /** Offered beside the environments the project lists in its settings. */
 export const DEFAULT_ENVIRONMENTS = ['production', 'preview', 'development'] as const;
@@ -9,24 +9,23 @@ const nameMessage = (kind: string) =>
   `Only the variable’s name goes here (e.g. STRIPE_SECRET_KEY). This looks like ${kind}: never paste the value. Nothing was saved.`;
 
 export const envVarFieldsSchema = z.object({
-  name: secretFree((f) => nameMessage(f.kind))
+  name: safeText({ secrets: (f) => nameMessage(f.kind) })
     .min(1, 'Name the variable, e.g. DATABASE_URL.')
     .max(120, 'Keep the name under 120 characters.')
     // `NAME=value` pasted whole: refuse even when the value does not look secret.
     .refine((v) => !v.includes('='), 'Only the name goes here: remove “=” and everything after it. Values are never stored.')
     .regex(/^[A-Za-z_][A-Za-z0-9_.-]*$/, 'Use letters, digits and underscores, starting with a letter (e.g. STRIPE_SECRET_KEY).'),
   environments: z
-    .array(z.string().trim().min(1, 'Name the environment.').max(40, 'Keep environment names under 40 characters.'))
+    .array(requiredText(40, 'Name the environment.', 'Keep environment names under 40 characters.'))
     .max(10, 'Pick at most 10 environments.')
     .default([])
     .transform((list) => [...new Set(list)]),
   ownerUserId: z.uuid('Pick a member from the list.').nullable().optional().transform((v) => v ?? null),
   ownerName: optionalText(80, 'Keep the owner’s name under 80 characters.'),
-  purpose: optionalText(300, 'Keep the purpose under 300 characters.'),
+  purpose: optionalText(300, 'Keep the purpose under 300 characters.', { multiline: true }),
   isSecret: z.boolean('Say whether the value is secret.').default(true),
   storedIn: optionalText(200, 'Keep this under 200 characters.'),
-  lastRotatedOn: z.iso
-    .date('Use a date like 2026-01-31.')
+  lastRotatedOn: calendarDateSchema
     .nullable()
     .optional()
     .or(z.literal('').transform(() => null))

@@ -3,7 +3,7 @@
  * and the weekly operating checklist.
  */
 import { z } from 'zod';
-import { optionalText, requiredText } from './safe-text';
+import { optionalText, requiredText } from '@/server/validation';
 import { ENTRY_KINDS, ENTRY_LABELS, type EntryKind } from './vocabulary';
 
 export { ENTRY_KINDS, ENTRY_LABELS, type EntryKind };
@@ -12,7 +12,7 @@ export const entryFieldsSchema = z
   .object({
     kind: z.enum(ENTRY_KINDS, 'Choose what kind of entry this is.'),
     title: requiredText(200, 'Give it a short title.', 'Keep the title under 200 characters.'),
-    detail: optionalText(2000, 'Keep the detail under 2,000 characters.'),
+    detail: optionalText(2000, 'Keep the detail under 2,000 characters.', { multiline: true }),
     businessValue: z.number().int().min(1, 'Rate it from 1 to 5.').max(5, 'Rate it from 1 to 5.').nullable().optional().transform((v) => v ?? null),
   })
   .superRefine((entry, ctx) => {

@@ -1,6 +1,6 @@
 /** The release checklist: steps in four phases, ticked during a release and reset for the next. */
 import { z } from 'zod';
-import { requiredText } from './safe-text';
+import { requiredText } from '@/server/validation';
 import { RELEASE_PHASES, type ReleasePhase } from './vocabulary';
 
 export { RELEASE_PHASES, type ReleasePhase };

@@ -15,9 +15,12 @@ export const SECRET_NAME = /(?:secret|token|passw(?:or)?d|pwd|api[_-]?key|privat
  *   another value (`Authorization: token=…`). Narrower because nothing stops prose such as
  *   "Credentials: 1Password" from being hidden (there is no `colonNeedsCredential` there).
  */
+// Names are bounded ({0,100}, {0,60}) and `field` starts only where an identifier starts: with
+// open-ended names a long word with no "=" made every position rescan the rest of the text
+// (quadratic: 100 KB took over a minute; server/checks/parsers.fuzz.test.ts).
 const SHAPES = {
-  field: /["']?([A-Za-z_][A-Za-z0-9_.-]*)["']?\s*([=:])\s*["']?([^\s"',;]+)/g,
-  inline: /\b([A-Za-z0-9_]*(?:secret|token|passw(?:or)?d|api[_-]?key|private[_-]?key|access[_-]?key)[A-Za-z0-9_]*)\s*([=:])\s*["']?([^\s"',;]{6,})/gi,
+  field: /(?<![A-Za-z0-9_.-])["']?([A-Za-z_][A-Za-z0-9_.-]{0,100})["']?\s*([=:])\s*["']?([^\s"',;]+)/g,
+  inline: /\b([A-Za-z0-9_]{0,60}(?:secret|token|passw(?:or)?d|api[_-]?key|private[_-]?key|access[_-]?key)[A-Za-z0-9_]{0,60})\s*([=:])\s*["']?([^\s"',;]{6,})/gi,
 } as const;
 
 export interface AssignmentOptions {

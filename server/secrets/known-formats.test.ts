@@ -29,7 +29,13 @@ const CASES: Record<string, [string, string]> = {
   'huggingface-token': [j('h', 'f_', alnum), j('h', 'f_', 'short')],
   jwt: [j('ey', 'JhbGciOiJIUzI1NiJ9.', 'eyJzdWIiOiIxMjM0In0.', 'dozjgNryP4J3'), 'eyJhbGciOiJIUzI1NiJ9.notjson12.dozjgNryP4J3'],
   'bearer-token': [j('Bear', 'er ', alnum), 'Bearer of bad news'],
+  'authorization-header': [j('Authori', 'zation: token=', alnum), 'Authorization: handled by the gateway'],
+  // `openssl rand -hex 32`; a labelled SHA-256 digest (an image reference) is not a key.
+  'hex-secret': [j(hex32, [...hex32].reverse().join('')), j('app@sha256:', hex32, hex32)],
 };
+
+/** Rules that report only the credential, leaving the label around it readable. */
+const VALUE_ONLY = new Set(['bearer-token', 'authorization-header']);
 
 describe('provider formats', () => {
   it('has one case per rule', () => {
@@ -42,7 +48,7 @@ describe('provider formats', () => {
     const [found, ...rest] = rule.find(text);
     expect(rest).toEqual([]);
     expect(found?.rule).toBe(`launch-ready/${name}`);
-    expect(text.slice(found?.start, found?.end)).toBe(name === 'bearer-token' ? alnum : value);
+    expect(text.slice(found?.start, found?.end)).toBe(VALUE_ONLY.has(name) ? alnum : value);
     expect(findSecrets(`before ${nearMiss} after`, [rule])).toEqual([]);
   });
 

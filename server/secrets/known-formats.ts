@@ -6,11 +6,37 @@
  * even when it is not a live production key.
  */
 import { patternRule, type SecretRule } from './finding';
+import { isPlaceholder } from './placeholders';
 
 const rule = (name: string, label: string, pattern: RegExp) => patternRule(`launch-ready/${name}`, label, pattern);
 
 /** Identical in the bundle scan's secretlint rules, which the recommended preset lacks. */
 export const mailgunKey = rule('mailgun', 'a Mailgun key', /\b(key-[0-9a-f]{32})\b/);
+
+/**
+ * The value of an `Authorization` header in any scheme: `Authorization: token=…`, `token …`,
+ * `Basic …`, a bare key. Prose after the colon ("Authorization: handled by the gateway") is
+ * short words; a credential has 8+ characters with a digit, a symbol or mixed case.
+ */
+export const authorizationHeader = patternRule(
+  'launch-ready/authorization-header',
+  'an Authorization header value',
+  /\bAuthorization["']?\s*[:=]\s*["']?(?:[A-Za-z]+(?:\s*=\s*|\s+))?([A-Za-z0-9._~+/=-]{8,})/i,
+  (value) => !isPlaceholder(value) && (/[^A-Za-z-]/.test(value) || (/[a-z]/.test(value) && /[A-Z]/.test(value))),
+);
+
+/**
+ * A bare run of 64+ hex characters: what `openssl rand -hex 32` (and most "generate a secret"
+ * advice) prints. Trade-off: a SHA-256 checksum looks the same. Labelled digests
+ * (`sha256:…`, `sha256=…`, `@sha256:…` in image references) are left alone; a bare one in free
+ * text is refused. A git commit hash (40) and a UUID are shorter and never match.
+ */
+export const hexSecret = patternRule(
+  'launch-ready/hex-secret',
+  'a random hex key (what openssl rand -hex 32 prints)',
+  /(?<![0-9A-Za-z])(?<!sha-?256[:=]\s?)(?<!sha-?512[:=]\s?)([0-9a-fA-F]{64,})(?![0-9A-Za-z])/i,
+  (value) => /[a-f]/i.test(value) && /[0-9]/.test(value),
+);
 
 export const PROVIDER_FORMATS: readonly SecretRule[] = [
   // The whole PEM block (to its END line, or the end of the text when it was cut off).
@@ -35,4 +61,6 @@ export const PROVIDER_FORMATS: readonly SecretRule[] = [
   rule('jwt', 'a JSON web token', /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/),
   // Only the token: "Bearer" stays readable where the token is masked.
   rule('bearer-token', 'a bearer token', /\bBearer\s+([A-Za-z0-9._~+/-]{16,})/),
+  authorizationHeader,
+  hexSecret,
 ];

@@ -10,6 +10,7 @@ import type { Context } from './context';
 import { FieldError } from './errors';
 import { transformer } from './transformer';
 import { askEveryTime } from './access-memo';
+import { withoutQueryValues } from './log-errors';
 import {
   projectPermissions,
   workspaceAllows,
@@ -41,9 +42,14 @@ const t = initTRPC.context<Context>().create({
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure;
+/** Every procedure: a failed query's parameters (user content) never leave the procedure. */
+export const publicProcedure = t.procedure.use(async ({ next }) => {
+  const result = await next();
+  const safe = result.ok ? null : withoutQueryValues(result.error);
+  return safe && !result.ok ? { ...result, error: safe } : result;
+});
 
-export const authedProcedure = t.procedure.use(({ ctx, next }) => {
+export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to continue.' });
   return next({ ctx: { ...ctx, user: ctx.user } });
 });

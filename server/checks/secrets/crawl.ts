@@ -60,7 +60,7 @@ interface SourceMapJson {
   mappings?: unknown;
 }
 
-function sourceMapReference(script: string, response: HttpResponse): string | undefined {
+export function sourceMapReference(script: string, response: HttpResponse): string | undefined {
   const header = headerValue(response.headers, 'sourcemap') ?? headerValue(response.headers, 'x-sourcemap');
   if (header) return header.trim();
   const tail = script.slice(-2_000);
@@ -68,7 +68,7 @@ function sourceMapReference(script: string, response: HttpResponse): string | un
   return matches[matches.length - 1]?.[1];
 }
 
-function decodeDataUrl(reference: string): string | undefined {
+export function decodeDataUrl(reference: string): string | undefined {
   const match = /^data:[^,]*?(;base64)?,(.*)$/s.exec(reference);
   if (!match) return undefined;
   try {
@@ -78,7 +78,7 @@ function decodeDataUrl(reference: string): string | undefined {
   }
 }
 
-function parseSourceMap(text: string): { sources: string[]; contents: (string | null)[] } | undefined {
+export function parseSourceMap(text: string): { sources: string[]; contents: (string | null)[] } | undefined {
   try {
     const parsed = JSON.parse(text) as SourceMapJson;
     if (typeof parsed !== 'object' || parsed === null || parsed.mappings === undefined) return undefined;

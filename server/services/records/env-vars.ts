@@ -9,7 +9,8 @@ import { quoted, recordActivity } from '../activity';
 import { assertNoSecretValues, lockProject, type RecordScope } from './scope';
 
 async function checkFields(db: Database, scope: RecordScope, fields: EnvVarFields) {
-  await assertNoSecretValues({ name: fields.name, purpose: fields.purpose, storedIn: fields.storedIn, ownerName: fields.ownerName });
+  const environments = Object.fromEntries(fields.environments.map((name, i) => [`environments.${i}`, name]));
+  await assertNoSecretValues({ name: fields.name, purpose: fields.purpose, storedIn: fields.storedIn, ownerName: fields.ownerName, ...environments });
   if (fields.ownerUserId && !(await isProjectWorkspaceMember(db, { projectId: scope.projectId, userId: fields.ownerUserId }))) {
     throw fieldError('ownerUserId', 'Pick a member of this workspace, or name an outside person instead.');
   }

@@ -4,7 +4,7 @@ import type { Tx } from '@/db/types';
 import { projects } from '@/db/schema';
 import { findSecretValue, type SecretFinding } from '@/server/records/secret-values';
 import { scanText } from '@/server/checks/secrets/scanner';
-import { neverValues } from '@/server/records/safe-text';
+import { neverValues } from '@/server/validation';
 import { FieldError } from '@/server/trpc/errors';
 import { TRPCError } from '@trpc/server';
 

@@ -1,4 +1,5 @@
 /** Findings: the list with what each blocks, one finding's history, and the edits people make. */
+import { calendarDateSchema, requiredText, safeText } from '@/server/validation';
 import { z } from 'zod';
 import { cachedProjectRead } from '../cached-reads';
 import { idSchema, projectProcedure, router } from '../init';
@@ -38,8 +39,8 @@ export const findingsRouter = router({
   accept: projectProcedure('project:edit')
     .input(
       findingId.extend({
-        reason: z.string().trim().min(10, 'Say in a sentence why this risk is acceptable for now.').max(1000, 'Keep the reason under 1,000 characters.'),
-        until: z.iso.date('Use a date like 2027-03-31.'),
+        reason: requiredText(1000, 'Say in a sentence why this risk is acceptable for now.', 'Keep the reason under 1,000 characters.', { multiline: true }).min(10, 'Say in a sentence why this risk is acceptable for now.'),
+        until: calendarDateSchema,
       }),
     )
     .mutation(({ ctx, input }) => acceptFinding(ctx.db, { projectId: ctx.project.projectId, actorId: ctx.user.id }, input)),
@@ -52,7 +53,7 @@ export const findingsRouter = router({
     .input(
       findingId.extend({
         ownerUserId: idSchema.nullable().default(null),
-        ownerName: z.string().trim().max(80, 'Keep the name under 80 characters.').nullable().default(null),
+        ownerName: safeText().max(80, 'Keep the name under 80 characters.').nullable().default(null),
         dueDate: dueDateSchema.transform((v) => v ?? null),
       }),
     )

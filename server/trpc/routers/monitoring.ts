@@ -25,6 +25,7 @@ import { monitorNetworkFromEnv } from '@/server/monitoring/network';
 import { getProject } from '@/db/queries/projects';
 import { cachedProjectRead } from '../cached-reads';
 import type { Database } from '@/db/types';
+import { safeText } from '@/server/validation';
 
 const monitorId = z.object({ monitorId: idSchema });
 
@@ -121,7 +122,7 @@ export const monitoringRouter = router({
   quickSetup: projectProcedure('project:edit').mutation(({ ctx }) => quickSetup(ctx.db, { projectId: ctx.project.projectId, actorId: ctx.user.id })),
 
   updateIncident: projectProcedure('project:edit')
-    .input(z.object({ incidentId: idSchema, notes: z.string().max(10_000) }))
+    .input(z.object({ incidentId: idSchema, notes: safeText({ multiline: true }).max(10_000, 'Keep notes under 10,000 characters.') }))
     .mutation(({ ctx, input }) => updateIncidentNotes(ctx.db, { projectId: ctx.project.projectId, actorId: ctx.user.id }, input.incidentId, input.notes)),
 
   channels: projectProcedure('project:read').query(({ ctx }) => listChannels(ctx.db, ctx.project.projectId)),

@@ -13,7 +13,7 @@ import {
   shareProject,
   updateProject,
 } from '@/server/services/projects';
-import { clientRoleSchema, emailSchema, tokenSchema } from '@/server/validation';
+import { clientRoleSchema, emailSchema, lookupKeySchema, tokenSchema } from '@/server/validation';
 
 export const projectRouter = router({
   list: workspaceProcedure('workspace:read')
@@ -22,7 +22,7 @@ export const projectRouter = router({
 
   create: workspaceProcedure('project:create')
     .input(projectFieldsSchema)
-    .input(z.object({ templateId: z.string().max(100).optional() }))
+    .input(z.object({ templateId: lookupKeySchema.optional() }))
     .mutation(({ ctx, input }) => {
       const { workspaceId: _workspaceId, templateId, ...fields } = input;
       return createProject(ctx.db, { workspaceId: ctx.workspace.id, actorId: ctx.user.id, fields, templateId });

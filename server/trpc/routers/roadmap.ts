@@ -18,6 +18,7 @@ import {
   updateToLatestTemplate,
 } from '@/server/services/roadmap';
 import { dueDateSchema, IMPACT_AREAS, SEVERITIES } from './stages/item-schemas';
+import { lookupKeySchema, patchText, requiredText } from '@/server/validation';
 
 /** How many of the ranked risks the overview carries. */
 const OVERVIEW_RISKS = 5;
@@ -66,7 +67,7 @@ export const roadmapRouter = router({
   }),
 
   changeTemplate: projectProcedure('project:edit')
-    .input(z.object({ templateId: z.string().max(100) }))
+    .input(z.object({ templateId: lookupKeySchema }))
     .mutation(({ ctx, input }) => changeTemplate(ctx.db, ctx.project.projectId, ctx.user.id, input.templateId)),
 
   applyTemplateUpdate: projectProcedure('project:edit').mutation(({ ctx }) => updateToLatestTemplate(ctx.db, ctx.project.projectId, ctx.user.id)),
@@ -88,11 +89,11 @@ export const roadmapRouter = router({
   addRisk: projectProcedure('project:edit')
     .input(
       z.object({
-        title: z.string().trim().min(3, 'Describe the risk.').max(200, 'Keep the title under 200 characters.'),
-        detail: z.string().trim().max(2000, 'Keep the detail under 2,000 characters.').nullable().optional(),
+        title: requiredText(200, 'Describe the risk.', 'Keep the title under 200 characters.').min(3, 'Describe the risk.'),
+        detail: patchText(2000, 'Keep the detail under 2,000 characters.', { multiline: true }),
         severity: z.enum(SEVERITIES, 'Choose a severity.'),
         impact: z.enum(IMPACT_AREAS, 'Choose an impact area.'),
-        ownerName: z.string().trim().max(80, 'Keep the name under 80 characters.').nullable().optional(),
+        ownerName: patchText(80, 'Keep the name under 80 characters.'),
         deadline: dueDateSchema,
       }),
     )
@@ -109,7 +110,7 @@ export const roadmapRouter = router({
     .input(
       z.object({
         decision: z.enum(['go', 'no_go'], 'Choose go or no-go.'),
-        reason: z.string().trim().min(10, 'Explain the decision in a sentence or two.').max(2000, 'Keep the reason under 2,000 characters.'),
+        reason: requiredText(2000, 'Explain the decision in a sentence or two.', 'Keep the reason under 2,000 characters.', { multiline: true }).min(10, 'Explain the decision in a sentence or two.'),
       }),
     )
     .mutation(({ ctx, input }) => recordDecision(ctx.db, ctx.project.projectId, ctx.user.id, { decision: input.decision, reason: input.reason })),
@@ -128,7 +129,7 @@ export const roadmapRouter = router({
   }),
 
   answerFounder: projectProcedure('item:update')
-    .input(z.object({ questionKey: z.string().max(100), answer: z.boolean() }))
+    .input(z.object({ questionKey: lookupKeySchema, answer: z.boolean() }))
     .mutation(({ ctx, input }) => answerFounderQuestion(ctx.db, ctx.project.projectId, ctx.user.id, input.questionKey, input.answer)),
 
   activity: projectProcedure('project:read')

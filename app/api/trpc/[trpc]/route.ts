@@ -1,6 +1,7 @@
 import { createRequestContext } from '@/server/trpc/request-context';
 import { trpcHttpHandler } from '@/server/trpc/http-handler';
 import { getRuntime } from '@/server/runtime';
+import { logProcedureError } from '@/server/trpc/log-errors';
 
 async function handle(request: Request) {
   const { sessions, config } = await getRuntime();
@@ -12,7 +13,8 @@ async function handle(request: Request) {
     return await trpcHttpHandler({
       appUrl: config.appUrl,
       createContext: createRequestContext,
-      onInternalError: (path, error) => console.error(`[trpc] ${path ?? '?'} failed:`, error.cause ?? error),
+      // Logged without query parameter values (they hold user content): server/trpc/log-errors.ts.
+      onInternalError: (path, error) => logProcedureError({ error, path }),
     })(request);
   } finally {
     if (isMutation) sessions.clear();

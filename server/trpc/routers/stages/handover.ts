@@ -7,6 +7,7 @@ import { addContact, moveContact, removeContact, setFallbackContact, updateConta
 import { addEntry, addWeeklySuggestions, removeEntry, updateEntry } from '@/server/services/records/entries';
 import { recordScope } from '@/server/services/records/scope';
 import { escalationContacts, handoverEntries } from '@/server/services/records/views';
+import { lookupKeySchema } from '@/server/validation';
 
 const contactId = z.object({ contactId: idSchema });
 const entryId = z.object({ entryId: idSchema });
@@ -46,6 +47,6 @@ export const handoverRouter = router({
     .input(entryId)
     .mutation(({ ctx, input }) => removeEntry(ctx.db, recordScope(ctx), input.entryId)),
   addWeeklySuggestions: projectProcedure('project:edit')
-    .input(z.object({ keys: z.array(z.string().max(40)).min(1, 'Pick at least one suggestion.').max(20) }))
+    .input(z.object({ keys: z.array(lookupKeySchema).min(1, 'Pick at least one suggestion.').max(20) }))
     .mutation(({ ctx, input }) => addWeeklySuggestions(ctx.db, recordScope(ctx), input.keys)),
 });

@@ -1,6 +1,7 @@
 /** Input schemas for checklist items, shared by every stage router. */
 import { z } from 'zod';
 import { idSchema } from '../../init';
+import { calendarDateSchema, noCredentialsInLinks, optionalText, patchText, requiredText, safeText } from '@/server/validation';
 
 const ITEM_STATUSES = ['todo', 'in_progress', 'passed', 'failed', 'not_applicable'] as const;
 export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
@@ -8,15 +9,15 @@ export const IMPACT_AREAS = ['onboarding', 'revenue', 'security', 'deliverabilit
 export const ITEM_FILTERS = ['all', 'mine', 'overdue', 'failing', 'critical'] as const;
 export type ItemFilter = (typeof ITEM_FILTERS)[number];
 
-const optionalText = (max: number, message: string) => z.string().trim().max(max, message).nullable().optional();
+const multiline = { multiline: true } as const;
 
-export const dueDateSchema = z.iso.date('Use a date like 2026-12-31.').nullable().optional();
+export const dueDateSchema = calendarDateSchema.nullable().optional();
 
 const evidenceFields = {
-  body: z.string().trim().min(1, 'Describe the evidence.').max(2000, 'Keep evidence under 2,000 characters.'),
-  url: z
-    .url({ protocol: /^https?$/, error: 'Links must start with https:// or http://' })
+  body: requiredText(2000, 'Describe the evidence.', 'Keep evidence under 2,000 characters.', multiline),
+  url: safeText({ secrets: noCredentialsInLinks })
     .max(2000, 'That link is too long.')
+    .pipe(z.url({ protocol: /^https?$/, error: 'Links must start with https:// or http://' }))
     .nullable()
     .optional()
     .or(z.literal('').transform(() => null)),
@@ -25,12 +26,12 @@ const evidenceFields = {
 export const itemChangesSchema = z.object({
   itemId: idSchema,
   status: z.enum(ITEM_STATUSES, 'Choose a status.').optional(),
-  notApplicableReason: optionalText(500, 'Keep the reason under 500 characters.'),
+  notApplicableReason: patchText(500, 'Keep the reason under 500 characters.', multiline),
   ownerUserId: idSchema.nullable().optional(),
-  ownerName: optionalText(80, 'Keep the name under 80 characters.'),
+  ownerName: patchText(80, 'Keep the name under 80 characters.'),
   dueDate: dueDateSchema,
-  notes: optionalText(5000, 'Keep notes under 5,000 characters.'),
-  overrideReason: optionalText(500, 'Keep the reason under 500 characters.'),
+  notes: patchText(5000, 'Keep notes under 5,000 characters.', multiline),
+  overrideReason: patchText(500, 'Keep the reason under 500 characters.', multiline),
   /** What shows the item is done, recorded with the change (Passed needs evidence). */
   evidence: z.object(evidenceFields).optional(),
 });
@@ -39,12 +40,12 @@ export const evidenceSchema = z.object({ itemId: idSchema, ...evidenceFields });
 
 export const commentSchema = z.object({
   itemId: idSchema,
-  body: z.string().trim().min(1, 'Write a comment.').max(2000, 'Keep comments under 2,000 characters.'),
+  body: requiredText(2000, 'Write a comment.', 'Keep comments under 2,000 characters.', multiline),
 });
 
 export const newItemSchema = z.object({
-  title: z.string().trim().min(3, 'Give the item a title.').max(200, 'Keep the title under 200 characters.'),
-  detail: optionalText(2000, 'Keep the detail under 2,000 characters.'),
+  title: requiredText(200, 'Give the item a title.', 'Keep the title under 200 characters.').min(3, 'Give the item a title.'),
+  detail: patchText(2000, 'Keep the detail under 2,000 characters.', multiline),
   kind: z.enum(['check', 'deliverable'], 'Choose check or deliverable.'),
   severity: z.enum(SEVERITIES, 'Choose a severity.'),
   impact: z.enum(IMPACT_AREAS, 'Choose an impact area.'),

@@ -1,0 +1,20 @@
+/**
+ * Issue 17.10: the parsers of what strangers' servers send, and the secret detector, under
+ * 10,000 generated cases each plus adversarial inputs (long runs of what their regexes repeat,
+ * nested quotes, huge header values, 5 MB bundles). No exception escapes (a documented syntax
+ * error is an answer) and no case exceeds a generous time bound for its size
+ * (server/checks/fuzz/measure.ts). Figures: npx tsx scripts/fuzz-parsers.ts.
+ */
+import { describe, expect, it } from 'vitest';
+import { TARGETS } from './fuzz/targets';
+import { DEFAULT_CASES, measure } from './fuzz/measure';
+
+describe('parsers under hostile input', () => {
+  it.each(TARGETS.map((t) => [t.name, t] as const))('%s: 10,000 generated cases and the adversarial ones, no crash, bounded time', async (_name, target) => {
+    const figures = await measure(target);
+    expect(figures.cases).toBeGreaterThanOrEqual(DEFAULT_CASES);
+    expect(figures.adversarial).toBeGreaterThan(0);
+    expect(figures.crashes).toEqual([]);
+    expect(figures.overBound).toEqual([]);
+  }, 120_000);
+});
