@@ -125,7 +125,7 @@ describe('workspace home status', () => {
 
     // Readiness: least ready first. Pass one item on "Alder fresh" so it leads when sorted high to low.
     const audit = await caller.audit.get({ projectId: ids.fresh, filter: 'all' });
-    await caller.audit.updateItem({ projectId: ids.fresh, itemId: audit.items[0]!.id, status: 'passed' });
+    await caller.audit.updateItem({ projectId: ids.fresh, itemId: audit.items[0]!.id, status: 'passed', evidence: { body: 'Checked the DNS records by hand with the founder.' } });
     const readiness = await caller.workspace.home({ workspaceId, sort: 'readiness', dir: 'desc' });
     expect(readiness.projects[0]!.name).toBe('Alder fresh');
     expect(readiness.projects[0]!.readiness).toBeGreaterThan(readiness.projects[1]!.readiness ?? 0);
