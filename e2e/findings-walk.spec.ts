@@ -67,8 +67,9 @@ test('run all checks → no-go with reasons → fix the record → re-run → th
   await page.goto(`/p/${projectId}`);
   await runAllChecks(page, projectId);
   await page.goto(`/p/${projectId}/risks`);
-  await expect(page.locator(`[id="${findingId}"]`)).toHaveCount(0);
-  await expect(page.getByRole('list', { name: 'Fixed findings' })).toContainText('+all');
+  // The same finding (same fingerprint, same row anchor) now sits in the "Fixed" list, nowhere else.
+  await expect(page.locator(`[id="${findingId}"]`)).toHaveCount(1);
+  await expect(page.getByRole('list', { name: 'Fixed findings' }).locator(`[id="${findingId}"]`)).toContainText('+all');
 
   // 3. What is left: the site's address is a staging one (accepted with a reason and an expiry),
   //    and the playbook's critical items (settled here as not applicable for the test's product).
