@@ -31,6 +31,8 @@ async function walkAllStages(page: Page) {
 }
 
 test('a founder walks two playbooks through all seven stages, and the go / no-go follows the items', async ({ page }) => {
+  // Fourteen stage pages, each rendered per request (CSP nonces), with an evidence dialog each.
+  test.setTimeout(180_000);
   await signUp(page, 'Rhea Roadmap', uniqueEmail('roadmap'));
   await page.getByLabel('Workspace name').fill('Rhea Studio');
   await page.getByRole('button', { name: 'Create workspace' }).click();
