@@ -5,8 +5,9 @@
  */
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '@/db/types';
-import { findingEvents, findings, projects, workspaceMembers } from '@/db/schema';
+import { findingEvents, findings } from '@/db/schema';
 import { quoted, recordActivity } from '@/server/services/activity';
+import { assertWorkspaceMember } from '@/server/services/checklist';
 import { fieldError, notFound } from '@/server/trpc/errors';
 import { TRPCError } from '@trpc/server';
 
@@ -50,15 +51,7 @@ export async function reopenFinding(db: Database, scope: Scope, findingId: strin
 
 export async function assignFinding(db: Database, scope: Scope, input: { findingId: string; ownerUserId: string | null; ownerName: string | null; dueDate: string | null }) {
   const finding = await findingOf(db, scope, input.findingId);
-  if (input.ownerUserId) {
-    const [member] = await db
-      .select({ userId: workspaceMembers.userId })
-      .from(projects)
-      .innerJoin(workspaceMembers, and(eq(workspaceMembers.workspaceId, projects.workspaceId), eq(workspaceMembers.userId, input.ownerUserId)))
-      .where(eq(projects.id, scope.projectId))
-      .limit(1);
-    if (!member) throw fieldError('ownerUserId', 'Pick a member of this workspace, or name an outside person instead.');
-  }
+  if (input.ownerUserId) await assertWorkspaceMember(db, scope.projectId, input.ownerUserId);
   await db.transaction(async (tx) => {
     await tx
       .update(findings)

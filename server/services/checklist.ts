@@ -67,7 +67,7 @@ export const PASS_NEEDS_EVIDENCE =
   'Passed needs evidence: add a note or a link that shows it is done (what you checked, a screenshot, a ticket), or give a reason for overriding the check.';
 
 /** Owners picked from people must belong to the project's workspace. */
-async function assertWorkspaceMember(db: Database, projectId: string, userId: string) {
+export async function assertWorkspaceMember(db: Database, projectId: string, userId: string) {
   const [row] = await db
     .select({ userId: workspaceMembers.userId })
     .from(projects)

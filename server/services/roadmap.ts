@@ -65,11 +65,12 @@ export async function assessProject(db: Database, projectId: string, now = new D
   const targets = roadmap?.snapshot.targets ?? { commonReadP95Ms: 300, notes: [] };
   const monitoring = await monitoringEvidence(db, projectId, targets, now);
   const assessed = items.map(toAssessed);
-  const open = allFindings.filter((f) => isOpen(f, today(now)));
+  const day = today(now);
+  const open = allFindings.filter((f) => isOpen(f, day));
   const founder = evaluateDecisionChecklist(FOUNDER_CHECKLIST, Object.fromEntries(answers.map((a) => [a.questionKey, a.answer])));
   const evidence: VerdictEvidence = {
     now: now.toISOString(),
-    items: items.map((i) => ({ ...toAssessed(i), latestCheckEvidenceAt: checkEvidence.get(i.id) ?? null })),
+    items: assessed.map((i) => ({ ...i, latestCheckEvidenceAt: checkEvidence.get(i.id) ?? null })),
     findings: open.map((f) => ({ id: f.id, severity: f.severity, message: f.message, subject: f.subject, lastSeenAt: f.lastSeenAt.toISOString() })),
     ...monitoring,
     lastProjectRunAt: lastRun?.finishedAt?.toISOString() ?? null,
@@ -95,7 +96,7 @@ export async function assessProject(db: Database, projectId: string, now = new D
         subject: f.subject,
         severity: f.severity,
         impact: f.impact,
-        state: effectiveState(f, today(now)) as OpenFinding['state'],
+        state: effectiveState(f, day) as OpenFinding['state'],
         owner: f.ownerUserName ?? f.ownerName,
         dueDate: f.dueDate,
         firstSeenAt: f.firstSeenAt.toISOString(),
@@ -116,7 +117,7 @@ export async function assessProject(db: Database, projectId: string, now = new D
       high: count('high'),
       medium: count('medium'),
       low: count('low'),
-      accepted: allFindings.filter((f) => f.state === 'accepted' && !isOpen(f, today(now))).length,
+      accepted: allFindings.filter((f) => f.state === 'accepted' && !isOpen(f, day)).length,
       fixed: allFindings.filter((f) => f.state === 'fixed').length,
     },
   };
