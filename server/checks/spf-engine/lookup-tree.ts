@@ -37,12 +37,12 @@ const MAX_DEPTH = 10;
 
 /** A domain-spec without macros, as a plain name; undefined when it depends on the sender. */
 function literalDomain(spec: MacroString): string | undefined {
-  if (spec.some((token) => token.kind === 'macro')) return undefined;
-  return spec
-    .map((token) => token.text)
-    .join('')
-    .toLowerCase()
-    .replace(/\.$/, '');
+  let name = '';
+  for (const token of spec) {
+    if (token.kind === 'macro') return undefined;
+    name += token.text;
+  }
+  return name.toLowerCase().replace(/\.$/, '');
 }
 
 type Read = { kind: 'record'; record: SpfRecord } | { kind: 'problem'; problem: SpfTreeProblem };
