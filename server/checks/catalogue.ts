@@ -10,8 +10,12 @@ import * as cors from './cors';
 import * as dkim from './dkim';
 import * as dmarc from './dmarc';
 import * as dns from './dns';
+import * as errorPages from './error-pages';
+import * as exposedPaths from './exposed-paths';
 import * as hsts from './hsts';
 import * as latency from './latency';
+import * as mixedContent from './mixed-content';
+import * as openEndpoints from './open-endpoints';
 import * as rateLimit from './rate-limit';
 import * as redirects from './redirects';
 import * as secrets from './secrets';
@@ -57,6 +61,10 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   entry(cors, ['endpoints']),
   entry(rateLimit, ['endpoints', 'ownership'], true),
   entry(latency, ['urls', 'endpoints', 'ownership'], true),
+  entry(mixedContent, ['urls']),
+  entry(openEndpoints, ['endpoints']),
+  entry(errorPages, ['urls', 'endpoints']),
+  entry(exposedPaths, ['urls', 'ownership'], true),
 ];
 
 export const CHECK_IDS: readonly CheckId[] = CATALOGUE.map((check) => check.id);

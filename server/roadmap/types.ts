@@ -37,6 +37,10 @@ export type AutomatedCheck =
   | 'cors'
   | 'rate-limit'
   | 'latency'
+  | 'mixed-content'
+  | 'open-endpoints'
+  | 'error-pages'
+  | 'exposed-paths'
   | 'monitors'
   | 'alerts';
 
