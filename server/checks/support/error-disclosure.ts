@@ -18,9 +18,9 @@ const SIGNATURES: readonly Signature[] = [
   { code: 'stack-trace', what: 'a Python traceback', pattern: /Traceback \(most recent call last\):/ },
   { code: 'stack-trace', what: 'a Go panic', pattern: /goroutine \d+ \[running\]:/ },
   { code: 'stack-trace', what: 'a PHP error with file paths', pattern: /(?:Fatal error|Uncaught [\w\\]+Exception|Stack trace:\s*#0)[^\n]*(?:\bon line \d+|#0 \/)/i },
-  { code: 'stack-trace', what: 'a JavaScript stack trace', pattern: /^\s*at (?:[^\n()]+ \()?(?:\/|[A-Za-z]:\\|file:\/\/|node:internal)[^\n()]*:\d+:\d+\)?\s*$/m, lines: 2 },
-  { code: 'stack-trace', what: 'a Java stack trace', pattern: /^\s*at [\w$.]+\([\w$]+\.(?:java|kt|scala):\d+\)\s*$/m, lines: 2 },
-  { code: 'stack-trace', what: 'a .NET stack trace', pattern: /^\s*at [\w.`<>[\], ]+\([^)]*\) in [^\n]+:line \d+\s*$/m },
+  { code: 'stack-trace', what: 'a JavaScript stack trace', pattern: /^\s*at (?:[^\n()]+ \()?(?:\/|[A-Za-z]:\\|file:\/\/|node:internal)[^\n()"<]*:\d+:\d+\)?/m, lines: 2 },
+  { code: 'stack-trace', what: 'a Java stack trace', pattern: /^\s*at [\w$.]+\([\w$]+\.(?:java|kt|scala):\d+\)/m, lines: 2 },
+  { code: 'stack-trace', what: 'a .NET stack trace', pattern: /^\s*at [\w.`<>[\], ]+\([^)]*\) in [^\n]+:line \d+/m },
   { code: 'stack-trace', what: 'a Ruby backtrace', pattern: /\.rb:\d+:in [`'][^'\n]+'/ },
 ];
 
