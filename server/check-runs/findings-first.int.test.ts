@@ -127,7 +127,7 @@ describe('a whole-project run on a product full of launch blockers', () => {
     // The deeper detection: every new problem, in both runs.
     expect(DEEPER.filter((code) => !cliCodes.has(code))).toEqual([]);
     expect(DEEPER.filter((code) => !webCodes.has(code))).toEqual([]);
-    // Every check of the catalogue ran, not only the five the rescue playbook's items name.
+    // Every check of the catalogue ran, not only the few the rescue playbook's items name.
     expect(web.results).toHaveLength(Object.keys(cli.results).length);
     expect(web.summary).toMatch(/^19 checks: /);
     // Results are ordered by severity: failures first.
