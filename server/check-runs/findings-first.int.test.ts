@@ -123,7 +123,8 @@ describe('a whole-project run on a product full of launch blockers', () => {
     expect([...cliCodes]).toEqual(expect.arrayContaining(['tls.expired', 'spf.pass-all']));
     expect([...cliCodes].some((c) => c.startsWith('cors.'))).toBe(true);
     expect([...cliCodes].some((c) => c.startsWith('secrets.'))).toBe(true);
-    expect([...cliCodes].filter((c) => !webCodes.has(c))).toEqual([]);
+    // Latency is a measurement: two runs on a busy machine may judge it differently, so it is left out of the comparison.
+    expect([...cliCodes].filter((c) => !webCodes.has(c) && !c.startsWith('latency.'))).toEqual([]);
     // The deeper detection: every new problem, in both runs.
     expect(DEEPER.filter((code) => !cliCodes.has(code))).toEqual([]);
     expect(DEEPER.filter((code) => !webCodes.has(code))).toEqual([]);

@@ -14,7 +14,7 @@ import { getRoadmapRow } from '@/db/queries/roadmap';
 import { getProject } from '@/db/queries/projects';
 import type { StageKey } from '@/server/projects/kinds';
 import type { CheckDeps, CheckResult } from '@/server/checks/types';
-import { runOne } from '@/server/checks/catalogue';
+import { inRunOrder, runOne } from '@/server/checks/catalogue';
 import { mapBounded } from '@/server/checks/support/pool';
 import { recordActivity } from '@/server/services/activity';
 import { recordFindings } from '@/server/findings/record';
@@ -75,7 +75,7 @@ async function executeRun(deps: RunDeps, runId: string, projectId: string, actor
     await db.update(checkRuns).set({ progress: sql`jsonb_set(${checkRuns.progress}, '{done}', to_jsonb((${checkRuns.progress}->>'done')::int + ${blocked.length}))` }).where(eq(checkRuns.id, runId));
     for (const row of rows) finished.push({ checkId: row.checkId, status: 'skipped', findings: row.findings, pointedAt: pointedAt(blocked.find((b) => b.check.id === row.checkId)!.check, target) });
   }
-  const checks = planned.filter((p) => !p.blocker).map((p) => p.check);
+  const checks = inRunOrder(planned.filter((p) => !p.blocker).map((p) => p.check));
   // The catalogue's runner gives each check its time limit and turns a crash into an error result.
   await mapBounded(checks, CONCURRENCY, async (check) => {
     await db.update(checkRuns).set({ progress: sql`jsonb_set(${checkRuns.progress}, '{current}', (${checkRuns.progress}->'current') || ${JSON.stringify([check.id])}::jsonb)` }).where(eq(checkRuns.id, runId));

@@ -21,7 +21,7 @@ describe('exposed-paths check', () => {
         'safe.test': routes({ '/': spa, '/.env': respond(403, {}, 'forbidden') }),
         'spa.test': spa,
         'app.spa.test': soft404,
-        'leaky.test': routes({ '/.env': text(ENV), '/.git/config': text(GIT_CONFIG), '/.git/HEAD': text('ref: refs/heads/main\n'), '/dump.sql': text('-- PostgreSQL database dump\nCREATE TABLE users (id int, email text);\n'), '*': spa }),
+        'leaky.test': routes({ '/.env': text(ENV), '/.git/config': text(GIT_CONFIG), '/dump.sql': text('-- PostgreSQL database dump\nCREATE TABLE users (id int, email text);\n'), '*': spa }),
         'admin.leaky.test': routes({ '/phpmyadmin/': respond(200, { 'content-type': 'text/html' }, '<html><head><title>phpMyAdmin</title></head><body><form><input type="password"></form></body></html>'), '/server-status': respond(200, { 'content-type': 'text/html' }, '<html><head><title>Apache Status</title></head><body><h1>Apache Server Status for admin.leaky.test</h1></body></html>') }),
       },
     });
@@ -48,12 +48,12 @@ describe('exposed-paths check', () => {
     const env = outcome.findings[0]!;
     expect(env.message).toBe('https://leaky.test/.env is public: it serves an environment file with your configuration (usually keys and passwords).');
     expect(env.evidence).toMatchObject({ host: 'leaky.test', paths: ['/.env'], found: [{ path: '/.env', status: 200, detail: { variables: ['DATABASE_URL', 'STRIPE_SECRET_KEY', 'SESSION_SECRET'], count: 3 } }] });
-    expect(outcome.findings[1]!.evidence).toMatchObject({ paths: ['/.git/config', '/.git/HEAD'] });
+    expect(outcome.findings[1]!.evidence).toMatchObject({ paths: ['/.git/config'] });
     expect(JSON.stringify(outcome)).not.toMatch(/hunter2|not-a-real-key|also-not-real/);
     expect(outcome.status).toBe('fail');
   });
 
-  it('finds database admin tools and status pages on listed subdomains, within 13 requests a host', async () => {
+  it('finds database admin tools and status pages on listed subdomains, within 11 requests a host', async () => {
     const sent = await requestsTo(async () => {
       const outcome = await run({ domain: 'leaky.test', subdomains: ['admin'], ownershipVerified: true }, site.deps);
       expect(outcome.findings.filter((f) => (f.evidence as { host: string }).host === 'admin.leaky.test').map((f) => `${f.code}:${f.severity}`)).toEqual(['exposed-paths.database-admin:high', 'exposed-paths.server-status:medium']);

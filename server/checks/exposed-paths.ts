@@ -1,9 +1,9 @@
 /**
  * Exposed files and tools: asks the canonical host and up to 2 listed subdomains for a fixed
- * list of 12 paths that should never be public (environment files, the .git folder, database
+ * list of 10 paths that should never be public (environment files, the .git folder, database
  * dumps and backups, database admin tools, server status pages, Spring's /actuator/env), plus
- * one random path per host as a baseline. At most 39 GETs, 4 at a time, no redirects followed,
- * 64 KB read each, 15-second cap. Needs verified ownership (it is what an attacker's scanner
+ * one random path per host as a baseline. At most 33 GETs, 2 hosts × 4 paths at a time, no
+ * redirects followed, 64 KB read each, 15-second cap. Needs verified ownership (it is what an attacker's scanner
  * asks), and only hosts under the verified domain.
  *
  * A path counts as exposed only when it answers 200 with content that has the file's own shape
@@ -51,10 +51,6 @@ function gitConfig(_body: Uint8Array, text: string): Match | undefined {
   return /^\s*\[core\]/m.test(text) && /repositoryformatversion/.test(text) ? { detail: { signature: '[core] repositoryformatversion', remote: /^\s*\[remote /m.test(text) } } : undefined;
 }
 
-function gitHead(_body: Uint8Array, text: string): Match | undefined {
-  return /^ref: refs\/heads\/[\w./-]+\s*$/.test(text.trim()) || /^[0-9a-f]{40}$/.test(text.trim()) ? { detail: { signature: 'ref: refs/heads/…' } } : undefined;
-}
-
 function sqlDump(_body: Uint8Array, text: string): Match | undefined {
   if (looksLikeHtml(text)) return undefined;
   const signature = /-- MySQL dump|-- PostgreSQL database dump|^CREATE TABLE|^INSERT INTO|^COPY [\w."]+ \(/im.exec(text)?.[0];
@@ -75,10 +71,8 @@ function actuatorEnv(_body: Uint8Array, text: string): Match | undefined {
 
 export const PATHS: readonly ProbePath[] = [
   { path: '/.env', kind: 'env-file', recognise: envFile },
-  { path: '/.env.local', kind: 'env-file', recognise: envFile },
   { path: '/.env.production', kind: 'env-file', recognise: envFile },
   { path: '/.git/config', kind: 'git-repository', recognise: gitConfig },
-  { path: '/.git/HEAD', kind: 'git-repository', recognise: gitHead },
   { path: '/backup.sql', kind: 'database-dump', recognise: sqlDump },
   { path: '/dump.sql', kind: 'database-dump', recognise: sqlDump },
   { path: '/backup.zip', kind: 'backup-archive', recognise: archive },
@@ -177,7 +171,7 @@ export async function run(target: CheckTarget, deps: CheckDeps): Promise<CheckRe
   }
   const names = [hosts.canonical, ...hosts.subdomains].filter((host) => probeScope(`https://${host}/`, hosts.apex).inScope).slice(0, MAX_HOSTS);
   const deadline = deadlineIn(TIME_CAP_MS);
-  const probed = await mapBounded(names, 1, (host) => probeHost(deps, host, deadline));
+  const probed = await mapBounded(names, 2, (host) => probeHost(deps, host, deadline));
   const findings: Finding[] = [];
   probed.forEach(({ hits }, index) => {
     const byKind = new Map<Kind, Hit[]>();
