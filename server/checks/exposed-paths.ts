@@ -3,7 +3,8 @@
  * list of 10 paths that should never be public (environment files, the .git folder, database
  * dumps and backups, database admin tools, server status pages, Spring's /actuator/env), plus
  * one random path per host as a baseline. At most 33 GETs, 2 hosts × 4 paths at a time, no
- * redirects followed, 64 KB read each, 15-second cap. Needs verified ownership (it is what an attacker's scanner
+ * redirects followed, 64 KB read each, 5 s each, 15-second cap. A path that gets no answer
+ * makes the result incomplete (status error, unless something was found), not a pass. Needs verified ownership (it is what an attacker's scanner
  * asks), and only hosts under the verified domain.
  *
  * A path counts as exposed only when it answers 200 with content that has the file's own shape
@@ -27,6 +28,7 @@ export const title = 'No exposed .env, .git, backups or admin tools';
 const finding = findingsOf(id);
 export const MAX_HOSTS = 3;
 const TIME_CAP_MS = 15_000;
+const REQUEST_TIMEOUT_MS = 5_000;
 
 type Kind = 'env-file' | 'git-repository' | 'database-dump' | 'backup-archive' | 'database-admin' | 'server-status' | 'actuator-env';
 
@@ -126,11 +128,11 @@ const hashOf = (body: Uint8Array) => createHash('sha256').update(body).digest('h
 
 type Hit = { host: string; path: string; kind: Kind; status: number; bytes: number; detail: JsonValue };
 
-async function probeHost(deps: CheckDeps, host: string, deadline: Deadline): Promise<{ hits: Hit[]; asked: number; answered: number }> {
+async function probeHost(deps: CheckDeps, host: string, deadline: Deadline): Promise<{ hits: Hit[]; asked: number; answered: number; unanswered: string[] }> {
   const request = (path: string) =>
     deadline.expired()
       ? Promise.resolve(null)
-      : fetchSafely(deps.http, `https://${host}${path}`, { followRedirects: false, allowInvalidTls: true, maxBodyBytes: 64 * 1024, timeoutMs: Math.max(1, Math.min(3_000, deadline.remainingMs())) });
+      : fetchSafely(deps.http, `https://${host}${path}`, { followRedirects: false, allowInvalidTls: true, maxBodyBytes: 64 * 1024, timeoutMs: Math.max(1, Math.min(REQUEST_TIMEOUT_MS, deadline.remainingMs())) });
   const random = await request(`/launch-ready-${randomBytes(8).toString('hex')}`);
   const baseline: Baseline = random?.ok ? { status: random.response.status, hash: hashOf(random.response.body) } : null;
   const asked = await mapBounded(PATHS, 4, async (probe) => ({ probe, fetched: await request(probe.path) }));
@@ -145,7 +147,8 @@ async function probeHost(deps: CheckDeps, host: string, deadline: Deadline): Pro
     if (match) hits.push({ host, path: probe.path, kind: probe.kind, status: response.status, bytes: response.body.length, detail: match.detail });
   }
   const answered = [random, ...asked.map((a) => a.fetched)].filter((f) => f?.ok).length;
-  return { hits, asked: 1 + asked.filter((a) => a.fetched !== null).length, answered };
+  const unanswered = asked.filter((a) => !a.fetched?.ok).map((a) => a.probe.path);
+  return { hits, asked: 1 + asked.filter((a) => a.fetched !== null).length, answered, unanswered };
 }
 
 function hitFinding(host: string, kind: Kind, hits: readonly Hit[]): Finding {
@@ -180,8 +183,12 @@ export async function run(target: CheckTarget, deps: CheckDeps): Promise<CheckRe
   });
   const answered = probed.reduce((sum, p) => sum + p.answered, 0);
   const asked = probed.reduce((sum, p) => sum + p.asked, 0);
+  // A path that got no answer (time-out, refused, time cap) was not checked: say so instead of passing.
+  const unanswered = probed.flatMap((p, index) => p.unanswered.map((path) => `https://${names[index]}${path}`));
   if (answered === 0) {
     findings.push(finding('info', 'unreachable', 'None of the hosts answered, so no path was checked.', 'See the DNS, TLS and redirects checks, then run this again.', { hosts: names }));
+  } else if (unanswered.length > 0) {
+    findings.push(finding('info', 'incomplete', `${unanswered.length} of the paths got no answer (${unanswered.slice(0, 3).join(', ')}${unanswered.length > 3 ? ', …' : ''}), so they were not checked.`, 'Run the checks again; if it keeps happening, see whether the site slows down or drops requests.', { unanswered: unanswered.slice(0, 20) }));
   }
-  return result(findings, { hosts: names, requests: asked, paths: PATHS.map((p) => p.path) }, { incomplete: answered === 0 });
+  return result(findings, { hosts: names, requests: asked, paths: PATHS.map((p) => p.path) }, { incomplete: answered === 0 || unanswered.length > 0 });
 }

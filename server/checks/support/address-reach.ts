@@ -1,7 +1,7 @@
 /**
  * Whether anything answers at an address on port 443 (a TLS handshake, even with the wrong
  * certificate) or else on port 80 (any HTTP response). Used to tell a stale DNS record from a
- * live one. At most 16 distinct addresses, 8 at a time, each port given 3 seconds.
+ * live one. At most 16 distinct addresses, all at once, each port given 5 seconds (10 s at worst).
  */
 import { HttpRequestError } from '@/server/net/http-client';
 import { TlsProbeError } from '@/server/net/tls-probe';
@@ -12,8 +12,8 @@ import type { CheckDeps } from '../types';
 export type Reach = 'answers' | 'silent' | 'unknown';
 
 export const MAX_ADDRESSES = 16;
-const CONCURRENCY = 8;
-const PORT_TIMEOUT_MS = 3_000;
+const CONCURRENCY = MAX_ADDRESSES;
+const PORT_TIMEOUT_MS = 5_000;
 
 type Knock = 'answers' | 'silent' | 'unknown';
 
@@ -31,8 +31,8 @@ async function knockTls(deps: CheckDeps, address: string, host: string): Promise
     return 'answers';
   } catch (error) {
     if (!(error instanceof TlsProbeError)) return 'unknown';
-    // A failed handshake still means a server is listening there.
-    if (error.code === 'tls') return 'answers';
+    // A failed or slow handshake still means a server accepted the connection there.
+    if (error.code === 'tls' || (error.code === 'timeout' && error.message.startsWith('TLS handshake'))) return 'answers';
     return error.code === 'connect' || error.code === 'timeout' ? 'silent' : 'unknown';
   }
 }
