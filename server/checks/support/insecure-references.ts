@@ -5,6 +5,7 @@
  * page "Not secure", and forms that post to http://. Links are not loads and are ignored.
  */
 import { Parser } from 'htmlparser2';
+import { resolve } from './html';
 
 export type ReferenceKind = 'active' | 'passive' | 'form';
 
@@ -24,13 +25,8 @@ export interface PageReferences {
 const MAX_REFERENCES = 50;
 
 function insecureUrl(raw: string | undefined, base: string): string | undefined {
-  if (!raw) return undefined;
-  try {
-    const url = new URL(raw.trim(), base);
-    return url.protocol === 'http:' ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
+  const url = resolve(raw, base);
+  return url?.startsWith('http:') ? url : undefined;
 }
 
 /** "a.jpg 1x, http://x/b.jpg 2x" → the URLs. */
