@@ -31,6 +31,8 @@ export type AppConfig = {
   queryStats: boolean;
   /** Proxies whose X-Forwarded-For is believed (LR_TRUSTED_PROXIES); none by default. */
   trustedProxies: AddressRange[];
+  /** `npm run worker` (PostgreSQL mode): connections it keeps and monitors it claims per batch. */
+  worker: { poolSize: number; batchSize: number };
 };
 
 export class ConfigError extends Error {
@@ -116,6 +118,11 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     problems.push(`LR_TRUSTED_PROXIES must list IP addresses or CIDR ranges (e.g. 10.0.0.0/24), separated by commas; not: ${proxies.invalid.join(', ')}.`);
   }
 
+  const workerPoolSize = positiveInt(env.LR_WORKER_POOL_SIZE, 8);
+  const workerBatchSize = positiveInt(env.LR_WORKER_BATCH, 200);
+  if (workerPoolSize === null) problems.push('LR_WORKER_POOL_SIZE must be a positive whole number.');
+  if (workerBatchSize === null) problems.push('LR_WORKER_BATCH must be a positive whole number.');
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     mode,
@@ -132,6 +139,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     sessionCacheMs: sessionCacheMs ?? 10_000,
     queryStats: env.LR_QUERY_STATS === 'on',
     trustedProxies: proxies.ranges,
+    worker: { poolSize: workerPoolSize ?? 8, batchSize: workerBatchSize ?? 200 },
   };
 }
 
