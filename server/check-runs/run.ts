@@ -7,7 +7,6 @@
  */
 import { loggableMessage } from '@/server/db-errors';
 import { and, eq, gte, sql } from 'drizzle-orm';
-import { TRPCError } from '@trpc/server';
 import type { Database } from '@/db/types';
 import { checkResults, checkRuns, checklistItems, domainOwnership, projectStages, projects, type StoredFinding } from '@/db/schema';
 import { getRoadmapRow } from '@/db/queries/roadmap';
@@ -19,7 +18,7 @@ import { mapBounded } from '@/server/checks/support/pool';
 import { recordActivity } from '@/server/services/activity';
 import { recordFindings } from '@/server/findings/record';
 import { blockerFor, type Blocker } from './applicability';
-import { notFound } from '@/server/trpc/errors';
+import { badInput, conflict, notFound, tooMany } from '@/server/errors';
 import { CHECKS, type RegisteredCheck } from './registry';
 import { settleItems } from './settle';
 import { buildCheckTarget, type ProjectCheckTarget } from './target';
@@ -110,7 +109,7 @@ export async function startCheckRun(deps: RunDeps, input: { projectId: string; s
   let checks = input.stageKey ? await checksNamedByItems(db, input.projectId, input.stageKey) : [...CHECKS];
   if (input.only) checks = checks.filter((c) => input.only!.includes(c.id));
   if (checks.length === 0) {
-    throw new TRPCError({ code: 'BAD_REQUEST', message: 'No automated check settles an item here yet.' });
+    throw badInput('No automated check settles an item here yet.');
   }
   const target = await loadTarget(db, input.projectId);
   const planned: Planned[] = checks.map((check) => ({ check, blocker: blockerFor(check, target) }));
@@ -158,10 +157,10 @@ async function assertRunAllowed(tx: Parameters<Parameters<Database['transaction'
     .from(checkRuns)
     .where(and(eq(checkRuns.projectId, projectId), gte(checkRuns.startedAt, sql`now() - interval '1 hour'`)));
   if (Number(counts?.running ?? 0) > 0) {
-    throw new TRPCError({ code: 'CONFLICT', message: 'Checks are already running for this project. Wait for them to finish, then run them again.' });
+    throw conflict('Checks are already running for this project. Wait for them to finish, then run them again.');
   }
   if (Number(counts?.lastHour ?? 0) >= RUNS_PER_HOUR) {
-    throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: `Checks can run ${RUNS_PER_HOUR} times an hour per project, since they probe your live product. Try again later.` });
+    throw tooMany(`Checks can run ${RUNS_PER_HOUR} times an hour per project, since they probe your live product. Try again later.`);
   }
 }
 

@@ -3,7 +3,7 @@ import crypto from 'node:crypto';
 import { and, desc, eq } from 'drizzle-orm';
 import type { Database } from '@/db/types';
 import { alertChannels, alertDeliveries, alertSettings, projects, type AlertPayload } from '@/db/schema';
-import { notFound } from '@/server/trpc/errors';
+import { notFound } from '@/server/errors';
 import { quoted, recordActivity } from '@/server/services/activity';
 import { settleMonitoringChecklist } from './checklist';
 import { destinationOf, sendAlert, type SendDeps } from './alerts/send';

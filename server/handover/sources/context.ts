@@ -3,7 +3,7 @@ import type { Database } from '@/db/types';
 import { getProject } from '@/db/queries/projects';
 import { listEvidence, listItems, listStages, type ItemRow } from '@/db/queries/roadmap';
 import { assessProject, type Assessment } from '@/server/services/roadmap';
-import { notFound } from '@/server/trpc/errors';
+import { notFound } from '@/server/errors';
 
 export type SourceContext = {
   db: Database;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { idSchema, projectProcedure, router } from '../init';
-import { notFound } from '../errors';
+import { notFound } from '@/server/errors';
 import { getRun, listResults, listRuns, previousResults } from '@/db/queries/check-runs';
 import { STAGE_KEYS } from '@/server/projects/kinds';
 import { diffRuns } from '@/server/check-runs/diff';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { cachedProjectRead } from '../cached-reads';
 import { projectProcedure, idSchema, router } from '../init';
-import { notFound } from '../errors';
+import { notFound } from '@/server/errors';
 import { getRoadmapRow, listActivity, listDecisions, listFounderAnswers, listManualRisks } from '@/db/queries/roadmap';
 import { getProject } from '@/db/queries/projects';
 import { TEMPLATES, getTemplate } from '@/server/roadmap/templates';

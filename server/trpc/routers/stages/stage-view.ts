@@ -6,7 +6,7 @@ import type { StageKey } from '@/server/projects/kinds';
 import { assessReadiness, stageProgress } from '@/server/roadmap/readiness';
 import { chapterLabel } from '@/server/roadmap/chapters';
 import { toAssessed } from '@/server/services/roadmap';
-import { notFound } from '../../errors';
+import { notFound } from '@/server/errors';
 import type { ItemFilter } from './item-schemas';
 import { findCheck } from '@/server/check-runs/registry';
 import { listOpenFindingsOfChecks } from '@/db/queries/findings';
