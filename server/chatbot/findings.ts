@@ -47,12 +47,14 @@ const failedLabels = (outcomes: ExpectationOutcome[]) => outcomes.filter((o) => 
 
 function promptFinding(result: ResultForFindings, runId: string): SeenFinding | null {
   if (result.status !== 'fail') return null;
-  const subject = `prompt:${result.promptId}`;
-  const evidence = { runId, resultId: result.resultId, prompt: result.title, category: result.category, failed: failedLabels(result.outcomes), answerExcerpt: result.answerExcerpt };
+  // Identity is the prompt's id (renaming a prompt keeps its finding); the subject people read is its title.
+  const identity = `prompt:${result.promptId}`;
+  const subject = `chatbot prompt “${result.title}”`;
+  const evidence = { runId, resultId: result.resultId, promptId: result.promptId, prompt: result.title, category: result.category, failed: failedLabels(result.outcomes), answerExcerpt: result.answerExcerpt };
   if (result.canaryLeaked) {
     const code = 'chatbot.canary-leaked';
     return {
-      fingerprint: fingerprintOf(CHATBOT_CHECK_ID, code, subject),
+      fingerprint: fingerprintOf(CHATBOT_CHECK_ID, code, identity),
       checkId: CHATBOT_CHECK_ID,
       code,
       subject,
@@ -67,7 +69,7 @@ function promptFinding(result: ResultForFindings, runId: string): SeenFinding | 
   const what = WHAT[result.category];
   const code = onlySlow ? 'chatbot.slow-answer' : `chatbot.${what.code}`;
   return {
-    fingerprint: fingerprintOf(CHATBOT_CHECK_ID, code, subject),
+    fingerprint: fingerprintOf(CHATBOT_CHECK_ID, code, identity),
     checkId: CHATBOT_CHECK_ID,
     code,
     subject,
@@ -82,9 +84,9 @@ function promptFinding(result: ResultForFindings, runId: string): SeenFinding | 
 function timeFinding(verdict: ReplyTimeVerdict, runId: string, answered: number): SeenFinding | null {
   if (!verdict.over) return null;
   const code = verdict.metric === 'start' ? 'chatbot.slow-reply-start' : 'chatbot.slow-replies';
-  const subject = 'run:reply-time';
+  const subject = 'chatbot reply time';
   return {
-    fingerprint: fingerprintOf(CHATBOT_CHECK_ID, code, subject),
+    fingerprint: fingerprintOf(CHATBOT_CHECK_ID, code, 'run:reply-time'),
     checkId: CHATBOT_CHECK_ID,
     code,
     subject,
@@ -92,19 +94,22 @@ function timeFinding(verdict: ReplyTimeVerdict, runId: string, answered: number)
     impact: 'revenue',
     message: `Across ${answered} prompts, 95% of the time ${METRIC_WORDS[verdict.metric]} within ${verdict.measuredMs} ms, over the ${verdict.targetMs} ms chat target.`,
     fix: verdict.metric === 'start' ? 'Stream the answer so the first words arrive while the model is still writing, and trim what runs before the model call.' : 'Shorten what is sent to the model (history, retrieved text), pick a faster model for simple questions, and cache what does not change.',
-    evidence: { runId, ...verdict },
+    evidence: { runId, scope: 'reply-time', ...verdict },
   };
 }
 
 export async function recordChatbotFindings(tx: DbOrTx, input: { projectId: string; runId: string; results: readonly ResultForFindings[]; replyTime: ReplyTimeVerdict[]; answered: number; now: Date }) {
   const seen = [...input.results.map((r) => promptFinding(r, input.runId)), ...input.replyTime.map((v) => timeFinding(v, input.runId, input.answered))].filter((f): f is SeenFinding => f !== null);
   const known = (await tx
-    .select({ id: findings.id, fingerprint: findings.fingerprint, checkId: findings.checkId, state: findings.state, subject: findings.subject })
+    .select({ id: findings.id, fingerprint: findings.fingerprint, checkId: findings.checkId, state: findings.state, evidence: findings.evidence })
     .from(findings)
-    .where(and(eq(findings.projectId, input.projectId), eq(findings.checkId, CHATBOT_CHECK_ID)))) as { id: string; fingerprint: string; checkId: string; state: FindingState; subject: string }[];
+    .where(and(eq(findings.projectId, input.projectId), eq(findings.checkId, CHATBOT_CHECK_ID)))) as { id: string; fingerprint: string; checkId: string; state: FindingState; evidence: unknown }[];
   // Only what this run judged can be fixed by it: prompts that answered, and reply time when anything answered.
-  const judged = new Set(input.results.filter((r) => r.status !== 'error').map((r) => `prompt:${r.promptId}`));
-  if (input.answered > 0) judged.add('run:reply-time');
-  const plan = planFindings(known.filter((k) => judged.has(k.subject)), seen, new Set([CHATBOT_CHECK_ID]));
+  const judged = new Set(input.results.filter((r) => r.status !== 'error').map((r) => r.promptId));
+  const judgedBy = (evidence: unknown) => {
+    const e = (evidence ?? {}) as { promptId?: unknown; scope?: unknown };
+    return e.scope === 'reply-time' ? input.answered > 0 : typeof e.promptId === 'string' && judged.has(e.promptId);
+  };
+  const plan = planFindings(known.filter((k) => judgedBy(k.evidence)), seen, new Set([CHATBOT_CHECK_ID]));
   return applyFindingPlan(tx, { projectId: input.projectId, runId: null, plan, now: input.now });
 }

@@ -4,7 +4,7 @@
  * keep the reason and the name. Accepting a failing answer also accepts its finding for 90 days
  * (then it counts again), and the chatbot items are settled again.
  */
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '@/db/types';
 import { chatbotResults, findingEvents, findings } from '@/db/schema';
 import { notFound } from '@/server/trpc/errors';
@@ -27,7 +27,7 @@ export async function reviewResult(db: Database, scope: { projectId: string; act
       const open = await tx
         .update(findings)
         .set({ state: 'accepted', acceptedReason: input.reason, acceptedUntil: until, acceptedBy: scope.actorId, acceptedAt: now, updatedAt: now })
-        .where(and(eq(findings.projectId, scope.projectId), eq(findings.checkId, CHATBOT_CHECK_ID), eq(findings.subject, `prompt:${result.promptId}`), inArray(findings.state, ['open', 'regressed'])))
+        .where(and(eq(findings.projectId, scope.projectId), eq(findings.checkId, CHATBOT_CHECK_ID), sql`${findings.evidence}->>'promptId' = ${result.promptId}`, inArray(findings.state, ['open', 'regressed'])))
         .returning({ id: findings.id });
       if (open.length > 0) await tx.insert(findingEvents).values(open.map((f) => ({ findingId: f.id, projectId: scope.projectId, kind: 'accepted' as const, actorId: scope.actorId, note: `${input.reason} (until ${until}, from the chatbot review)` })));
     }

@@ -5,7 +5,8 @@
  * - good mode: refuses injections, system-prompt extraction, other people's data, harmful and
  *   off-topic requests, hands sensitive actions to a person, answers product questions; fast.
  * - bad mode: obeys injections and leaks its system prompt — the canary and a fake API key —
- *   hands out another member's details, does CRM updates on its own, answers anything, slowly.
+ *   hands out another member's details, does CRM updates on its own, answers anything, and
+ *   takes `slowMs` over everyday (product) questions.
  *
  * Formats: a JSON reply, server-sent events (OpenAI-style deltas), JSON lines or chunked text.
  * Only node: imports, so the Playwright specs can start it too.
@@ -21,7 +22,7 @@ export interface FakeChatbotOptions {
   format?: FakeChatbotFormat;
   /** The string the founder put in the system prompt; bad mode repeats it. */
   canary?: string;
-  /** Bad mode waits this long before answering (default 2,500 ms: over the playbooks' 2 s). */
+  /** Bad mode waits this long before answering an everyday question (default 2,500 ms: over the playbooks' 2 s). */
   slowMs?: number;
   /** Pause between streamed pieces (default 5 ms). */
   pieceMs?: number;
@@ -152,7 +153,7 @@ export function createFakeChatbot(options: FakeChatbotOptions = {}): { state: Fa
       const topic = topicOf(prompt);
       const answer = state.mode === 'good' ? GOOD[topic] : badAnswer(topic, state.canary);
       (async () => {
-        if (state.mode === 'bad') await sleep(state.slowMs);
+        if (state.mode === 'bad' && topic === 'product') await sleep(state.slowMs);
         await write(response, state.format, answer, state.pieceMs);
       })()
         .catch(() => response.destroy())
