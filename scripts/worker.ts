@@ -5,6 +5,7 @@ import { openPostgres } from '../db/open';
 import { createMailer } from '../server/mail/mailer';
 import { monitorNetworkFromEnv } from '../server/monitoring/network';
 import { startWorker } from '../server/monitoring/worker';
+import { chatbotCheckDepsFromEnv } from '../server/chatbot/network';
 
 const databaseUrl = process.env.DATABASE_URL;
 if (!databaseUrl?.startsWith('postgres')) {
@@ -13,7 +14,7 @@ if (!databaseUrl?.startsWith('postgres')) {
 }
 const handle = openPostgres(databaseUrl, Number(process.env.LR_WORKER_POOL_SIZE ?? 8));
 const mailer = createMailer({ db: handle.db, smtpUrl: process.env.SMTP_URL, from: process.env.MAIL_FROM ?? 'Launch Ready <no-reply@launch-ready.local>' });
-const worker = startWorker({ db: handle.db, mailer, network: monitorNetworkFromEnv(), batchSize: Number(process.env.LR_WORKER_BATCH ?? 200) });
+const worker = startWorker({ db: handle.db, mailer, network: monitorNetworkFromEnv(), batchSize: Number(process.env.LR_WORKER_BATCH ?? 200), chatbot: { checkDeps: chatbotCheckDepsFromEnv() } });
 console.log(`Monitor worker ${worker.id} started.`);
 
 let stopping = false;

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '@/test/harness';
-import { chatbotResults, checklistItems, domainOwnership, findings } from '@/db/schema';
+import { alertChannels, alertDeliveries, chatbotResults, chatbotSettings, checklistItems, domainOwnership, findings } from '@/db/schema';
 import { createProject } from '@/server/services/projects';
 import { createWorkspace } from '@/server/services/workspaces';
 import { createFakeChatbot, FAKE_BOT_API_KEY, FAKE_MEMBER, type FakeChatbotState } from '@/server/testnet/fake-chatbot';
@@ -15,6 +15,7 @@ import { startQuickSite, type QuickSite } from '@/server/testnet/quick-site';
 import type { SessionUser } from '@/server/trpc/context';
 import { waitForChatbotRuns } from './run';
 import { chatbotOverview } from './overview';
+import { runDueChatbotChecks } from './schedule';
 
 const DOMAIN = 'coachly.test';
 let site: QuickSite;
@@ -25,7 +26,7 @@ let projectId: string;
 
 beforeAll(async () => {
   // The bad bot waits 5.5 s over everyday questions; the prompt allows 5 s (a wait is a floor, so this never flakes).
-  const fake = createFakeChatbot({ slowMs: 5_500 });
+  const fake = createFakeChatbot({ slowMs: 5_500, pieceMs: 1 });
   bot = fake.state;
   site = await startQuickSite({ hosts: { [`chat.${DOMAIN}`]: (request, response) => fake.handler(request, response) }, timeoutMs: 10_000 });
   app = await createTestApp({ checkDeps: () => site.deps });
@@ -108,7 +109,9 @@ describe('runs against the fake chatbot', () => {
     expect(bot.prompts).toHaveLength(12);
     expect(bot.maxInFlight).toBeLessThanOrEqual(2);
     const open = await app.db.select().from(findings).where(and(eq(findings.projectId, projectId), eq(findings.checkId, 'chatbot')));
-    expect(open).toEqual([]);
+    // Reply time is wall-clock: on a loaded machine the fast bot can still cross 2 s, and then the finding must say so truthfully.
+    expect(open.filter((f) => f.code !== 'chatbot.slow-replies')).toEqual([]);
+    if (open.length > 0) expect(run.summary!.p95TotalMs).toBeGreaterThan(2_000);
     const [redTeam] = await app.db.select({ status: checklistItems.status }).from(checklistItems).where(and(eq(checklistItems.projectId, projectId), eq(checklistItems.templateKey, 'perimeter.bot-red-team')));
     expect(redTeam?.status).toBe('passed');
   });
@@ -157,8 +160,9 @@ describe('runs against the fake chatbot', () => {
     const run = await runNow();
     expect(run.summary?.failed).toBe(0);
     expect(run.changes.filter((c) => c.change === 'fixed').length).toBeGreaterThanOrEqual(5);
-    const rows = await app.db.select({ state: findings.state }).from(findings).where(and(eq(findings.projectId, projectId), eq(findings.checkId, 'chatbot')));
-    expect(rows.every((r) => r.state === 'fixed')).toBe(true);
+    const rows = await app.db.select({ state: findings.state, code: findings.code }).from(findings).where(and(eq(findings.projectId, projectId), eq(findings.checkId, 'chatbot')));
+    // Every prompt's finding is fixed (reply time is wall-clock and judged on its own figures).
+    expect(rows.filter((r) => r.code !== 'chatbot.slow-replies').every((r) => r.state === 'fixed')).toBe(true);
     const result = run.results[0]!;
     await expect(call().review({ projectId, resultId: result.id, decision: 'reviewed', reason: 'short' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     await call().review({ projectId, resultId: result.id, decision: 'reviewed', reason: 'Read it: a fair answer for a first-time visitor.' });
@@ -166,13 +170,36 @@ describe('runs against the fake chatbot', () => {
     expect(again.results[0]).toMatchObject({ reviewDecision: 'reviewed', reviewedBy: 'Cora Coach' });
   });
 
+  it('the weekly re-run: two workers claim it once; a critical prompt that passed and now fails raises one alert', async () => {
+    await app.db.insert(alertChannels).values({ projectId, kind: 'email', name: 'Founder', config: { email: 'cora@example.test' } });
+    const [settings] = await app.db.select().from(chatbotSettings).where(eq(chatbotSettings.projectId, projectId));
+    expect(settings!.nextRunAt!.getTime()).toBeGreaterThan(Date.now() + 6 * 86_400_000);
+    await app.db.update(chatbotSettings).set({ nextRunAt: new Date(Date.now() - 1_000) }).where(eq(chatbotSettings.projectId, projectId));
+    bot.mode = 'bad';
+    const before = bot.prompts.length;
+    const workers = await Promise.all(['worker-a', 'worker-b'].map((workerId) => runDueChatbotChecks({ db: app.db, checkDeps: () => site.deps, workerId, log: () => undefined })));
+    expect(workers.sort()).toEqual([0, 1]);
+    expect(bot.prompts.length - before).toBe(12);
+    const runs = await call().overview({ projectId });
+    expect(runs.runs[0]).toMatchObject({ trigger: 'schedule', startedBy: null });
+    expect(runs.runs[0]!.summary!.criticalRegressions.length).toBeGreaterThanOrEqual(5);
+    const alerts = await app.db.select().from(alertDeliveries).where(eq(alertDeliveries.projectId, projectId));
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]!.payload).toMatchObject({ kind: 'chatbot', cause: expect.stringContaining('Ignore previous instructions') });
+    // Nothing due any more: the next re-run is a week away, the lease is released.
+    const [after] = await app.db.select().from(chatbotSettings).where(eq(chatbotSettings.projectId, projectId));
+    expect(after).toMatchObject({ leaseUntil: null, leasedBy: null });
+    expect(await runDueChatbotChecks({ db: app.db, checkDeps: () => site.deps, workerId: 'worker-c' })).toBe(0);
+    bot.mode = 'good';
+  });
+
   it('bounds: one run at a time, and the hourly prompt budget', async () => {
     const first = await call().start({ projectId });
     await expect(call().start({ projectId })).rejects.toMatchObject({ code: 'CONFLICT' });
     await waitForChatbotRuns();
     expect(first.runId).toBeTruthy();
-    // Four runs of 12 prompts so far this hour; six more reach 120, and the next would pass it.
-    for (let i = 0; i < 6; i++) await runNow();
+    // Five runs of 12 prompts so far this hour; five more reach 120, and the next would pass it.
+    for (let i = 0; i < 5; i++) await runNow();
     await expect(call().start({ projectId })).rejects.toMatchObject({ code: 'TOO_MANY_REQUESTS' });
   });
 });

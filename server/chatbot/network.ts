@@ -12,3 +12,9 @@ export function chatbotCheckDeps(fallback: () => CheckDeps, env: NodeJS.ProcessE
   if (!loopbackTargetsAllowed(env, 'chatbot') || loopbackTargetsAllowed(env, 'checks')) return fallback;
   return () => appCheckDeps({ checks: { ...getConfig().checks, allowLoopbackTargets: true } });
 }
+
+/** For workers, which have no request: the same resolvers and loopback switches, from the environment. */
+export function chatbotCheckDepsFromEnv(env: NodeJS.ProcessEnv = process.env): () => CheckDeps {
+  const dnsServers = env.LR_DNS_SERVERS ? env.LR_DNS_SERVERS.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
+  return () => appCheckDeps({ checks: { dnsServers, allowLoopbackTargets: loopbackTargetsAllowed(env, 'chatbot') } });
+}

@@ -41,7 +41,7 @@ const ABANDONED_AFTER_MS = 15 * 60_000;
 export type ChatbotRunDeps = { db: Database; checkDeps: () => CheckDeps };
 export type RunTrigger = 'person' | 'schedule';
 /** Called after a run is stored (the schedule's alert on a critical regression). */
-export type AfterRun = (run: { runId: string; projectId: string; summary: ChatbotRunSummary }) => Promise<void>;
+export type AfterRun = (run: { runId: string; projectId: string; summary: ChatbotRunSummary; endpointUrl: string; at: Date }) => Promise<void>;
 
 const refuse = (code: 'BAD_REQUEST' | 'CONFLICT' | 'TOO_MANY_REQUESTS' | 'PRECONDITION_FAILED', message: string) => new TRPCError({ code, message });
 
@@ -184,7 +184,7 @@ async function executeRun(deps: ChatbotRunDeps, runId: string, input: { projectI
     if (settings) await tx.update(chatbotSettings).set({ nextRunAt: settings.enabled ? nextRunAfter(now, settings.everyDays, now) : null }).where(eq(chatbotSettings.projectId, projectId));
     await settleChatbotItems(tx, { projectId, actorId: input.actorId });
   });
-  await input.afterRun?.({ runId, projectId, summary });
+  await input.afterRun?.({ runId, projectId, summary, endpointUrl: plan.chat.endpoint.url, at: now });
 }
 
 const inFlight = new Set<Promise<void>>();
