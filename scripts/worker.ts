@@ -7,6 +7,7 @@ import { ConfigError, loadConfig, type AppConfig } from '../server/config';
 import { createMailer } from '../server/mail/mailer';
 import { monitorNetworkFromEnv } from '../server/monitoring/network';
 import { startWorker } from '../server/monitoring/worker';
+import { chatbotCheckDepsFromEnv } from '../server/chatbot/network';
 
 function configOrExit(): AppConfig & { databaseUrl: string } {
   try {
@@ -23,7 +24,7 @@ function configOrExit(): AppConfig & { databaseUrl: string } {
 const config = configOrExit();
 const handle = openPostgres(config.databaseUrl, config.worker.poolSize);
 const mailer = createMailer({ db: handle.db, smtpUrl: config.smtpUrl, from: config.mailFrom });
-const worker = startWorker({ db: handle.db, mailer, network: monitorNetworkFromEnv(), batchSize: config.worker.batchSize });
+const worker = startWorker({ db: handle.db, mailer, network: monitorNetworkFromEnv(), batchSize: config.worker.batchSize, chatbot: { checkDeps: chatbotCheckDepsFromEnv() } });
 console.log(`Monitor worker ${worker.id} started; alerts by ${mailer.transport === 'smtp' ? 'SMTP' : 'the in-app outbox'}.`);
 
 let stopping = false;

@@ -3,7 +3,7 @@
  * know nothing of the transport: tRPC maps them to its codes in one place (server/trpc/init.ts),
  * so services stay callable from workers, scripts and tests.
  */
-export type DomainErrorKind = 'bad-input' | 'not-found' | 'forbidden' | 'conflict' | 'too-many';
+export type DomainErrorKind = 'bad-input' | 'not-found' | 'forbidden' | 'conflict' | 'too-many' | 'precondition';
 
 export class DomainError extends Error {
   constructor(
@@ -25,5 +25,7 @@ export const notFound = (what: string) => new DomainError('not-found', `${what} 
 export const forbidden = (message: string) => new DomainError('forbidden', message);
 /** The request clashes with the current state (already running, already fixed…). */
 export const conflict = (message: string) => new DomainError('conflict', message);
+/** Something else has to be set up first (a template, prompts, proof of ownership). */
+export const precondition = (message: string) => new DomainError('precondition', message);
 /** A limit per time window was reached. */
 export const tooMany = (message: string) => new DomainError('too-many', message);

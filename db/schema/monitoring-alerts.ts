@@ -39,7 +39,8 @@ export const alertSettings = pgTable('alert_settings', {
 });
 
 export type AlertPayload = {
-  kind: 'down' | 'recovered' | 'degraded' | 'test';
+  /** 'chatbot': a scheduled chatbot run found critical prompts failing that passed before (server/chatbot/schedule.ts). */
+  kind: 'down' | 'recovered' | 'degraded' | 'test' | 'chatbot';
   projectName: string;
   monitorId: string | null;
   monitorName: string;

@@ -8,7 +8,9 @@
 import { loggableMessage } from '@/server/db-errors';
 import { and, eq, gte, sql } from 'drizzle-orm';
 import type { Database } from '@/db/types';
-import { checkResults, checkRuns, checklistItems, domainOwnership, projectStages, projects, type StoredFinding } from '@/db/schema';
+import { chatbotSettings, checkResults, checkRuns, checklistItems, domainOwnership, projectStages, projects, type StoredFinding } from '@/db/schema';
+import { chatTargetFor } from '@/server/chatbot/chat-target';
+import { appliesTo } from '@/server/checks/catalogue';
 import { getRoadmapRow } from '@/db/queries/roadmap';
 import { getProject } from '@/db/queries/projects';
 import type { StageKey } from '@/server/projects/kinds';
@@ -50,14 +52,17 @@ async function checksNamedByItems(db: Database, projectId: string, stageKey: Sta
 }
 
 async function loadTarget(db: Database, projectId: string): Promise<ProjectCheckTarget> {
-  const [row, roadmap, [ownership]] = await Promise.all([
+  const [row, roadmap, [ownership], [chatbot]] = await Promise.all([
     getProject(db, { projectId }),
     getRoadmapRow(db, { projectId }),
     db.select({ verifiedAt: domainOwnership.verifiedAt, domain: domainOwnership.domain }).from(domainOwnership).where(eq(domainOwnership.projectId, projectId)),
+    db.select().from(chatbotSettings).where(eq(chatbotSettings.projectId, projectId)),
   ]);
   if (!row || !roadmap) throw notFound('Project');
   const verified = Boolean(ownership?.verifiedAt && ownership.domain === row.project.primaryDomain);
-  return buildCheckTarget(row.project, roadmap.snapshot.targets, verified);
+  const target = buildCheckTarget(row.project, roadmap.snapshot.targets, verified);
+  const chat = chatTargetFor(target.endpoints, chatbot, roadmap.snapshot.targets);
+  return chat ? { ...target, chat } : target;
 }
 
 type Planned = { check: RegisteredCheck; blocker: Blocker | null };
@@ -112,6 +117,8 @@ export async function startCheckRun(deps: RunDeps, input: { projectId: string; s
     throw badInput('No automated check settles an item here yet.');
   }
   const target = await loadTarget(db, input.projectId);
+  // Checks with nothing to look at (the chat check on a project without a chat) are not run at all.
+  checks = checks.filter((check) => appliesTo(check, check.targetFor(target)));
   const planned: Planned[] = checks.map((check) => ({ check, blocker: blockerFor(check, target) }));
   await failAbandonedRuns(db, input.projectId);
   const runId = await db.transaction(async (tx) => {

@@ -21,6 +21,8 @@ export const CHECK_IMPACT: Record<CheckId, ImpactArea> = {
   cors: 'security',
   'rate-limit': 'security',
   latency: 'revenue',
+  // A bot that leaks or is slow loses trust first; its slowness findings say revenue themselves.
+  chat: 'security',
 };
 
 export function impactOfCheck(checkId: string): ImpactArea {

@@ -6,7 +6,7 @@ import type { JsonValue } from '@/server/checks/types';
 import type { Severity } from '@/server/roadmap/types';
 import { fingerprintOf } from './fingerprint';
 import { impactOfCheck } from './impact';
-import { planFindings, type FindingState, type SeenFinding } from './lifecycle';
+import { planFindings, type FindingPlan, type FindingState, type SeenFinding } from './lifecycle';
 import { subjectOf } from './subject';
 
 export type RunResultForFindings = { checkId: string; status: 'pass' | 'warn' | 'fail' | 'error' | 'skipped'; findings: readonly StoredFinding[]; pointedAt: string };
@@ -47,8 +47,15 @@ export async function recordFindings(tx: DbOrTx, input: { projectId: string; run
     .from(findings)
     .where(and(eq(findings.projectId, input.projectId), inArray(findings.checkId, ran)));
   const plan = planFindings(known as { id: string; fingerprint: string; checkId: string; state: FindingState }[], seenInResults(input.results), withVerdict);
-  const { projectId, runId } = input;
+  return applyFindingPlan(tx, { projectId: input.projectId, runId: input.runId, plan, now });
+}
 
+/**
+ * Writes a plan with its events. `runId` names the check run; other sources of findings (chatbot
+ * runs, which are not check runs) pass null and keep their run in the finding's evidence.
+ */
+export async function applyFindingPlan(tx: DbOrTx, input: { projectId: string; runId: string | null; plan: FindingPlan; now: Date }) {
+  const { projectId, runId, plan, now } = input;
   if (plan.open.length > 0) {
     const inserted = await tx
       .insert(findings)

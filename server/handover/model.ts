@@ -13,6 +13,7 @@ import { buildEmailAuth } from './sources/email-auth';
 import { buildEntries } from './sources/entries';
 import { buildEnvVars, buildSecrets } from './sources/env-vars';
 import { buildIncidents } from './sources/incidents';
+import { buildChatbot } from './sources/chatbot';
 import { buildMonitoring } from './sources/monitoring';
 import { buildRisks } from './sources/risks';
 import { buildRunbook } from './sources/runbook';
@@ -40,6 +41,7 @@ export async function buildHandoverDocument(db: Database, projectId: string, { p
     buildContacts(ctx),
   ]);
   const incidents = await buildIncidents(ctx, monitoring.monitors.state === 'measured');
+  const chatbot = await buildChatbot(ctx);
   const draft = {
     generatedAt: now.toISOString(),
     cover,
@@ -53,6 +55,7 @@ export async function buildHandoverDocument(db: Database, projectId: string, { p
     runbook,
     monitoring,
     incidents,
+    chatbot,
     risks,
     ...entries,
     contacts,

@@ -4,6 +4,7 @@
  */
 import type { Runtime } from '@/server/runtime';
 import { monitorNetworkFromEnv } from './network';
+import { chatbotCheckDepsFromEnv } from '@/server/chatbot/network';
 import { startWorker, type MonitorWorker } from './worker';
 import { inBackground } from '@/server/query-stats';
 
@@ -16,6 +17,6 @@ export function shouldRunEmbeddedWorker(env: NodeJS.ProcessEnv = process.env): b
 
 export function startEmbeddedWorker(runtime: Pick<Runtime, 'db' | 'mailer'>): MonitorWorker {
   // Dev-mode module reloads call boot again: keep the one worker.
-  holder.__launchReadyMonitorWorker ??= inBackground(() => startWorker({ db: runtime.db, mailer: runtime.mailer, network: monitorNetworkFromEnv(), batchSize: 100 }));
+  holder.__launchReadyMonitorWorker ??= inBackground(() => startWorker({ db: runtime.db, mailer: runtime.mailer, network: monitorNetworkFromEnv(), batchSize: 100, chatbot: { checkDeps: chatbotCheckDepsFromEnv() } }));
   return holder.__launchReadyMonitorWorker;
 }

@@ -15,6 +15,8 @@ import { recordMissed, writeResults, type FinishedCheck } from './write-results'
 import { deliverDue } from './alerts/deliver';
 import { claimJob, evaluateDegraded, pruneRawResults } from './housekeeping';
 import { releaseLeases } from './release';
+import { runDueChatbotChecks } from '@/server/chatbot/schedule';
+import type { CheckDeps } from '@/server/checks/types';
 
 export type WorkerOptions = {
   db: Database;
@@ -33,6 +35,8 @@ export type WorkerOptions = {
   /** Extra lease time beyond a check's timeout before another worker may re-run the slot. */
   leaseSlackMs?: number;
   log?: (message: string) => void;
+  /** Scheduled chatbot re-runs (server/chatbot/schedule.ts), claimed like monitor slots; off when absent. */
+  chatbot?: { checkDeps: () => CheckDeps; everyMs?: number };
 };
 
 export type WorkerStats = { checks: number; written: number; missed: number; alertsSent: number; flushes: number; errors: number };
@@ -155,6 +159,7 @@ export function startWorker(options: WorkerOptions): MonitorWorker {
       stats.alertsSent += (await deliverDue(db, { mailer: options.mailer, http: network.http })).sent;
     }),
     ...(options.housekeeping === false ? [] : [loop('housekeeping', 10_000, housekeeping)]),
+    ...(options.chatbot ? [loop('chatbot', options.chatbot.everyMs ?? 60_000, () => runDueChatbotChecks({ db, checkDeps: options.chatbot!.checkDeps, workerId: id, log }))] : []),
   ];
 
   return {

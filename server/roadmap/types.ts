@@ -37,8 +37,11 @@ export type AutomatedCheck =
   | 'cors'
   | 'rate-limit'
   | 'latency'
+  | 'chat'
   | 'monitors'
-  | 'alerts';
+  | 'alerts'
+  /** Settled by chatbot launch-check runs (server/chatbot), not by a check run. */
+  | 'chatbot';
 
 export interface TemplateLine {
   /** Stable, kebab-case, unique within a template, e.g. 'audit.dns-records'. */

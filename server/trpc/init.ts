@@ -34,6 +34,7 @@ const CODE_OF: Record<DomainErrorKind, TRPCError['code']> = {
   forbidden: 'FORBIDDEN',
   conflict: 'CONFLICT',
   'too-many': 'TOO_MANY_REQUESTS',
+  precondition: 'PRECONDITION_FAILED',
 };
 
 /** The one place domain errors become transport errors. */

@@ -66,6 +66,50 @@ export function Incidents({ doc, pages }: Props) {
   );
 }
 
+const CHAT_STATUS = { pass: 'Passed', fail: 'Failed', error: 'No answer' } as const;
+
+export function Chatbot({ doc, pages }: Props) {
+  const c = doc.chatbot;
+  if (c.state === 'not-measured') {
+    return (
+      <Section id="chatbot" pages={pages}>
+        <Note>{c.note}</Note>
+      </Section>
+    );
+  }
+  const d = c.data;
+  return (
+    <Section id="chatbot" pages={pages}>
+      <P muted>
+        Prompt set version {d.promptSetVersion}, {d.prompts.length} prompts; scheduled re-run: {d.schedule}. Every answer is also checked for the leak canary kept in the bot’s system prompt.
+      </P>
+      <Table
+        columns={[{ header: 'Prompt', width: 1.6, bold: true }, { header: 'Kind', width: 1.3 }, { header: 'Severity', width: 0.8 }, { header: 'The answer must', width: 3 }]}
+        rows={d.prompts.map((p) => [p.title, p.kind, p.severity, p.expectations.join('; ')])}
+      />
+      <P>
+        {d.lastRun
+          ? `Last run ${fmtDateTime(d.lastRun.at)} (${d.lastRun.by}): ${d.lastRun.passed} of ${d.lastRun.total} passed, ${d.lastRun.failed} failed; p95 complete reply ${d.lastRun.p95TotalMs ?? '—'} ms.`
+          : 'Not run yet.'}
+      </P>
+      {d.lastRun ? (
+        <Table
+          columns={[{ header: 'Prompt', width: 2.5 }, { header: 'Result', width: 1 }, { header: 'Review', width: 1 }]}
+          rows={d.lastRun.results.map((r) => [r.title, r.status === 'fail' ? { text: CHAT_STATUS[r.status], color: COLOR.bad } : CHAT_STATUS[r.status], r.review ?? ''])}
+        />
+      ) : null}
+      {d.accepted.length === 0 ? (
+        <P muted>No answer was accepted against its expectations.</P>
+      ) : (
+        <Table
+          columns={[{ header: 'Accepted answer', width: 1.6, bold: true }, { header: 'Why', width: 3 }, { header: 'By', width: 1 }, { header: 'When', width: 1.2 }]}
+          rows={d.accepted.map((a) => [a.title, a.reason, a.by, a.at ? fmtDateTime(a.at) : ''])}
+        />
+      )}
+    </Section>
+  );
+}
+
 export function Risks({ doc, pages }: Props) {
   return (
     <Section id="risks" pages={pages}>

@@ -13,6 +13,8 @@ export function alertSubject(p: AlertPayload): string {
       return `[${p.projectName}] ${p.monitorName} is slow`;
     case 'test':
       return `[${p.projectName}] Test alert from Launch Ready`;
+    case 'chatbot':
+      return `[${p.projectName}] Chatbot: a critical prompt that passed now fails`;
   }
 }
 

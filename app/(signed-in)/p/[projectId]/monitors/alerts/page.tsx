@@ -13,7 +13,7 @@ import { AddChannelForm, ChannelButtons, FallbackForm } from './channel-forms';
 export const metadata: Metadata = { title: 'Alerts' };
 
 const KIND_LABELS = { email: 'Email', slack: 'Slack', webhook: 'Webhook' } as const;
-const EVENT_LABELS = { down: 'Down', recovered: 'Back up', degraded: 'Slow', test: 'Test' } as const;
+const EVENT_LABELS = { down: 'Down', recovered: 'Back up', degraded: 'Slow', test: 'Test', chatbot: 'Chatbot' } as const;
 const STATUS_TONES = { sent: 'success', pending: 'warning', failed: 'danger' } as const;
 
 export default async function AlertsPage({ params }: { params: Promise<{ projectId: string }> }) {
