@@ -11,3 +11,4 @@ export * from './monitoring';
 export * from './monitoring-alerts';
 export * from './monitoring-project';
 export * from './findings';
+export * from './check-schedules';
