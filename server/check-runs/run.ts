@@ -104,8 +104,12 @@ export async function executeRun(deps: RunDeps, started: StartedRun, hooks: RunH
   }
   const checks = planned.filter((p) => !p.blocker).map((p) => p.check);
   // The catalogue's runner gives each check its time limit and turns a crash into an error result.
+  let stoppedEarly = false;
   await mapBounded(checks, CONCURRENCY, async (check) => {
-    if (hooks.stopped?.()) return;
+    if (hooks.stopped?.()) {
+      stoppedEarly = true;
+      return;
+    }
     await db.update(checkRuns).set({ progress: sql`jsonb_set(${checkRuns.progress}, '{current}', (${checkRuns.progress}->'current') || ${JSON.stringify([check.id])}::jsonb)` }).where(eq(checkRuns.id, runId));
     const started = Date.now();
     const result = await runOne(check, check.targetFor(target), checkDeps, CHECK_TIME_LIMIT_MS);
@@ -119,7 +123,7 @@ export async function executeRun(deps: RunDeps, started: StartedRun, hooks: RunH
       .where(eq(checkRuns.id, runId));
     finished.push({ checkId: check.id, status: result.status, findings, pointedAt: pointedAt(check, target) });
   });
-  if (hooks.stopped?.()) throw new RunStoppedError();
+  if (stoppedEarly) throw new RunStoppedError();
   await db.transaction(async (tx) => {
     // Only a run still running is stored: one closed meanwhile (abandoned, taken over) changes nothing.
     const closed = await tx.update(checkRuns).set({ status: 'done', finishedAt: new Date() }).where(and(eq(checkRuns.id, runId), eq(checkRuns.status, 'running'))).returning({ id: checkRuns.id });

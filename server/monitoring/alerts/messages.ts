@@ -52,9 +52,9 @@ export function alertAbout(p: AlertPayload): string {
   return p.kind === 'finding' ? short(p.message, 80) : p.monitorName;
 }
 
-export function alertHtml(p: AlertPayload): string {
+export function alertHtml(p: AlertPayload, appUrl?: string): string {
   const escape = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
-  return alertText(p)
+  return alertText(p, appUrl)
     .split('\n')
     .map((line) => (line ? `<p>${escape(line)}</p>` : ''))
     .join('');
