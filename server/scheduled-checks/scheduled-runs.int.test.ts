@@ -5,8 +5,11 @@
  * come back alerts for each again — except a finding someone accepted as a known risk.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
-import { outboxMessages } from '@/db/schema';
+import { and, eq, sql } from 'drizzle-orm';
+import { checkRuns, monitorResults, monitors, outboxMessages } from '@/db/schema';
+import type { CheckDeps } from '@/server/checks/types';
+import { startWorker } from '@/server/monitoring/worker';
+import { startTarget } from '@/server/testnet/monitoring-fixtures';
 import type { SessionUser } from '@/server/trpc/context';
 import { createNetwork } from '@/server/net';
 import { deliverDue } from '@/server/monitoring/alerts/deliver';
@@ -128,4 +131,46 @@ it('says nothing when a run finds the problems fixed, and alerts again when they
   const tls = now.find((f) => f.code === 'tls.expired')!;
   expect(aboutFindings.some((a) => a?.[0] === tls.id)).toBe(false);
   expect(await scheduledRuns(app, projectId)).toHaveLength(3);
+});
+
+async function until(condition: () => Promise<boolean>, what: string) {
+  for (let i = 0; i < 600; i += 1) {
+    if (await condition()) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`Timed out waiting for ${what}.`);
+}
+
+it('runs on the monitor workers: two workers take the slot once, and monitors keep their slots while it runs', { timeout: 120_000 }, async () => {
+  const target = await startTarget();
+  const slot = (await scheduleOf(app, projectId)).nextRunAt!;
+  clock.set(new Date(slot.getTime() + 1000));
+  // The run's checks wait at a gate until the monitors have fired: a run in the middle of its
+  // checks must not hold them up.
+  let open!: () => void;
+  const gate = new Promise<void>((resolve) => (open = resolve));
+  const gated: CheckDeps = { ...product.deps, http: { request: async (url, options) => (await gate, product.deps.http.request(url, options)) } };
+  const start = Date.now() + 500;
+  await app.db.insert(monitors).values(
+    Array.from({ length: 5 }, (_, i) => ({ projectId, name: `m${i}`, kind: 'http' as const, url: `${target.origin}/ok-${i}`, intervalSeconds: 60, timeoutMs: 2000, nextRunAt: new Date(start + i * 100) })),
+  );
+  const network = createNetwork({ policy: { allowLoopback: true } });
+  const options = { db: app.db, mailer: app.mailer, network, pollMs: 50, flushMs: 50, housekeeping: false, log: () => {}, scheduledChecks: { checkDeps: () => gated, clock: clock.now, pollMs: 50 } };
+  const workers = [startWorker({ ...options, id: 'monitor-a' }), startWorker({ ...options, id: 'monitor-b' })];
+  const results = async () => Number((await app.db.select({ n: sql<number>`count(*)::int` }).from(monitorResults).innerJoin(monitors, eq(monitors.id, monitorResults.monitorId)).where(eq(monitors.projectId, projectId)))[0]!.n);
+  try {
+    await until(async () => (await app.db.select().from(checkRuns).where(and(eq(checkRuns.projectId, projectId), eq(checkRuns.scheduledFor, slot)))).length > 0, 'the scheduled run to start');
+    await until(async () => (await results()) === 5, 'the monitors to fire');
+    open();
+    await until(async () => (await scheduleOf(app, projectId)).lastRunAt !== null && (await scheduleOf(app, projectId)).nextRunAt!.getTime() > slot.getTime(), 'the scheduled run to finish');
+  } finally {
+    open();
+    await Promise.all(workers.map((w) => w.stop()));
+    await target.close();
+  }
+  const runs = await app.db.select().from(checkRuns).where(and(eq(checkRuns.projectId, projectId), eq(checkRuns.scheduledFor, slot)));
+  expect(runs.map((r) => r.status)).toEqual(['done']);
+  expect(workers.map((w) => w.scheduler!.stats.done).sort()).toEqual([0, 1]);
+  expect(workers.reduce((n, w) => n + w.stats.missed, 0)).toBe(0);
+  expect(await results()).toBe(5);
 });
