@@ -6,7 +6,7 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database, DbOrTx } from '@/db/types';
-import { checkSchedules } from '@/db/schema';
+import { checkSchedules, projects } from '@/db/schema';
 import { rowsOf, toDate } from '@/server/monitoring/sql-rows';
 import type { Frequency } from './slots';
 
@@ -75,14 +75,25 @@ export async function linkRun(tx: DbOrTx, claim: ClaimedSchedule, runId: string)
  * `countAttempt` false does not count this claim against the slot's attempts.
  */
 export async function releaseClaim(db: Database, claim: ClaimedSchedule, options: { retryAt: Date | null; countAttempt: boolean; error?: string }) {
-  await db
-    .update(checkSchedules)
-    .set({
-      leaseUntil: options.retryAt,
-      leaseOwner: null,
-      runId: null,
-      ...(options.countAttempt ? {} : { attempts: sql`${checkSchedules.attempts} - 1` }),
-      ...(options.error !== undefined ? { lastError: options.error } : {}),
-    })
-    .where(ofClaim(claim));
+  await db.transaction(async (tx) => {
+    await lockProject(tx, claim.projectId);
+    await tx
+      .update(checkSchedules)
+      .set({
+        leaseUntil: options.retryAt,
+        leaseOwner: null,
+        runId: null,
+        ...(options.countAttempt ? {} : { attempts: sql`${checkSchedules.attempts} - 1` }),
+        ...(options.error !== undefined ? { lastError: options.error } : {}),
+      })
+      .where(ofClaim(claim));
+  });
+}
+
+/**
+ * Writers of a schedule row take the project row first, as starting and storing a run do (and
+ * the revision trigger would, after): one lock order everywhere, so no two of them deadlock.
+ */
+export async function lockProject(tx: DbOrTx, projectId: string) {
+  await tx.select({ id: projects.id }).from(projects).where(eq(projects.id, projectId)).for('update');
 }

@@ -11,7 +11,7 @@ import { checkSchedules } from '@/db/schema';
 import { loggableMessage } from '@/server/db-errors';
 import { beginCheckRun, executeRun, markRunFailed, RunClosedError, RunStoppedError, type RunDeps } from '@/server/check-runs/run';
 import type { FindingTransition } from '@/server/findings/record';
-import { linkRun, ofClaim, releaseClaim, renewLease, type ClaimedSchedule } from './claim';
+import { linkRun, lockProject, ofClaim, releaseClaim, renewLease, type ClaimedSchedule } from './claim';
 import { enqueueFindingAlerts } from './finding-alerts';
 import { slotAfter } from './slots';
 
@@ -44,7 +44,7 @@ class ClaimLostError extends Error {
 
 const slotWords = (slot: Date) => slot.toISOString().slice(0, 16).replace('T', ' ');
 
-/** In the run's storing transaction: only while the claim is still ours. */
+/** In the run's storing transaction (which holds the project row already): only while the claim is still ours. */
 async function finishSlot(tx: Tx, claim: ClaimedSchedule, outcome: { runId: string; transitions: FindingTransition[] }, now: Date) {
   const [row] = await tx.select().from(checkSchedules).where(ofClaim(claim)).for('update');
   if (!row || row.runId !== outcome.runId) throw new ClaimLostError();
@@ -61,6 +61,7 @@ async function finishSlot(tx: Tx, claim: ClaimedSchedule, outcome: { runId: stri
 /** After the last attempt failed: record why and move on to the next slot. */
 async function giveUp(db: Database, claim: ClaimedSchedule, now: Date, reason: string) {
   await db.transaction(async (tx) => {
+    await lockProject(tx, claim.projectId);
     const [row] = await tx.select().from(checkSchedules).where(ofClaim(claim)).for('update');
     if (!row) return;
     const untouched = row.nextRunAt?.getTime() === claim.slot.getTime();

@@ -248,6 +248,19 @@ describe('the setting', () => {
     expect(activity.find((a) => a.action === 'schedule.run')).toMatchObject({ actorId: null });
   });
 
+  it('leaves archived projects alone, and takes them up again when restored', { timeout: 60_000 }, async () => {
+    const { projectId, slot } = await dueProject('Archived Co');
+    await app.caller(founder).project.archive({ projectId });
+    const [worker] = schedulers(app, product, clock, ['archivist']);
+    await worker!.tick();
+    await worker!.idle();
+    expect(await scheduledRuns(app, projectId)).toHaveLength(0);
+    await app.caller(founder).project.restore({ projectId });
+    await worker!.tick();
+    await worker!.idle();
+    expect((await scheduledRuns(app, projectId)).map((r) => r.scheduledFor)).toEqual([slot]);
+  });
+
   it('alerts only for critical and high findings', async () => {
     const { projectId } = await dueProject('Quiet Co');
     const seen = new Date();

@@ -18,7 +18,7 @@ export function describeSchedule(s: { frequency: FrequencyWord; hourUtc: number;
   return `every week${day} at ${timeOfDay(s.hourUtc, s.minute)}`;
 }
 
-/** "Thu 3 Dec 2026, 05:17 UTC" */
+/** "Thu, 3 Dec 2026, 05:17 UTC" */
 export function whenUtc(at: Date): string {
   return `${at.toLocaleString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false, timeZone: 'UTC' })} UTC`;
 }
