@@ -43,7 +43,7 @@ export function evidenceText(result: ResultSummary, title: string, role: CheckRo
 
 export async function settleItems(
   tx: DbOrTx,
-  input: { projectId: string; runId: string; actorId: string | null; results: readonly ResultSummary[]; titles: Readonly<Record<string, string>> },
+  input: { projectId: string; runId: string; actorId: string | null; results: readonly ResultSummary[]; titles: Readonly<Record<string, string>>; scheduled?: boolean },
 ): Promise<{ settled: number }> {
   const checkIds = input.results.map((r) => r.checkId);
   if (checkIds.length === 0) return { settled: 0 };
@@ -72,7 +72,7 @@ export async function settleItems(
     });
   }
   if (settled > 0) {
-    await recordActivity(tx, { projectId: input.projectId, actorId: input.actorId, action: 'checks.settle', summary: `settled ${settled} checklist item${settled === 1 ? '' : 's'} from automated checks` });
+    await recordActivity(tx, { projectId: input.projectId, actorId: input.actorId, action: input.scheduled ? 'schedule.settle' : 'checks.settle', summary: `settled ${settled} checklist item${settled === 1 ? '' : 's'} from automated checks` });
   }
   return { settled };
 }

@@ -7,7 +7,10 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '@/db/types';
 import { alertChannels, alertDeliveries, alertSettings, projects, type AlertPayload } from '@/db/schema';
 
-export type AlertEvent = { projectId: string; eventKey: string; payload: Omit<AlertPayload, 'projectName'> };
+/** A payload without the project's name, which is filled in here (Omit of each member of the union). */
+type PayloadWithoutName = AlertPayload extends infer P ? (P extends AlertPayload ? Omit<P, 'projectName'> : never) : never;
+
+export type AlertEvent = { projectId: string; eventKey: string; payload: PayloadWithoutName };
 
 export async function enqueueAlerts(tx: Tx, events: AlertEvent[]): Promise<number> {
   if (events.length === 0) return 0;
@@ -19,7 +22,7 @@ export async function enqueueAlerts(tx: Tx, events: AlertEvent[]): Promise<numbe
   const names = await tx.select({ id: projects.id, name: projects.name }).from(projects).where(inArray(projects.id, projectIds));
   const rows: (typeof alertDeliveries.$inferInsert)[] = [];
   for (const event of events) {
-    const payload: AlertPayload = { ...event.payload, projectName: names.find((n) => n.id === event.projectId)?.name ?? 'Project' };
+    const payload = { ...event.payload, projectName: names.find((n) => n.id === event.projectId)?.name ?? 'Project' } as AlertPayload;
     const own = channels.filter((c) => c.projectId === event.projectId);
     for (const channel of own) rows.push({ projectId: event.projectId, eventKey: event.eventKey, destination: channel.id, channelId: channel.id, payload });
     const fallback = settings.find((s) => s.projectId === event.projectId)?.fallbackEmail;

@@ -8,6 +8,8 @@ import { CHECKS } from '@/server/check-runs/registry';
 import { failAbandonedRuns, startCheckRun } from '@/server/check-runs/run';
 import { orderResults, summariseResults } from '@/server/check-runs/summary';
 import { checkOwnership, issueOwnershipToken, ownershipState } from '@/server/check-runs/ownership';
+import { readSchedule, setSchedule } from '@/server/scheduled-checks/settings';
+import { CHECK_SCHEDULE_FREQUENCIES } from '@/db/schema';
 
 const titleOf = (id: string) => CHECKS.find((c) => c.id === id)?.title ?? id;
 
@@ -44,6 +46,18 @@ export const checksRouter = router({
   issueOwnershipToken: projectProcedure('project:edit').mutation(({ ctx }) => issueOwnershipToken(ctx.db, ctx.project.projectId, ctx.user.id)),
 
   verifyOwnership: projectProcedure('project:edit').mutation(({ ctx }) => checkOwnership(ctx.db, ctx.checkDeps(), ctx.project.projectId, ctx.user.id)),
+
+  /** How often the whole catalogue runs again on its own, when next, and how the last scheduled run went. */
+  schedule: projectProcedure('project:read').query(({ ctx }) => readSchedule(ctx.db, ctx.project.projectId)),
+
+  setSchedule: projectProcedure('project:edit')
+    .input(
+      z.object({
+        frequency: z.enum(CHECK_SCHEDULE_FREQUENCIES, 'Choose off, every day or every week.'),
+        hourUtc: z.number('Choose an hour of the day.').int('Choose a whole hour.').min(0, 'Choose an hour from 00 to 23.').max(23, 'Choose an hour from 00 to 23.'),
+      }),
+    )
+    .mutation(({ ctx, input }) => setSchedule(ctx.db, { projectId: ctx.project.projectId, actorId: ctx.user.id }, input)),
 
   /** Starts every applicable check (whole project), or the checks one stage's items name. */
   start: projectProcedure('item:update')

@@ -109,6 +109,8 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixEntry> = {
   'checks.runs': project(EVERY_PROJECT_ROLE),
   'checks.run': project(EVERY_PROJECT_ROLE, (w) => ({ runId: w.checkRunId })),
   'checks.start': project(ITEM_UPDATERS, () => ({ stageKey: 'perimeter' })),
+  'checks.schedule': project(EVERY_PROJECT_ROLE),
+  'checks.setSchedule': project(WORKSPACE_ROLES, () => ({ frequency: 'weekly', hourUtc: 6 })),
   'checks.ownership': project(EVERY_PROJECT_ROLE),
   'checks.issueOwnershipToken': project(WORKSPACE_ROLES),
   'checks.verifyOwnership': project(WORKSPACE_ROLES),

@@ -101,7 +101,7 @@ export function CheckRunPanel({ projectId, stageKey, latestRunId, canRun }: Prop
         <CardTitle>Automated checks</CardTitle>
         <CardDescription>
           Launch Ready checks the live product and closes the items each check settles, with the evidence attached.
-          {data ? ` Last run ${data.startedAt.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })}${data.startedBy ? ` by ${data.startedBy}` : ''}.` : ' Not run yet.'}
+          {data ? ` Last run ${data.startedAt.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })}${data.startedBy ? ` by ${data.startedBy}` : data.scheduledFor ? ' on schedule' : ''}.` : ' Not run yet.'}
         </CardDescription>
       </CardHeader>
       {data ? (
