@@ -47,6 +47,8 @@ export type AlertPayload = {
   at: string;
   cause: string | null;
   incidentId: string | null;
+  /** The monitor's checks over the last 24 h when the alert was recorded (server/monitoring/uptime.ts). */
+  uptime24h?: { checks: number; failures: number };
 };
 
 export const alertDeliveries = pgTable(
