@@ -16,6 +16,8 @@
 
 export type CheckCounts = { checks: number; failures: number };
 
+import { formatUptime } from '@/components/charts/format';
+
 const SCALE = 1000;
 
 /** Percent of checks that succeeded, cut to three decimals; null when no check ran. */
@@ -42,11 +44,8 @@ export function addCounts(list: Iterable<CheckCounts>): CheckCounts {
   return { checks, failures };
 }
 
-/** "57.142 %", "99.99 %", "100 %", "—" when nothing was measured. */
-export function formatUptime(percent: number | null | undefined): string {
-  if (percent === null || percent === undefined) return '—';
-  return `${Number(percent.toFixed(3))} %`;
-}
+/** "57.142 %", "99.99 %", "100 %", "—" when nothing was measured (shared with the charts). */
+export { formatUptime };
 
 /** "4 of 7 checks succeeded", or what the period holds when nothing ran. */
 export function checksSentence({ checks, failures }: CheckCounts, { paused = false }: { paused?: boolean } = {}): string {
