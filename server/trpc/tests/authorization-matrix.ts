@@ -108,6 +108,7 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixEntry> = {
   'findings.assign': project(WORKSPACE_ROLES, (w) => ({ findingId: w.findingId, ownerName: 'Sam', dueDate: '2099-01-15' })),
   'checks.runs': project(EVERY_PROJECT_ROLE),
   'checks.run': project(EVERY_PROJECT_ROLE, (w) => ({ runId: w.checkRunId })),
+  'checks.report': project(EVERY_PROJECT_ROLE, (w) => ({ runId: w.checkRunId })),
   'checks.start': project(ITEM_UPDATERS, () => ({ stageKey: 'perimeter' })),
   'checks.ownership': project(EVERY_PROJECT_ROLE),
   'checks.issueOwnershipToken': project(WORKSPACE_ROLES),
