@@ -85,6 +85,7 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixEntry> = {
   'project.acceptShare': { scope: 'authed', input: (w) => ({ token: w.shareToken }) },
 
   'roadmap.overview': project(EVERY_PROJECT_ROLE),
+  'roadmap.advice': project(EVERY_PROJECT_ROLE),
   'roadmap.templates': project(EVERY_PROJECT_ROLE),
   'roadmap.changeTemplate': project(WORKSPACE_ROLES, () => ({ templateId: 'membership-growth' })),
   'roadmap.applyTemplateUpdate': project(WORKSPACE_ROLES),
