@@ -19,9 +19,9 @@ export function pausedNote(monitoring: PanelMonitoring): string | null {
   if (monitoring.paused === 0) return null;
   if (monitoring.paused === monitoring.monitors) {
     const since = monitoring.pausedSince === null ? '' : ` Last check ${utc(monitoring.pausedSince)} UTC.`;
-    return `${monitoring.monitors === 1 ? 'Paused' : `All ${monitoring.monitors} monitors are paused`}: nothing is being checked, and paused time counts neither as up nor as down.${since}`;
+    return `${monitoring.monitors === 1 ? 'Paused' : `All ${monitoring.monitors} website monitors are paused`}: nothing is being checked, and paused time counts neither as up nor as down.${since}`;
   }
-  return `${monitoring.paused} of ${monitoring.monitors} monitors paused: their paused time is not counted.`;
+  return `${monitoring.paused} of ${monitoring.monitors} website monitors paused: their paused time is not counted.`;
 }
 
 export function PanelSummaryStats({ summary, targets, period, monitoring }: { summary: PanelSummary; targets: PanelTargets; period: string; monitoring?: PanelMonitoring }) {

@@ -8,7 +8,7 @@ import type { PanelPoint } from './types';
 
 export function PanelTable({ points, resolution, pausedSince, caption }: { points: PanelPoint[]; resolution: Resolution; pausedSince: number | null; caption: string }) {
   return (
-    <details className="text-sm">
+    <details className="min-w-0 text-sm">
       <summary className="w-fit cursor-pointer font-medium text-brand-700 hover:underline">Show the figures as a table</summary>
       <Table containerClassName="mt-2 max-h-96 overflow-y-auto shadow-none">
         <caption className="sr-only">{caption}</caption>

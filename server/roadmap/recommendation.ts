@@ -92,7 +92,7 @@ export function recommend(evidence: VerdictEvidence): Recommendation {
   if (evidence.lastProjectRunAt === null) {
     reasons.push({ level: 'not-yet', kind: 'stale', text: 'The automated checks have never run on the whole project: run them to measure it.', href: '' });
   } else if (daysBetween(evidence.lastProjectRunAt, evidence.now) > STALE_AFTER_DAYS) {
-    reasons.push({ level: 'not-yet', kind: 'stale', text: `The automated checks last ran ${daysBetween(evidence.lastProjectRunAt, evidence.now)} days ago: run them again, the evidence is stale.`, href: '' });
+    reasons.push({ level: 'not-yet', kind: 'stale', text: `The automated checks last ran ${daysBetween(evidence.lastProjectRunAt, evidence.now)} days ago: run them again, the evidence is stale.`, href: evidence.lastProjectRunId ? `check-runs/${evidence.lastProjectRunId}` : '' });
   }
   for (const i of critical.filter((i) => i.status === 'passed' && i.latestCheckEvidenceAt !== null && daysBetween(i.latestCheckEvidenceAt, evidence.now) > STALE_AFTER_DAYS)) {
     reasons.push({ level: 'not-yet', kind: 'stale', text: `The check evidence for “${i.title}” is ${daysBetween(i.latestCheckEvidenceAt!, evidence.now)} days old: run the checks again.`, href: itemHref(i) });

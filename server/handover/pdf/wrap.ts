@@ -3,7 +3,8 @@
  * table column ran past the cell and was clipped. Words too long for the column are cut into
  * lines here instead, preferably after "/", "#", "?", "&", "=" or ".", so the address stays legible.
  */
-const BREAK_AFTER = ['/', '#', '?', '&', '=', '.', '-'];
+// Not after "-": a line ending in a hyphen reads (and copies) as a hyphenated word.
+const BREAK_AFTER = ['/', '#', '?', '&', '=', '.'];
 
 function cut(word: string, max: number): string {
   const lines: string[] = [];
@@ -11,7 +12,8 @@ function cut(word: string, max: number): string {
   while (rest.length > max) {
     const window = rest.slice(0, max);
     const best = Math.max(...BREAK_AFTER.map((c) => window.lastIndexOf(c)));
-    const at = best >= Math.floor(max / 2) ? best + 1 : max;
+    let at = best >= Math.floor(max / 2) ? best + 1 : max;
+    if (rest[at - 1] === '-') at -= 1;
     lines.push(rest.slice(0, at));
     rest = rest.slice(at);
   }

@@ -28,7 +28,7 @@ export default async function CheckRunPage({ params }: { params: Promise<{ proje
   const base = `/p/${projectId}`;
   const scope = run.stageKey ? `${STAGE_LABELS[run.stageKey]} stage` : 'Whole project';
   return (
-    <div className="grid gap-6">
+    <div className="grid min-w-0 gap-6 [&>*]:min-w-0 [overflow-wrap:anywhere]">
       {run.status === 'running' ? <AutoRefresh seconds={3} /> : null}
       <PageHeader
         eyebrow={

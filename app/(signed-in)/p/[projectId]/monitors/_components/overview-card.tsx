@@ -19,7 +19,7 @@ export async function MonitoringOverviewCard({ projectId }: { projectId: string 
           {list.monitors.length === 0
             ? 'Nothing is monitored yet: one click sets up the homepage, login, API health and webhooks.'
             : checking === 0
-              ? `All ${list.monitors.length} monitor${list.monitors.length === 1 ? ' is' : 's are'} paused: nothing is being checked, so nobody would hear about an outage. The figures below stop at the last check.`
+              ? `${list.monitors.length === 1 ? 'The only monitor is' : 'Every monitor is'} paused: nothing is being checked, so nobody would hear about an outage. The figures below stop at the last check, and paused time counts neither as up nor as down.`
               : down.length > 0
                 ? `Down now: ${down.map((m) => m.name).join(', ')}.${paused.length > 0 ? ` ${paused.length} paused.` : ''}`
                 : `${checking} monitor${checking === 1 ? '' : 's'} checking, none down right now${paused.length > 0 ? `; ${paused.length} paused (not checked)` : ''}.`}
@@ -27,7 +27,7 @@ export async function MonitoringOverviewCard({ projectId }: { projectId: string 
       </CardHeader>
       {list.monitors.length > 0 ? (
         <CardContent className="grid gap-4">
-          <PanelSummaryStats summary={panel.last7d} targets={panel.targets} period="7 days" monitoring={panel.monitoring} />
+          <PanelSummaryStats summary={panel.last7d} targets={panel.targets} period="7 days" monitoring={checking === 0 ? undefined : panel.monitoring} />
           <LatencyChart points={panel.daily} resolution="day" span="week" targetMs={panel.targets.p95Ms} title="Response time per day" />
         </CardContent>
       ) : null}
