@@ -2,6 +2,8 @@ import { expect, test } from '@playwright/test';
 import { signIn, signUp, uniqueEmail } from './helpers';
 
 test('evidence links open the check run’s own page: findings by severity, what changed, every check', async ({ page }) => {
+  // Runs a stage's checks against the loopback testnet first; on a loaded machine that alone can take most of a minute.
+  test.setTimeout(120_000);
   await signIn(page, 'demo@launch-ready.local', 'launch-ready-demo');
   await page.getByRole('table', { name: 'Projects' }).getByRole('link', { name: 'Cohort Club' }).click();
   await page.getByRole('navigation', { name: 'Project' }).getByRole('link', { name: /^Perimeter/ }).click();
@@ -9,10 +11,13 @@ test('evidence links open the check run’s own page: findings by severity, what
   await expect(page.getByRole('list', { name: 'Check results' }).getByRole('listitem').filter({ hasText: 'SPF: which servers may send mail' }).first()).toContainText('Failed');
 
   const spfItem = page.getByRole('article').filter({ hasText: 'SPF record published' });
+  await expect(spfItem.getByRole('combobox', { name: /^Status of/ })).toHaveValue('failed');
   await spfItem.getByText(/^Details/).click();
-  await spfItem.getByRole('region', { name: 'Evidence' }).getByRole('link', { name: 'See the check run' }).last().click();
+  const evidence = spfItem.getByRole('region', { name: 'Evidence' });
+  await expect(evidence).toContainText('Automated SPF');
+  await evidence.getByRole('link', { name: 'See the check run' }).last().click();
 
-  await expect(page).toHaveURL(/\/check-runs\/[0-9a-f-]+#spf$/);
+  await expect(page).toHaveURL(/\/check-runs\/[0-9a-f-]+#spf$/, { timeout: 20_000 });
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Check run of');
   await expect(page.getByRole('heading', { name: /finding/ }).first()).toBeVisible();
   await expect(page.locator('#spf')).toContainText('Failed');
@@ -29,7 +34,7 @@ test('sign-up flags every empty field, and a confirmation link says whether it w
   // A broken link is explained, not silently redirected.
   await page.goto('/api/auth/verify-email?token=not-a-token&callbackURL=%2Femail-confirmed%3Fnext%3D%252Fapp');
   await expect(page.getByRole('heading', { name: 'Email not confirmed' })).toBeVisible();
-  await expect(page.getByRole('alert')).toContainText('not valid');
+  await expect(page.getByText('This confirmation link is not valid')).toBeVisible();
 
   // A good one says so (the helper checks "Email confirmed" and continues).
   await signUp(page, 'Ada Confirmed', uniqueEmail('ada'));
