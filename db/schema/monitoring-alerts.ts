@@ -51,6 +51,8 @@ export type MonitorAlertPayload = {
   at: string;
   cause: string | null;
   incidentId: string | null;
+  /** The monitor's checks over the last 24 h when the alert was recorded (server/monitoring/uptime.ts). */
+  uptime24h?: { checks: number; failures: number };
 };
 
 /** A scheduled run found a critical or high problem that is new, or back after it was fixed. */

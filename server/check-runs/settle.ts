@@ -12,6 +12,7 @@ import { UNDECLARED_CHECK_ROLE } from '@/server/roadmap/check-roles';
 import type { ItemStatus } from '@/server/roadmap/assessment-types';
 import type { CheckRole } from '@/server/roadmap/types';
 import type { ResultSummary } from './diff';
+import { checkRunPath } from './links';
 
 /**
  * A pass closes a verified item; on a supported item it only says "check passed — confirm"
@@ -66,7 +67,7 @@ export async function settleItems(
       projectId: input.projectId,
       kind: 'check',
       body: evidenceText(result, input.titles[result.checkId] ?? result.checkId, role),
-      url: `/check-runs/${input.runId}#${result.checkId}`,
+      url: checkRunPath(input.projectId, input.runId, result.checkId),
       checkStatus: result.status,
       createdBy: input.actorId,
     });

@@ -1,5 +1,6 @@
 /** What an alert says, in plain words, for email, Slack and webhooks alike. */
 import type { AlertPayload, FindingAlertPayload } from '@/db/schema';
+import { uptimeLine } from '../uptime';
 
 const when = (iso: string) => new Date(iso).toUTCString();
 const short = (text: string, max = 90) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
@@ -44,6 +45,7 @@ export function alertText(p: AlertPayload, appUrl?: string): string {
   } else {
     lines.push(`Monitor: ${p.monitorName}`, `Address: ${p.url}`, `Since: ${when(p.at)}`);
     if (p.cause) lines.push(`Cause: ${p.cause}`);
+    if (p.uptime24h) lines.push(uptimeLine(p.uptime24h, 'last 24 h'));
     if (appUrl && p.monitorId) lines.push('', `Details: ${appUrl}`);
   }
   return lines.join('\n');

@@ -4,14 +4,12 @@ import { notFound } from '@/server/errors';
 import { getRun, listResults, listRuns, previousResults } from '@/db/queries/check-runs';
 import { STAGE_KEYS } from '@/server/projects/kinds';
 import { diffRuns } from '@/server/check-runs/diff';
-import { CHECKS } from '@/server/check-runs/registry';
 import { failAbandonedRuns, startCheckRun } from '@/server/check-runs/run';
 import { orderResults, summariseResults } from '@/server/check-runs/summary';
+import { checkRunReport, checkTitle } from '@/server/check-runs/report';
 import { checkOwnership, issueOwnershipToken, ownershipState } from '@/server/check-runs/ownership';
 import { readSchedule, setSchedule } from '@/server/scheduled-checks/settings';
 import { CHECK_SCHEDULE_FREQUENCIES } from '@/db/schema';
-
-const titleOf = (id: string) => CHECKS.find((c) => c.id === id)?.title ?? id;
 
 export const checksRouter = router({
   /** Recent runs, newest first. */
@@ -35,9 +33,17 @@ export const checksRouter = router({
       return {
         ...run,
         summary: run.status === 'done' ? summariseResults(ordered) : null,
-        results: ordered.map((r) => ({ ...r, title: titleOf(r.checkId) })),
+        results: ordered.map((r) => ({ ...r, title: checkTitle(r.checkId) })),
         changes: run.status === 'done' ? diffRuns(previous, results) : [],
       };
+    }),
+
+  /** One run for its own page: results, findings by severity, changes since the earlier results, the run before. */
+  report: projectProcedure('project:read')
+    .input(z.object({ runId: idSchema }))
+    .query(async ({ ctx, input }) => {
+      await failAbandonedRuns(ctx.db, ctx.project.projectId);
+      return checkRunReport(ctx.db, ctx.project.projectId, input.runId);
     }),
 
   /** Whether the project has proved it owns its domain, and how to. */

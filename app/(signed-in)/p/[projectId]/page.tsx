@@ -10,6 +10,7 @@ import { RoadmapSummary } from './_components/roadmap-summary';
 import { MonitoringOverviewCard } from './monitors/_components/overview-card';
 import { CheckRunPanel } from './_components/check-run-panel';
 import { ScheduleStatus } from './_components/schedule-status';
+import { MinimumBarCard, RescuePlanCard } from './_components/playbook-advice';
 import { serverCaller } from '@/server/trpc/server-caller';
 import { readProject, readRoadmapOverview } from '@/app/_lib/project-reads';
 import { ENDPOINT_KIND_LABELS, MATURITY_LABELS, PRODUCT_TYPE_LABELS, SEGMENT_LABELS } from '@/server/projects/kinds';
@@ -30,11 +31,12 @@ const none = <span className="text-fg-subtle">Not set</span>;
 export default async function ProjectOverview({ params }: { params: Promise<{ projectId: string }> }) {
   const { projectId } = await params;
   const caller = await serverCaller();
-  const [project, overview, runs, schedule] = await Promise.all([
+  const [project, overview, runs, schedule, advice] = await Promise.all([
     loadOrNotFound(readProject(projectId)),
     loadOrNotFound(readRoadmapOverview(projectId)),
     loadOrNotFound(caller.checks.runs({ projectId, limit: 20 })),
     loadOrNotFound(caller.checks.schedule({ projectId })),
+    loadOrNotFound(caller.roadmap.advice({ projectId })),
   ]);
   const latestProjectRun = runs.find((run) => run.stageKey === null) ?? null;
   const canEdit = project.access.permissions.includes('project:edit');
@@ -54,6 +56,10 @@ export default async function ProjectOverview({ params }: { params: Promise<{ pr
         actions={canEdit ? <ButtonLink href={`/p/${project.id}/settings`} variant="secondary">Edit project</ButtonLink> : null}
       />
       <RoadmapSummary projectId={project.id} overview={overview} />
+      <div className="mt-6 grid gap-6">
+        <MinimumBarCard advice={advice} />
+        <RescuePlanCard projectId={project.id} advice={advice} />
+      </div>
       <div className="mt-6">
         <CheckRunPanel projectId={project.id} latestRunId={latestProjectRun?.id ?? null} canRun={project.access.permissions.includes('item:update')} />
       </div>

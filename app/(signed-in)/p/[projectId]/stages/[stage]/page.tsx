@@ -144,6 +144,34 @@ export default async function StagePage({
             </Card>
           ) : null}
           <StageTargets stageKey={stage} targets={view.targets} />
+          {view.stage.advice.automate.length > 0 ? (
+            <Card>
+              <CardHeader>
+                <CardTitle>Worth automating here</CardTitle>
+              </CardHeader>
+              <CardContent>
+                <ul className="grid list-disc gap-2 pl-5 text-sm text-fg">
+                  {view.stage.advice.automate.map((line) => (
+                    <li key={line.key}>{line.text}</li>
+                  ))}
+                </ul>
+              </CardContent>
+            </Card>
+          ) : null}
+          {view.stage.advice.dontOverbuild.length > 0 ? (
+            <Card>
+              <CardHeader>
+                <CardTitle>Don’t overbuild</CardTitle>
+              </CardHeader>
+              <CardContent>
+                <ul className="grid list-disc gap-2 pl-5 text-sm text-fg">
+                  {view.stage.advice.dontOverbuild.map((line) => (
+                    <li key={line.key}>{line.text}</li>
+                  ))}
+                </ul>
+              </CardContent>
+            </Card>
+          ) : null}
           {view.stage.failureSignals.length > 0 ? (
             <Card>
               <CardHeader>
