@@ -41,6 +41,9 @@ export default defineConfig({
       // stand for a visitor on another machine (e2e/security.spec.ts).
       LR_TRUSTED_PROXIES: '127.0.0.1',
       NEXT_TELEMETRY_DISABLED: '1',
+      // Scheduled check runs start at each project's own hour; one landing mid-spec would race the
+      // specs' own runs. The schedule's pages are tested (e2e/schedule.spec.ts), the runs by integration tests.
+      LR_SCHEDULED_RUNS: '0',
       E2E_PORT: String(PORT),
     },
   },

@@ -16,7 +16,10 @@ export async function signUp(page: Page, name: string, email: string, password =
   // Sign-up never says whether the address was known: the emailed link confirms it and signs in.
   await expect(page.getByRole('heading', { name: 'Check your inbox' })).toBeVisible();
   await followOutboxLink(page, email, 'Confirm your email for Launch Ready');
-  await page.waitForURL((url) => !url.pathname.startsWith('/sign-up') && !url.pathname.startsWith('/outbox') && !url.pathname.startsWith('/api/'));
+  // The link confirms, signs in and says so; Continue goes where the person was headed.
+  await expect(page.getByRole('heading', { name: 'Email confirmed' })).toBeVisible();
+  await page.getByRole('link', { name: 'Continue' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/email-confirmed'));
 }
 
 export async function signIn(page: Page, email: string, password = PASSWORD) {

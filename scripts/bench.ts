@@ -223,7 +223,7 @@ async function benchDatabase(database: 'postgres' | 'embedded'): Promise<Databas
   cleanups.push(target.close);
   const { env, seeded } = await prepare(database, target.origin);
   const { origin, child } = await startServer(env);
-  const worker = database === 'postgres' ? startWorker(env) : null;
+  const worker = database === 'postgres' ? startWorker({ ...env, BETTER_AUTH_URL: origin }) : null;
   try {
     const cookie = await signIn(origin, seeded);
     const { projectId, workspaceId } = seeded;

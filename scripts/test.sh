@@ -33,5 +33,6 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 npx tsc --noEmit
+bash scripts/check-migrations.sh
 npx vitest run
 npx playwright test

@@ -70,4 +70,13 @@ describe('configuration', () => {
     expect(loadConfig({ LR_TRUSTED_PROXIES: '10.0.0.0/24, 192.0.2.10' }, tempDir()).trustedProxies).toHaveLength(2);
     expect(problemsOf({ LR_TRUSTED_PROXIES: '10.0.0.0/24, lb.internal' }).join('\n')).toMatch(/LR_TRUSTED_PROXIES .*not: lb\.internal/);
   });
+
+  it('gives the worker its pool and batch sizes, and refuses ones that are not positive whole numbers', () => {
+    expect(loadConfig({}, tempDir()).worker).toEqual({ poolSize: 8, batchSize: 200 });
+    expect(loadConfig({ LR_WORKER_POOL_SIZE: '3', LR_WORKER_BATCH: '50' }, tempDir()).worker).toEqual({ poolSize: 3, batchSize: 50 });
+    expect(problemsOf({ LR_WORKER_POOL_SIZE: '0', LR_WORKER_BATCH: 'lots' })).toEqual([
+      'LR_WORKER_POOL_SIZE must be a positive whole number.',
+      'LR_WORKER_BATCH must be a positive whole number.',
+    ]);
+  });
 });

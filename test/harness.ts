@@ -14,6 +14,7 @@ import { outboxMessages } from '@/db/schema';
 import type { CheckDeps } from '@/server/checks/types';
 import { appCheckDeps } from '@/server/check-runs/network';
 import { waitForRunsInFlight } from '@/server/check-runs/run';
+import { waitForChatbotRuns } from '@/server/chatbot/run';
 import { createReadCache } from '@/server/trpc/read-cache';
 
 /** Tests that do not set up a testnet get a network that cannot leave the machine: DNS asks a closed loopback port. */
@@ -51,6 +52,7 @@ export async function createTestApp(options: { checkDeps?: () => CheckDeps; onQu
 
   async function close() {
     await waitForRunsInFlight();
+    await waitForChatbotRuns();
     await handle.close();
   }
 

@@ -11,3 +11,5 @@ export * from './monitoring';
 export * from './monitoring-alerts';
 export * from './monitoring-project';
 export * from './findings';
+export * from './chatbot';
+export * from './check-schedules';

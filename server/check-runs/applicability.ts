@@ -7,14 +7,14 @@
 import type { CatalogueEntry } from '@/server/checks/catalogue';
 import type { ProjectCheckTarget } from './target';
 
-export type Blocker = { code: string; reason: string; action: string; /** Where in the app the action is done, relative to /p/<projectId>. */ where: 'settings' | 'settings#ownership' };
+export type Blocker = { code: string; reason: string; action: string; /** Where in the app the action is done, relative to /p/<projectId>. */ where: 'settings' | 'settings#ownership' | 'stages/performance#chatbot' };
 
 export type ActionWhere = Blocker['where'];
 
 /** Where a skipped result's action is done, read back from its finding's evidence ({ where }). */
 export function actionWhereOf(evidence: unknown): ActionWhere | null {
   const where = evidence !== null && typeof evidence === 'object' && 'where' in evidence ? evidence.where : null;
-  return where === 'settings' || where === 'settings#ownership' ? where : null;
+  return where === 'settings' || where === 'settings#ownership' || where === 'stages/performance#chatbot' ? where : null;
 }
 
 const SIGN_IN_KINDS = new Set(['login']);
@@ -45,6 +45,24 @@ export function blockerFor(check: Pick<CatalogueEntry, 'id'>, target: ProjectChe
         return {
           code: 'exposed-paths.ownership-unverified',
           reason: `Exposed files (.env, .git, backups, admin tools) were not looked for: that asks your site for paths an attacker's scanner would, which we only do once you have proved you own ${target.domain}.`,
+          action: `Prove you own ${target.domain} (a DNS TXT record or a file on the site), then run the checks again.`,
+          where: 'settings#ownership',
+        };
+      }
+      return null;
+    case 'chat':
+      if (!target.chat) {
+        return {
+          code: 'chat.no-template',
+          reason: 'The chat endpoint was not sent a test prompt: its request template (the JSON body with {{prompt}}) is not set up yet.',
+          action: 'Set up the request template in the Chatbot section of the performance stage.',
+          where: 'stages/performance#chatbot',
+        };
+      }
+      if (!target.ownershipVerified) {
+        return {
+          code: 'chat.ownership-unverified',
+          reason: `The chat endpoint was not sent a test prompt: each one costs you a model call, so we only send them once you have proved you own ${target.domain}.`,
           action: `Prove you own ${target.domain} (a DNS TXT record or a file on the site), then run the checks again.`,
           where: 'settings#ownership',
         };

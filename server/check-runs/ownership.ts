@@ -11,7 +11,7 @@ import { getProject } from '@/db/queries/projects';
 import { ownershipInstructions, verifyOwnership } from '@/server/checks/ownership';
 import type { CheckDeps } from '@/server/checks/types';
 import { recordActivity } from '@/server/services/activity';
-import { notFound } from '@/server/trpc/errors';
+import { notFound } from '@/server/errors';
 
 async function projectDomain(db: Database, projectId: string): Promise<string> {
   const row = await getProject(db, { projectId });

@@ -1,5 +1,6 @@
 /** Turns a project's fields into what the checks are pointed at. */
 import type { ProjectEndpoint } from '@/db/schema';
+import type { ChatCheckTarget } from '@/server/checks/types';
 
 export type ProjectCheckTarget = {
   domain: string;
@@ -12,6 +13,8 @@ export type ProjectCheckTarget = {
   endpoints: { kind: ProjectEndpoint['kind']; method: ProjectEndpoint['method']; url: string }[];
   targets: { commonReadP95Ms: number; heavyActionP95Ms?: number };
   ownershipVerified: boolean;
+  /** The chat endpoint with its request template, once both are set up (server/chatbot/chat-target.ts). */
+  chat?: ChatCheckTarget;
 };
 
 type ProjectFields = {

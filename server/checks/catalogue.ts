@@ -5,6 +5,7 @@
  */
 import type { AutomatedCheck } from '@/server/roadmap/types';
 import * as cdn from './cdn';
+import * as chat from './chat';
 import * as cookies from './cookies';
 import * as cors from './cors';
 import * as dkim from './dkim';
@@ -26,24 +27,33 @@ import * as tls from './tls';
 import { mapBounded } from './support/pool';
 import type { CheckDeps, CheckModule, CheckResult, CheckTarget } from './types';
 
-/** 'monitors' and 'alerts' are settled by monitoring, not by a check run. */
-export type CheckId = Exclude<AutomatedCheck, 'monitors' | 'alerts'>;
+/** 'monitors' and 'alerts' are settled by monitoring, 'chatbot' by chatbot runs, not by a check run. */
+export type CheckId = Exclude<AutomatedCheck, 'monitors' | 'alerts' | 'chatbot'>;
 
 /**
  * domain: the project's domain; urls: its pages are fetched; endpoints: uses the listed API/login
  * endpoints; dkim-selectors: the mail provider's selectors; ownership: active probing needs a
  * verified domain (the latency check runs lightly without).
  */
-export type CheckNeed = 'domain' | 'urls' | 'endpoints' | 'dkim-selectors' | 'ownership';
+export type CheckNeed = 'domain' | 'urls' | 'endpoints' | 'dkim-selectors' | 'ownership' | 'chat-template';
 
 export interface CatalogueEntry extends CheckModule {
   id: CheckId;
   needs: readonly CheckNeed[];
   /** Sends more than a handful of requests (burst): only with verified ownership. */
   active: boolean;
+  /** False when the target has nothing for the check to look at (no chat endpoint): it is then not run at all. */
+  appliesTo?(target: CheckTarget): boolean;
 }
 
-const entry = (module: CheckModule, needs: readonly CheckNeed[], active = false): CatalogueEntry => ({ id: module.id as CheckId, title: module.title, run: module.run, needs, active });
+const entry = (module: CheckModule & { appliesTo?: CatalogueEntry['appliesTo'] }, needs: readonly CheckNeed[], active = false): CatalogueEntry => ({
+  id: module.id as CheckId,
+  title: module.title,
+  run: module.run,
+  needs,
+  active,
+  ...(module.appliesTo ? { appliesTo: module.appliesTo } : {}),
+});
 
 export const CATALOGUE: readonly CatalogueEntry[] = [
   entry(dns, ['domain']),
@@ -65,7 +75,13 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   entry(openEndpoints, ['endpoints']),
   entry(errorPages, ['urls', 'endpoints']),
   entry(exposedPaths, ['urls', 'ownership'], true),
+  entry(chat, ['endpoints', 'chat-template', 'ownership'], true),
 ];
+
+/** Whether a check has anything to look at on this target (most always do). */
+export function appliesTo(check: Pick<CatalogueEntry, 'appliesTo'>, target: CheckTarget): boolean {
+  return check.appliesTo ? check.appliesTo(target) : true;
+}
 
 export const CHECK_IDS: readonly CheckId[] = CATALOGUE.map((check) => check.id);
 
@@ -144,7 +160,8 @@ export async function runOne(check: CatalogueEntry, target: CheckTarget, deps: C
 
 export async function runChecks(target: CheckTarget, deps: CheckDeps, options: RunChecksOptions = {}): Promise<Partial<Record<CheckId, TimedResult>>> {
   const catalogue = options.catalogue ?? CATALOGUE;
-  const selected = options.only ? catalogue.filter((check) => options.only!.includes(check.id)) : [...catalogue];
+  const chosen = options.only ? catalogue.filter((check) => options.only!.includes(check.id)) : [...catalogue];
+  const selected = chosen.filter((check) => appliesTo(check, target));
   const timeoutMs = options.timeoutMs ?? 20_000;
   const total = selected.length;
   let done = 0;

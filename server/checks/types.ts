@@ -6,6 +6,7 @@ import type { AddressPolicy } from '@/server/net/address-policy';
 import type { HttpClient } from '@/server/net/http-client';
 import type { DnsResolver } from '@/server/net/resolver';
 import type { TlsProber } from '@/server/net/tls-probe';
+import type { ChatEndpoint } from '@/server/chat/send';
 
 /** Evidence is stored and shown as-is, so it must be plain JSON. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -83,8 +84,19 @@ export interface CheckTarget {
   targets?: LatencyTargets;
   /** Active probes (rate-limit burst, latency burst) run only when this is true. */
   ownershipVerified?: boolean;
+  /** The chat endpoint with its request template (server/chat), when the project has one set up. */
+  chat?: ChatCheckTarget;
   /** Bounds for active probes, within the checks' own maximums. */
   probes?: { rateLimitBurst?: number; latencySamples?: number };
+}
+
+/** What the chat check sends and judges against (server/checks/chat.ts). */
+export interface ChatCheckTarget {
+  endpoint: ChatEndpoint;
+  /** The leak canary in the bot's system prompt; an answer containing it fails. */
+  canary: string | null;
+  /** The playbook's chat targets: reply starts (seed 001) and/or complete reply (seed 003), ms. */
+  targets: { startMs?: number; completeMs?: number };
 }
 
 export interface CheckModule {

@@ -14,6 +14,7 @@ import { newToken } from '@/server/services/tokens';
 import { seedDemoProgress } from './progress';
 import { seedDemoRecords } from './records';
 import { seedDemoMonitoring } from './monitoring';
+import { seedDemoChatbot } from './chatbot';
 
 export const DEMO_PASSWORD = 'launch-ready-demo';
 export const DEMO_CONSULTANT = { name: 'Dana Okafor', email: 'demo@launch-ready.local' };
@@ -110,5 +111,6 @@ export async function seedDemoIfEmpty(db: Database, auth: Auth): Promise<boolean
   await seedDemoProgress(db, created, consultant.id);
   await seedDemoRecords(db, shared.id, consultant.id);
   await seedDemoMonitoring(db, created, consultant.id);
+  await seedDemoChatbot(db, created[1]!, consultant.id);
   return true;
 }

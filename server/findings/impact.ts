@@ -25,6 +25,8 @@ export const CHECK_IMPACT: Record<CheckId, ImpactArea> = {
   'open-endpoints': 'security',
   'error-pages': 'security',
   'exposed-paths': 'security',
+  // A bot that leaks or is slow loses trust first; its slowness findings say revenue themselves.
+  chat: 'security',
 };
 
 export function impactOfCheck(checkId: string): ImpactArea {

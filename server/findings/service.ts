@@ -8,8 +8,7 @@ import type { Database } from '@/db/types';
 import { findingEvents, findings } from '@/db/schema';
 import { quoted, recordActivity } from '@/server/services/activity';
 import { assertWorkspaceMember } from '@/server/services/checklist';
-import { fieldError, notFound } from '@/server/trpc/errors';
-import { TRPCError } from '@trpc/server';
+import { conflict, fieldError, notFound } from '@/server/errors';
 
 type Scope = { projectId: string; actorId: string };
 
@@ -27,7 +26,7 @@ const short = (text: string) => quoted(text.length > 80 ? `${text.slice(0, 77)}â
 
 export async function acceptFinding(db: Database, scope: Scope, input: { findingId: string; reason: string; until: string }, today = new Date().toISOString().slice(0, 10)) {
   const finding = await findingOf(db, scope, input.findingId);
-  if (finding.state === 'fixed') throw new TRPCError({ code: 'CONFLICT', message: 'This finding is already fixed: there is nothing to accept.' });
+  if (finding.state === 'fixed') throw conflict('This finding is already fixed: there is nothing to accept.');
   if (input.until <= today) throw fieldError('until', 'Choose an expiry date after today: an accepted risk is looked at again when it expires.');
   await db.transaction(async (tx) => {
     await tx
@@ -41,7 +40,7 @@ export async function acceptFinding(db: Database, scope: Scope, input: { finding
 
 export async function reopenFinding(db: Database, scope: Scope, findingId: string) {
   const finding = await findingOf(db, scope, findingId);
-  if (finding.state !== 'accepted') throw new TRPCError({ code: 'CONFLICT', message: 'Only an accepted finding can be reopened.' });
+  if (finding.state !== 'accepted') throw conflict('Only an accepted finding can be reopened.');
   await db.transaction(async (tx) => {
     await tx.update(findings).set({ state: 'open', acceptedReason: null, acceptedUntil: null, acceptedBy: null, acceptedAt: null, updatedAt: new Date() }).where(eq(findings.id, finding.id));
     await tx.insert(findingEvents).values({ findingId: finding.id, projectId: scope.projectId, kind: 'reopened', actorId: scope.actorId });

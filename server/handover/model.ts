@@ -13,6 +13,7 @@ import { buildEmailAuth } from './sources/email-auth';
 import { buildEntries } from './sources/entries';
 import { buildEnvVars, buildSecrets } from './sources/env-vars';
 import { buildIncidents } from './sources/incidents';
+import { buildChatbot } from './sources/chatbot';
 import { buildMonitoring } from './sources/monitoring';
 import { buildRisks } from './sources/risks';
 import { buildRunbook } from './sources/runbook';
@@ -22,10 +23,11 @@ import { buildTls } from './sources/tls';
 import { writeSummary } from './summary';
 import type { HandoverDocument } from './types';
 
-export type BuildOptions = { preparedBy: string; now?: Date };
+/** `appUrl`: the app's public base URL (config), so links in the pack open the app's pages. */
+export type BuildOptions = { preparedBy: string; now?: Date; appUrl?: string };
 
-export async function buildHandoverDocument(db: Database, projectId: string, { preparedBy, now = new Date() }: BuildOptions): Promise<HandoverDocument> {
-  const ctx = await loadContext(db, projectId, now);
+export async function buildHandoverDocument(db: Database, projectId: string, { preparedBy, now = new Date(), appUrl }: BuildOptions): Promise<HandoverDocument> {
+  const ctx = await loadContext(db, projectId, now, appUrl);
   const [cover, domains, tls, emailAuth, security, envVars, runbook, monitoring, risks, entries, contacts] = await Promise.all([
     buildCover(ctx, preparedBy),
     buildDomains(ctx),
@@ -40,6 +42,7 @@ export async function buildHandoverDocument(db: Database, projectId: string, { p
     buildContacts(ctx),
   ]);
   const incidents = await buildIncidents(ctx, monitoring.monitors.state === 'measured');
+  const chatbot = await buildChatbot(ctx);
   const draft = {
     generatedAt: now.toISOString(),
     cover,
@@ -53,6 +56,7 @@ export async function buildHandoverDocument(db: Database, projectId: string, { p
     runbook,
     monitoring,
     incidents,
+    chatbot,
     risks,
     ...entries,
     contacts,

@@ -4,7 +4,7 @@
  */
 import { SECTION_TITLE, type ChecklistSignal, type CheckSignal, type HandoverDocument, type Measured, type SectionId } from './types';
 import { mdText as t } from './markdown-text';
-import { CHECK_LABEL, PHASE_LABEL, RISK_STATE_LABEL, STATUS_LABEL, cap, coverFacts, fmtDateTime, fmtMs, fmtPercent, orDash, paragraphs } from './words';
+import { CHECK_LABEL, PHASE_LABEL, RISK_STATE_LABEL, STATUS_LABEL, cap, coverFacts, failedOf, fmtDateTime, fmtMs, fmtPercent, orDash, paragraphs } from './words';
 
 /** Table cells: mdText keeps pipes, line breaks and markup inside the cell. */
 const cell = (s: string | null | undefined) => t(orDash(s));
@@ -108,7 +108,7 @@ export function renderMarkdown(doc: HandoverDocument): string {
   out.push(heading('monitoring'));
   if (m.monitors.state === 'not-measured') out.push(notMeasured(m.monitors));
   else {
-    out.push(table(['Monitor', 'Address', 'State', 'Uptime (7 days)', 'Error rate', 'p95'], m.monitors.data.map((x) => [x.name, x.url, x.state, fmtPercent(x.uptimePercent), fmtPercent(x.errorRatePercent), fmtMs(x.p95Ms)])));
+    out.push(table(['Monitor', 'Address', 'State', 'Uptime (7 days)', 'Failed checks', 'p95'], m.monitors.data.map((x) => [x.name, x.url, x.state, fmtPercent(x.uptimePercent), failedOf(x), fmtMs(x.p95Ms)])));
     for (const x of m.monitors.data) {
       out.push(`**${t(x.name)}, day by day**`, table(['Day', 'Uptime', 'Error rate', 'p95'], x.days.map((p) => [p.date, fmtPercent(p.uptimePercent), fmtPercent(p.errorRatePercent), fmtMs(p.p95Ms)])));
     }
@@ -122,6 +122,22 @@ export function renderMarkdown(doc: HandoverDocument): string {
 
   out.push(heading('incidents'));
   out.push(doc.incidents.state === 'not-measured' ? notMeasured(doc.incidents) : doc.incidents.data.length === 0 ? 'No incidents in the last 30 days.' : table(['Started', 'Monitor', 'Duration', 'Cause', 'Notes'], doc.incidents.data.map((i) => [fmtDateTime(i.startedAt), i.monitor, i.minutes === null ? 'Ongoing' : `${i.minutes} min`, i.cause, i.notes])));
+
+  out.push(heading('chatbot'));
+  if (doc.chatbot.state === 'not-measured') out.push(notMeasured(doc.chatbot));
+  else {
+    const c = doc.chatbot.data;
+    const STATUS = { pass: 'Passed', fail: 'Failed', error: 'No answer' } as const;
+    out.push(
+      `Prompt set version ${c.promptSetVersion}, ${c.prompts.length} prompts; scheduled re-run: ${t(c.schedule)}. Every answer is also checked for the leak canary kept in the bot's system prompt.`,
+      table(['Prompt', 'Kind', 'Severity', 'The answer must'], c.prompts.map((p) => [p.title, p.kind, cap(p.severity), p.expectations.join('; ')])),
+      c.lastRun
+        ? `Last run ${fmtDateTime(c.lastRun.at)} (${t(c.lastRun.by)}): ${c.lastRun.passed} of ${c.lastRun.total} passed, ${c.lastRun.failed} failed; p95 complete reply ${c.lastRun.p95TotalMs ?? '—'} ms.`
+        : 'Not run yet.',
+      ...(c.lastRun ? [table(['Prompt', 'Result', 'Review'], c.lastRun.results.map((r) => [r.title, STATUS[r.status], r.review ? cap(r.review) : null]))] : []),
+      c.accepted.length === 0 ? 'No answer was accepted against its expectations.' : table(['Accepted answer', 'Why', 'By', 'When'], c.accepted.map((a) => [a.title, a.reason, a.by, a.at ? fmtDateTime(a.at) : null])),
+    );
+  }
 
   out.push(
     heading('risks'),

@@ -8,7 +8,7 @@ import type { ReactNode } from 'react';
 import type { PageMap } from './pdf/blocks';
 import { Cover, Contents, Stages, Summary } from './pdf/front';
 import { Domains, Email, EnvVars, Runbook, Secrets, Security, Tls } from './pdf/operations';
-import { Closing, Incidents, Monitoring, Risks } from './pdf/running';
+import { Chatbot, Closing, Incidents, Monitoring, Risks } from './pdf/running';
 import { pdfSafeDeep } from './pdf/safe-text';
 import { s } from './pdf/styles';
 import type { HandoverDocument } from './types';
@@ -50,6 +50,7 @@ function Pack({ doc, pages }: { doc: HandoverDocument; pages: PageMap }) {
     <>
       <Monitoring doc={doc} pages={pages} />
       <Incidents doc={doc} pages={pages} />
+      <Chatbot doc={doc} pages={pages} />
     </>,
     <>
       <Risks doc={doc} pages={pages} />

@@ -107,8 +107,11 @@ export type MonitorSummary = {
   url: string;
   kind: string;
   state: string;
+  /** 7 days, by the one uptime definition (server/monitoring/uptime.ts). */
   uptimePercent: number | null;
   errorRatePercent: number | null;
+  checks: number;
+  failures: number;
   p95Ms: number | null;
   p95TargetMs: number | null;
   days: DailyPoint[];
@@ -121,6 +124,15 @@ export type AlertRouting = {
 };
 
 export type MonitoringSection = { monitors: Measured<MonitorSummary[]>; alerts: AlertRouting };
+
+/** Chatbot launch checks: the prompt set, the last run, what people accepted (server/handover/sources/chatbot.ts). */
+export type ChatbotPack = {
+  promptSetVersion: number;
+  schedule: string;
+  prompts: { title: string; kind: string; severity: Severity; expectations: string[] }[];
+  lastRun: { at: string; by: string; passed: number; failed: number; total: number; p95TotalMs: number | null; results: { title: string; status: 'pass' | 'fail' | 'error'; review: 'reviewed' | 'accepted' | null }[] } | null;
+  accepted: { title: string; reason: string; by: string; at: string }[];
+};
 
 export type Incident = { monitor: string; startedAt: string; endedAt: string | null; cause: string; notes: string | null; minutes: number | null };
 
@@ -154,6 +166,7 @@ export type HandoverDocument = {
   runbook: RunbookSection;
   monitoring: MonitoringSection;
   incidents: Measured<Incident[]>;
+  chatbot: Measured<ChatbotPack>;
   risks: RiskRow[];
   limitations: EntryRow[];
   improvements: EntryRow[];
@@ -178,6 +191,7 @@ export const SECTIONS = [
   ['runbook', 'Deployment and rollback'],
   ['monitoring', 'Monitoring and alerts'],
   ['incidents', 'Incidents'],
+  ['chatbot', 'Chatbot checks'],
   ['risks', 'Open risks'],
   ['limitations', 'Known limitations'],
   ['improvements', 'Next improvements'],

@@ -6,7 +6,7 @@ import crypto from 'node:crypto';
 import { and, desc, eq } from 'drizzle-orm';
 import type { Database } from '@/db/types';
 import { monitorIncidents, monitors, projects } from '@/db/schema';
-import { notFound } from '@/server/trpc/errors';
+import { notFound } from '@/server/errors';
 import { quoted, recordActivity } from '@/server/services/activity';
 import { CERTIFICATE_INTERVAL_SECONDS, firstSlot } from './schedule';
 import type { MonitorFields } from './validation';

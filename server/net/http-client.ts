@@ -92,6 +92,11 @@ export interface HttpRequestOptions {
   maxBodyBytes?: number;
   /** Complete the TLS handshake even for an untrusted or mismatched certificate (checks that inspect broken sites). */
   allowInvalidTls?: boolean;
+  /**
+   * Called with each body chunk of the final response as it arrives (not for redirect hops), and
+   * the milliseconds since the request started: streamed replies (chat) are timed by it.
+   */
+  onBodyChunk?: (chunk: Uint8Array, elapsedMs: number) => void;
 }
 
 export interface HttpClient {
@@ -157,16 +162,19 @@ function outgoingHeaders(caller: Record<string, string> | undefined, userAgent: 
   return headers;
 }
 
-async function readCapped(body: AsyncIterable<Buffer> & { destroy(): void }, cap: number): Promise<{ bytes: Uint8Array; truncated: boolean }> {
+async function readCapped(body: AsyncIterable<Buffer> & { destroy(): void }, cap: number, onChunk?: (chunk: Buffer) => void): Promise<{ bytes: Uint8Array; truncated: boolean }> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of body) {
     if (size + chunk.length > cap) {
-      chunks.push(chunk.subarray(0, cap - size));
+      const kept = chunk.subarray(0, cap - size);
+      chunks.push(kept);
+      onChunk?.(kept);
       body.destroy();
       return { bytes: Buffer.concat(chunks), truncated: true };
     }
     chunks.push(chunk);
+    onChunk?.(chunk);
     size += chunk.length;
   }
   return { bytes: Buffer.concat(chunks), truncated: false };
@@ -220,7 +228,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const settings = { ...DEFAULTS, ...options };
   const policy = options.policy ?? {};
 
-  async function performHop(hop: Hop, deadline: number, cap: number, allowInvalidTls: boolean): Promise<HopResult> {
+  /** `onFinalChunk` is called only when this hop's answer is the final one (not a redirect being followed). */
+  async function performHop(hop: Hop, deadline: number, cap: number, allowInvalidTls: boolean, onFinalChunk?: (chunk: Buffer) => void, follow = true): Promise<HopResult> {
     const started = performance.now();
     const https = hop.url.protocol === 'https:';
     const port = Number(hop.url.port) || (https ? 443 : 80);
@@ -256,7 +265,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         signal: AbortSignal.timeout(Math.max(1, Math.ceil(deadline - performance.now()))),
       });
       const ttfbMs = performance.now() - started;
-      const { bytes, truncated } = await readCapped(response.body, cap);
+      const redirecting = follow && REDIRECT_STATUSES.has(response.statusCode) && response.headers.location !== undefined;
+      const { bytes, truncated } = await readCapped(response.body, cap, redirecting ? undefined : onFinalChunk);
       const timing = connection?.timing ?? { dnsMs: 0, connectMs: 0, tlsMs: 0 };
       return {
         status: response.statusCode,
@@ -291,7 +301,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         visited.add(hop.url.href.replace(/#.*$/, ''));
         let result: HopResult;
         try {
-          result = await performHop(hop, deadline, cap, requestOptions.allowInvalidTls === true);
+          const onChunk = requestOptions.onBodyChunk;
+          result = await performHop(hop, deadline, cap, requestOptions.allowInvalidTls === true, onChunk ? (chunk) => onChunk(chunk, performance.now() - started) : undefined, follow);
         } catch (error) {
           throw toRequestError(error, hop.url.href, redirects);
         }

@@ -66,8 +66,11 @@ export function checkTargetUrl(raw: string, options: TargetUrlOptions = {}): Tar
   return { ok: true, url };
 }
 
-/** The switch the checks and monitors share: LR_ALLOW_LOOPBACK_TARGETS=on (LR_MONITOR_ALLOW_LOOPBACK=on for monitors only). */
-export function loopbackTargetsAllowed(env: NodeJS.ProcessEnv = process.env, scope: 'checks' | 'monitors' = 'checks'): boolean {
+/**
+ * The switch the checks and monitors share: LR_ALLOW_LOOPBACK_TARGETS=on (LR_MONITOR_ALLOW_LOOPBACK=on
+ * for monitors only, LR_CHATBOT_ALLOW_LOOPBACK=on for chatbot runs only).
+ */
+export function loopbackTargetsAllowed(env: NodeJS.ProcessEnv = process.env, scope: 'checks' | 'monitors' | 'chatbot' = 'checks'): boolean {
   const on = (value: string | undefined) => ['on', '1', 'true'].includes((value ?? '').toLowerCase());
-  return on(env.LR_ALLOW_LOOPBACK_TARGETS) || (scope === 'monitors' && on(env.LR_MONITOR_ALLOW_LOOPBACK));
+  return on(env.LR_ALLOW_LOOPBACK_TARGETS) || (scope === 'monitors' && on(env.LR_MONITOR_ALLOW_LOOPBACK)) || (scope === 'chatbot' && on(env.LR_CHATBOT_ALLOW_LOOPBACK));
 }

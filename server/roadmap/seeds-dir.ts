@@ -13,6 +13,16 @@ export function seedsAvailable(dir = seedsDir()): boolean {
   return existsSync(dir);
 }
 
+/**
+ * For tests that need the playbooks: on a developer machine without them they skip; under CI a
+ * missing directory fails the file instead of passing silently.
+ */
+export function seedsForTests(): boolean {
+  if (seedsAvailable()) return true;
+  if (process.env.CI) throw new Error(`The seed playbooks are missing at ${seedsDir()} (set LR_SEEDS_DIR); CI must run these tests.`);
+  return false;
+}
+
 /** file name → text, for every `*.txt` in the directory, sorted by name. */
 export function readSeeds(dir = seedsDir()): Map<string, string> {
   const out = new Map<string, string>();

@@ -12,7 +12,7 @@
 import { describe, expect, it } from 'vitest';
 import { STAGE_KEYS } from '@/server/projects/kinds';
 import { outlineSeed, parseChapterHeading, PREAMBLE, type SeedUnit } from './seed-outline';
-import { readSeeds, seedsAvailable, seedsDir } from './seeds-dir';
+import { readSeeds, seedsForTests, seedsDir } from './seeds-dir';
 import { TEMPLATES } from './templates';
 import type { RoadmapTemplate } from './types';
 import { templateCitations, validateTemplate } from './validate';
@@ -175,10 +175,9 @@ describe('roadmap templates: data shape', () => {
 
 // ---------------------------------------------------------------------------------------------
 // Traceability: needs the seed playbooks. They live outside this repository (../shared/seeds, or
-// LR_SEEDS_DIR); a CI checkout may not have them, so the block is skipped there rather than
-// failing. The shape tests above still run.
+// LR_SEEDS_DIR): skipped without them on a developer machine, a failure under CI.
 
-const available = seedsAvailable();
+const available = seedsForTests();
 const outlines = new Map<string, SeedUnit[]>();
 if (available) for (const [name, text] of readSeeds()) outlines.set(name, outlineSeed(name, text));
 

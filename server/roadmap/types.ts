@@ -41,8 +41,11 @@ export type AutomatedCheck =
   | 'open-endpoints'
   | 'error-pages'
   | 'exposed-paths'
+  | 'chat'
   | 'monitors'
-  | 'alerts';
+  | 'alerts'
+  /** Settled by chatbot launch-check runs (server/chatbot), not by a check run. */
+  | 'chatbot';
 
 export interface TemplateLine {
   /** Stable, kebab-case, unique within a template, e.g. 'audit.dns-records'. */

@@ -9,7 +9,7 @@ import { findItemInStage } from '@/db/queries/roadmap';
 import type { StageKey } from '@/server/projects/kinds';
 import type { ImpactArea, ItemKind, Severity } from '@/server/roadmap/types';
 import type { ItemStatus } from '@/server/roadmap/assessment-types';
-import { fieldError, notFound } from '@/server/trpc/errors';
+import { fieldError, notFound } from '@/server/errors';
 import { passBasis } from '@/server/roadmap/pass-basis';
 import { quoted, recordActivity } from './activity';
 

@@ -3,10 +3,10 @@
  * workspace_invitation_sends, counted under a per-workspace advisory lock inside the sending
  * transaction, so the limit holds across web processes and concurrent requests.
  */
-import { TRPCError } from '@trpc/server';
 import { and, eq, gt, lte, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/types';
 import { workspaceInvitationSends } from '@/db/schema';
+import { tooMany } from '@/server/errors';
 
 export const INVITATIONS_PER_HOUR = 50;
 const HOUR_MS = 60 * 60 * 1000;
@@ -21,10 +21,7 @@ export async function takeInvitationSend(tx: DbOrTx, workspaceId: string, now = 
     .from(workspaceInvitationSends)
     .where(and(eq(workspaceInvitationSends.workspaceId, workspaceId), gt(workspaceInvitationSends.sentAt, since)));
   if ((row?.sent ?? 0) >= INVITATIONS_PER_HOUR) {
-    throw new TRPCError({
-      code: 'TOO_MANY_REQUESTS',
-      message: `This workspace has already sent ${INVITATIONS_PER_HOUR} invitations and shares per hour, the most allowed. Wait an hour and send the rest then; open invitations keep working.`,
-    });
+    throw tooMany(`This workspace has already sent ${INVITATIONS_PER_HOUR} invitations and shares per hour, the most allowed. Wait an hour and send the rest then; open invitations keep working.`);
   }
   await tx.insert(workspaceInvitationSends).values({ workspaceId, sentAt: now });
 }

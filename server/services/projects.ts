@@ -6,7 +6,7 @@ import type { ClientRole } from '@/server/auth/permissions';
 import type { Mailer } from '@/server/mail/mailer';
 import { projectShareEmail } from '@/server/mail/templates';
 import type { ProjectFields } from '@/server/projects/validation';
-import { fieldError, forbidden, notFound } from '@/server/trpc/errors';
+import { fieldError, forbidden, notFound } from '@/server/errors';
 import { takeInvitationSend } from './invitation-limit';
 import { getTemplate } from '@/server/roadmap/templates';
 import { suggestTemplate } from '@/server/roadmap/suggest';

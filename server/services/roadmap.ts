@@ -19,8 +19,7 @@ import { rankRisks, type OpenFinding, type RankedRisk } from '@/server/roadmap/r
 import { getTemplate } from '@/server/roadmap/templates';
 import { FOUNDER_CHECKLIST } from '@/server/roadmap/founder-checklist';
 import type { ImpactArea, Severity } from '@/server/roadmap/types';
-import { fieldError, notFound } from '@/server/trpc/errors';
-import { TRPCError } from '@trpc/server';
+import { conflict, fieldError, notFound } from '@/server/errors';
 import { quoted, recordActivity } from './activity';
 
 export function toAssessed(item: ItemRow): AssessedItem {
@@ -128,7 +127,7 @@ export async function changeTemplate(db: Database, projectId: string, actorId: s
   if (!template) throw fieldError('templateId', 'Choose one of the listed playbooks.');
   await db.transaction(async (tx) => {
     if (await hasProgress(tx, projectId)) {
-      throw new TRPCError({ code: 'CONFLICT', message: 'Work has started on this roadmap, so its playbook can no longer be switched. Add items instead.' });
+      throw conflict('Work has started on this roadmap, so its playbook can no longer be switched. Add items instead.');
     }
     await removeRoadmap(tx, projectId);
     await instantiateRoadmap(tx, projectId, template);
@@ -142,7 +141,7 @@ export async function updateToLatestTemplate(db: Database, projectId: string, ac
     if (!roadmap) throw notFound('Roadmap');
     const template = getTemplate(roadmap.templateId);
     if (!template || template.version <= roadmap.templateVersion) {
-      throw new TRPCError({ code: 'CONFLICT', message: 'This roadmap already follows the latest version of its playbook.' });
+      throw conflict('This roadmap already follows the latest version of its playbook.');
     }
     const summary = await applyTemplateUpdate(tx, projectId, template, roadmap.templateVersion);
     await recordActivity(tx, {

@@ -1,13 +1,12 @@
 /** Workspace verbs: create, invite, accept, change roles, remove. Each runs in one transaction. */
 import { and, eq, gt, isNull } from 'drizzle-orm';
-import { TRPCError } from '@trpc/server';
 import type { Database, DbOrTx } from '@/db/types';
 import { user, workspaceInvitations, workspaceMembers, workspaces } from '@/db/schema';
 import { countOwners } from '@/db/queries/workspaces';
 import type { WorkspaceRole } from '@/server/auth/permissions';
 import type { Mailer } from '@/server/mail/mailer';
 import { workspaceInvitationEmail } from '@/server/mail/templates';
-import { fieldError, forbidden, notFound } from '@/server/trpc/errors';
+import { badInput, fieldError, forbidden, notFound } from '@/server/errors';
 import { hashToken, newToken } from './tokens';
 import { takeInvitationSend } from './invitation-limit';
 
@@ -168,7 +167,7 @@ export async function removeMember(db: Database, input: { workspaceId: string; a
     const leavingSelf = input.actorId === input.userId;
     if (!leavingSelf && current === 'owner' && input.actorRole !== 'owner') throw forbidden('Only an owner can remove an owner.');
     if (current === 'owner' && (await countOwners(tx, { workspaceId: input.workspaceId })) <= 1) {
-      throw new TRPCError({ code: 'BAD_REQUEST', message: 'The last owner cannot leave: make someone else owner first.' });
+      throw badInput('The last owner cannot leave: make someone else owner first.');
     }
     await tx
       .delete(workspaceMembers)

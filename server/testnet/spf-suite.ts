@@ -2,7 +2,7 @@
  * Loads the OpenSPF RFC 7208 test suite (YAML, one document per scenario) and turns
  * each scenario's zone data into a fixture zone.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import type { FixtureName, FixtureZone } from './zone';
@@ -25,11 +25,13 @@ export interface SpfSuiteScenario {
   cases: SpfSuiteCase[];
 }
 
-/** `../shared/data/spf/rfc7208-tests.yml` beside the repository, or LR_SPF_SUITE. */
-export function locateSpfSuite(repoRoot: string): string | undefined {
-  const candidate = process.env.LR_SPF_SUITE ?? path.resolve(repoRoot, '../shared/data/spf/rfc7208-tests.yml');
-  const file = candidate.endsWith('.yml') ? candidate : path.join(candidate, 'rfc7208-tests.yml');
-  return existsSync(file) ? file : undefined;
+/**
+ * The suite is kept in the repository as test data with its licence (test/fixtures/spf);
+ * LR_SPF_SUITE points at another copy.
+ */
+export function spfSuitePath(repoRoot: string): string {
+  const candidate = process.env.LR_SPF_SUITE ?? path.join(repoRoot, 'test/fixtures/spf/rfc7208-tests.yml');
+  return candidate.endsWith('.yml') ? candidate : path.join(candidate, 'rfc7208-tests.yml');
 }
 
 type SuiteRecord = string | Record<string, unknown>;

@@ -7,7 +7,7 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { z, ZodError } from 'zod';
 import type { Context } from './context';
-import { FieldError } from './errors';
+import { DomainError, type DomainErrorKind } from '@/server/errors';
 import { transformer } from './transformer';
 import { askEveryTime } from './access-memo';
 import { withoutQueryValues } from './log-errors';
@@ -28,11 +28,29 @@ function zodFieldErrors(error: ZodError): Record<string, string> {
   return fields;
 }
 
+const CODE_OF: Record<DomainErrorKind, TRPCError['code']> = {
+  'bad-input': 'BAD_REQUEST',
+  'not-found': 'NOT_FOUND',
+  forbidden: 'FORBIDDEN',
+  conflict: 'CONFLICT',
+  'too-many': 'TOO_MANY_REQUESTS',
+  precondition: 'PRECONDITION_FAILED',
+};
+
+/** The one place domain errors become transport errors. */
+export function transportErrorOf(error: DomainError): TRPCError {
+  return new TRPCError({ code: CODE_OF[error.kind], message: error.message, cause: error });
+}
+
+function asTransportError(error: TRPCError): TRPCError {
+  return error.cause instanceof DomainError ? transportErrorOf(error.cause) : error;
+}
+
 const t = initTRPC.context<Context>().create({
   transformer,
   errorFormatter({ shape, error }) {
     const cause = error.cause;
-    const fieldErrors = cause instanceof ZodError ? zodFieldErrors(cause) : cause instanceof FieldError ? cause.fields : null;
+    const fieldErrors = cause instanceof ZodError ? zodFieldErrors(cause) : cause instanceof DomainError ? cause.fields : null;
     const message = cause instanceof ZodError ? 'Some fields need attention.' : shape.message;
     // Internal errors never reach the client with their details.
     const safeMessage = error.code === 'INTERNAL_SERVER_ERROR' ? 'Something went wrong on our side. Please try again.' : message;
@@ -45,8 +63,9 @@ export const createCallerFactory = t.createCallerFactory;
 /** Every procedure: a failed query's parameters (user content) never leave the procedure. */
 export const publicProcedure = t.procedure.use(async ({ next }) => {
   const result = await next();
-  const safe = result.ok ? null : withoutQueryValues(result.error);
-  return safe && !result.ok ? { ...result, error: safe } : result;
+  if (result.ok) return result;
+  const error = asTransportError(result.error);
+  return { ...result, error: withoutQueryValues(error) ?? error };
 });
 
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {

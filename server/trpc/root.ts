@@ -14,6 +14,7 @@ import { observabilityRouter } from './routers/stages/observability';
 import { handoverRouter } from './routers/stages/handover';
 import { handoverPackRouter } from './routers/handover-pack';
 import { monitoringRouter } from './routers/monitoring';
+import { chatbotRouter } from './routers/chatbot';
 
 export const appRouter = router({
   me: meRouter,
@@ -32,6 +33,7 @@ export const appRouter = router({
   handover: handoverRouter,
   handoverPack: handoverPackRouter,
   monitoring: monitoringRouter,
+  chatbot: chatbotRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -6,13 +6,32 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createResolver, type DnsResolver } from '@/server/net/resolver';
 import { startDnsServer, type DnsTestServer } from '@/server/testnet/dns-server';
-import { loadSpfSuite, locateSpfSuite, type SpfSuiteCase } from '@/server/testnet/spf-suite';
+import { loadSpfSuite, spfSuitePath, type SpfSuiteCase } from '@/server/testnet/spf-suite';
 import { createZoneResolver } from '@/server/testnet/zone-resolver';
 import { evaluateSpf, type SpfEvaluation } from './check-host';
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
-const SUITE_FILE = locateSpfSuite(REPO_ROOT);
-const REQUIRED_PASS_RATE = 0.95;
+const SUITE_FILE = spfSuitePath(REPO_ROOT);
+
+/**
+ * The cases we knowingly do not pass, pinned so that a new failure — or a fixed one — changes
+ * the test. The hex case: the suite keeps the caller's upper-case IPv6 spelling in `%{i}`, we
+ * write nibbles in lower case (both resolve the same PTR name).
+ */
+const HEX_CASE = 'Macro expansion rules / v-macro-ip6';
+/**
+ * These pass with the in-process zone and fail over the loopback DNS server, so the gap is in
+ * the DNS transport of names holding ':' or macro-built labels, not in the evaluator (not yet
+ * traced further).
+ */
+const KNOWN_OVER_DNS = [
+  'A mechanism syntax / a-colon-domain',
+  'A mechanism syntax / a-colon-domain-ip4mapped',
+  'MX mechanism syntax / mx-colon-domain',
+  'MX mechanism syntax / mx-colon-domain-ip4mapped',
+  'Macro expansion rules / macro-mania-in-domain',
+  HEX_CASE,
+];
 
 function verdict(test: SpfSuiteCase, outcome: SpfEvaluation): string | undefined {
   if (!test.results.includes(outcome.result)) return `expected ${test.results.join('|')}, got ${outcome.result} (${outcome.reason})`;
@@ -22,7 +41,7 @@ function verdict(test: SpfSuiteCase, outcome: SpfEvaluation): string | undefined
 }
 
 async function runSuite(file: string, resolverFor: (zone: Parameters<typeof createZoneResolver>[0]) => Promise<DnsResolver>) {
-  const failures: string[] = [];
+  const failures: { name: string; problem: string }[] = [];
   let total = 0;
   for (const scenario of loadSpfSuite(file)) {
     const resolver = await resolverFor(scenario.zone);
@@ -33,36 +52,35 @@ async function runSuite(file: string, resolverFor: (zone: Parameters<typeof crea
       }),
     );
     total += outcomes.length;
-    for (const { test, problem } of outcomes) if (problem) failures.push(`${scenario.description} / ${test.name}: ${problem}`);
+    for (const { test, problem } of outcomes) if (problem) failures.push({ name: `${scenario.description} / ${test.name}`, problem });
   }
   return { total, passed: total - failures.length, failures };
 }
 
-function report(label: string, summary: { total: number; passed: number; failures: string[] }): number {
-  const rate = summary.passed / summary.total;
-  console.log(`${label}: ${summary.passed}/${summary.total} passed (${(rate * 100).toFixed(1)}%)`);
-  for (const failure of summary.failures) console.log(`  not passed: ${failure}`);
-  return rate;
+function report(label: string, summary: Awaited<ReturnType<typeof runSuite>>): string[] {
+  console.log(`${label}: ${summary.passed}/${summary.total} passed (${((summary.passed / summary.total) * 100).toFixed(1)}%)`);
+  for (const failure of summary.failures) console.log(`  not passed: ${failure.name}: ${failure.problem}`);
+  return summary.failures.map((failure) => failure.name).sort();
 }
 
-// The suite lives outside the repository (../shared/data/spf); without it there is nothing to run.
-describe.skipIf(!SUITE_FILE)('OpenSPF RFC 7208 test suite', () => {
+describe('OpenSPF RFC 7208 test suite', () => {
   let dns: DnsTestServer;
   beforeAll(async () => {
     dns = await startDnsServer();
   });
   afterAll(async () => dns?.close());
 
-  it('passes at least 95% over loopback DNS through the production resolver', async () => {
-    const summary = await runSuite(SUITE_FILE ?? '', async (zone) => {
+  it('passes every case but the pinned ones over loopback DNS through the production resolver', async () => {
+    const summary = await runSuite(SUITE_FILE, async (zone) => {
       dns.setZone(zone);
       return createResolver({ servers: [dns.server], timeoutMs: 500, tries: 1 });
     });
-    expect(report('RFC 7208 suite', summary)).toBeGreaterThanOrEqual(REQUIRED_PASS_RATE);
+    expect(summary.total).toBeGreaterThan(200);
+    expect(report('RFC 7208 suite', summary)).toEqual([...KNOWN_OVER_DNS].sort());
   });
 
-  it('passes at least 95% with an in-process zone resolver (evaluator alone)', async () => {
-    const summary = await runSuite(SUITE_FILE ?? '', async (zone) => createZoneResolver(zone));
-    expect(report('RFC 7208 suite (evaluator, in-process zone)', summary)).toBeGreaterThanOrEqual(REQUIRED_PASS_RATE);
+  it('passes every case but the hex-case one with an in-process zone resolver (evaluator alone)', async () => {
+    const summary = await runSuite(SUITE_FILE, async (zone) => createZoneResolver(zone));
+    expect(report('RFC 7208 suite (evaluator, in-process zone)', summary)).toEqual([HEX_CASE]);
   });
 });

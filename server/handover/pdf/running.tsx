@@ -1,7 +1,7 @@
 /** Monitoring with charts, incidents, risks, limitations, improvements, weekly checks, contacts, gaps. */
 import { Text, View } from '@react-pdf/renderer';
 import type { EntryRow, HandoverDocument } from '../types';
-import { RISK_STATE_LABEL, cap, fmtDateTime, fmtMs, fmtPercent, orDash } from '../words';
+import { RISK_STATE_LABEL, cap, failedOf, fmtDateTime, fmtMs, fmtPercent, orDash } from '../words';
 import { Bullets, H3, Note, P, Section, statusColor, type PageMap } from './blocks';
 import { DayChart } from './chart';
 import { COLOR, s } from './styles';
@@ -19,8 +19,8 @@ export function Monitoring({ doc, pages }: Props) {
       ) : (
         <View>
           <Table
-            columns={[{ header: 'Monitor', width: 1.4, bold: true }, { header: 'Address', width: 3 }, { header: 'State', width: 0.9 }, { header: 'Uptime 7d', width: 1 }, { header: 'Errors', width: 0.8 }, { header: 'p95', width: 0.8 }]}
-            rows={m.monitors.data.map((x) => [x.name, x.url, { text: x.state, color: statusColor(x.state) }, fmtPercent(x.uptimePercent), fmtPercent(x.errorRatePercent), fmtMs(x.p95Ms)])}
+            columns={[{ header: 'Monitor', width: 1.4, bold: true }, { header: 'Address', width: 3 }, { header: 'State', width: 0.9 }, { header: 'Uptime 7d', width: 1 }, { header: 'Failed checks', width: 1.1 }, { header: 'p95', width: 0.8 }]}
+            rows={m.monitors.data.map((x) => [x.name, x.url, { text: x.state, color: statusColor(x.state) }, fmtPercent(x.uptimePercent), failedOf(x), fmtMs(x.p95Ms)])}
           />
           {m.monitors.data.map((x, i) => (
             <View key={i} wrap={false} style={{ marginTop: 8 }}>
@@ -60,6 +60,50 @@ export function Incidents({ doc, pages }: Props) {
         <Table
           columns={[{ header: 'Started', width: 1.4 }, { header: 'Monitor', width: 1.2, bold: true }, { header: 'Duration', width: 0.8 }, { header: 'Cause', width: 2 }, { header: 'Notes', width: 2.2 }]}
           rows={i.data.map((x) => [fmtDateTime(x.startedAt), x.monitor, x.minutes === null ? { text: 'Ongoing', color: COLOR.bad } : `${x.minutes} min`, x.cause, x.notes ?? ''])}
+        />
+      )}
+    </Section>
+  );
+}
+
+const CHAT_STATUS = { pass: 'Passed', fail: 'Failed', error: 'No answer' } as const;
+
+export function Chatbot({ doc, pages }: Props) {
+  const c = doc.chatbot;
+  if (c.state === 'not-measured') {
+    return (
+      <Section id="chatbot" pages={pages}>
+        <Note>{c.note}</Note>
+      </Section>
+    );
+  }
+  const d = c.data;
+  return (
+    <Section id="chatbot" pages={pages}>
+      <P muted>
+        Prompt set version {d.promptSetVersion}, {d.prompts.length} prompts; scheduled re-run: {d.schedule}. Every answer is also checked for the leak canary kept in the bot’s system prompt.
+      </P>
+      <Table
+        columns={[{ header: 'Prompt', width: 1.6, bold: true }, { header: 'Kind', width: 1.3 }, { header: 'Severity', width: 0.8 }, { header: 'The answer must', width: 3 }]}
+        rows={d.prompts.map((p) => [p.title, p.kind, p.severity, p.expectations.join('; ')])}
+      />
+      <P>
+        {d.lastRun
+          ? `Last run ${fmtDateTime(d.lastRun.at)} (${d.lastRun.by}): ${d.lastRun.passed} of ${d.lastRun.total} passed, ${d.lastRun.failed} failed; p95 complete reply ${d.lastRun.p95TotalMs ?? '—'} ms.`
+          : 'Not run yet.'}
+      </P>
+      {d.lastRun ? (
+        <Table
+          columns={[{ header: 'Prompt', width: 2.5 }, { header: 'Result', width: 1 }, { header: 'Review', width: 1 }]}
+          rows={d.lastRun.results.map((r) => [r.title, r.status === 'fail' ? { text: CHAT_STATUS[r.status], color: COLOR.bad } : CHAT_STATUS[r.status], r.review ?? ''])}
+        />
+      ) : null}
+      {d.accepted.length === 0 ? (
+        <P muted>No answer was accepted against its expectations.</P>
+      ) : (
+        <Table
+          columns={[{ header: 'Accepted answer', width: 1.6, bold: true }, { header: 'Why', width: 3 }, { header: 'By', width: 1 }, { header: 'When', width: 1.2 }]}
+          rows={d.accepted.map((a) => [a.title, a.reason, a.by, a.at ? fmtDateTime(a.at) : ''])}
         />
       )}
     </Section>

@@ -20,7 +20,7 @@ const MAP = 'How This Maps to the Launch Ready Sprint';
 
 export const coachChatbotLaunch: RoadmapTemplate = {
   id: 'coach-chatbot-launch',
-  version: 1,
+  version: 2,
   name: 'Coach or consultant AI chatbot: demo to launch',
   summary:
     'For an AI chatbot sold to coaches and consultants that works as a demo and now has to survive paying users. Credibility matters most here: clean domains, authenticated email, a protected origin and a bot that never leaks client data. Targets 500 ms p95 for non-AI endpoints and 2 s p95 for a complete chatbot reply.',
@@ -314,6 +314,8 @@ export const coachChatbotLaunch: RoadmapTemplate = {
           detail: 'For coaching businesses the worst case is the bot disclosing a client’s confidential details to a prospect in a sales chat or an intake flow.',
           severity: 'critical',
           impact: 'security',
+          check: 'chatbot',
+          checkRole: 'verifies', // A chatbot run sends the red-team set and judges every answer; it passes only with 10+ red-team prompts and no serious failure.
           sources: c(`${AUTO}#10`, `${AUTO}#11`),
         },
         {
@@ -322,6 +324,9 @@ export const coachChatbotLaunch: RoadmapTemplate = {
           text: 'If the bot can touch CRM data or bookings, send anything sensitive to a person instead of letting the model act alone.',
           severity: 'high',
           impact: 'security',
+          check: 'chatbot',
+          checkRole: 'supports',
+          checkGap: 'The chatbot run sees what the bot says when asked to update a record; whether the action really waits for a person is confirmed on your side.',
           sources: c(`${AUTO}#11`),
         },
         {
@@ -447,6 +452,16 @@ export const coachChatbotLaunch: RoadmapTemplate = {
           check: 'latency',
           checkRole: 'supports',
           checkGap: 'The latency check measures GET endpoints; complete chatbot replies are not measured.',
+          sources: c(`${BAR}#12`),
+        },
+        {
+          key: 'performance.chat-reply-time',
+          kind: 'check',
+          text: 'Time complete chatbot replies, model included, against the 2-second budget.',
+          severity: 'high',
+          impact: 'revenue',
+          check: 'chat',
+          checkRole: 'verifies', // The chat check sends test prompts through the request template and times the complete reply.
           sources: c(`${BAR}#12`),
         },
         {

@@ -20,7 +20,7 @@ const MAP = 'How This Maps to the Launch Ready Sprint';
 
 export const membershipChatbotPrototype: RoadmapTemplate = {
   id: 'membership-chatbot-prototype',
-  version: 1,
+  version: 2,
   name: 'Membership community AI chatbot: idea to prototype',
   summary:
     'For an AI chatbot serving a membership community, on its way from idea to a working prototype. Gets the boring foundation right (domain, edge, secrets, deployment, caching, monitoring) without a rewrite. Targets 500 ms p95 for non-AI endpoints, 2 s p95 to start a chat reply and 99.9 % uptime in launch week.',
@@ -112,9 +112,8 @@ export const membershipChatbotPrototype: RoadmapTemplate = {
           text: 'Send test chat requests and look for timeouts or obvious bottlenecks.',
           severity: 'high',
           impact: 'onboarding',
-          check: 'latency',
-          checkRole: 'supports',
-          checkGap: 'The latency check never sends chat requests (writes are not replayed).',
+          check: 'chat',
+          checkRole: 'verifies', // The chat check sends test prompts to the chat endpoint and reports time-outs and slow replies.
           sources: c(`${S1} > Checks#4`),
         },
         {
@@ -450,6 +449,26 @@ export const membershipChatbotPrototype: RoadmapTemplate = {
           checkRole: 'supports',
           checkGap: 'The latency check measures GET endpoints; chat replies (writes) are not measured.',
           sources: c(`${BAR}#13`, `${BAR}#14`),
+        },
+        {
+          key: 'performance.chat-start-time',
+          kind: 'check',
+          text: 'Time how long a chat reply takes to start against the 2-second budget.',
+          severity: 'high',
+          impact: 'onboarding',
+          check: 'chat',
+          checkRole: 'verifies', // The chat check times the first words of the reply (streamed or whole) through the request template.
+          sources: c(`${BAR}#14`),
+        },
+        {
+          key: 'performance.chat-eval-set',
+          kind: 'check',
+          text: 'Keep a small evaluation set for the top prompts, with red-team prompts, and run it after every prompt change.',
+          severity: 'high',
+          impact: 'security',
+          check: 'chatbot',
+          checkRole: 'verifies', // A chatbot run sends the set and judges every answer; it passes only with everyday and 10+ red-team prompts and no serious failure.
+          sources: c(`${AUTO}#7`),
         },
         {
           key: 'performance.edge-static-cache',

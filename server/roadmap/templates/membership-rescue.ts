@@ -29,7 +29,7 @@ const DEC = 'Founder Decision Checklist';
 
 export const membershipRescue: RoadmapTemplate = {
   id: 'membership-rescue',
-  version: 1,
+  version: 2,
   name: 'AI-built membership app rescue',
   summary:
     'A 5–7 day rescue for a membership community app built quickly with AI tools (Lovable, Bolt, Cursor, v0 …) that now has paying members: close the security holes, speed up the member paths, make failures visible and redeploy safely. Target: 300 ms server-side p95 for common page loads.',
@@ -245,6 +245,9 @@ export const membershipRescue: RoadmapTemplate = {
           text: 'Test AI moderation, onboarding assistants and content helpers for prompt injection and data exfiltration.',
           severity: 'high',
           impact: 'security',
+          check: 'chatbot',
+          checkRole: 'supports',
+          checkGap: 'A chatbot run tests the assistant behind the chat endpoint; moderation and content helpers elsewhere are tested by a person.',
           sources: c(`${R7}#1`, `${R7}#2`),
         },
         {

@@ -7,7 +7,7 @@ import { and, asc, eq, ne } from 'drizzle-orm';
 import type { Database, Tx } from '@/db/types';
 import { contacts } from '@/db/schema';
 import type { ContactFields } from '@/server/records/contacts';
-import { fieldError, notFound } from '@/server/trpc/errors';
+import { fieldError, notFound } from '@/server/errors';
 import { quoted, recordActivity } from '../activity';
 import { assertNoSecretValues, lockProject, type RecordScope } from './scope';
 

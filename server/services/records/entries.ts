@@ -6,7 +6,7 @@ import { getRoadmapRow, listStages } from '@/db/queries/roadmap';
 import { findHandoverEntry, listHandoverEntries } from '@/db/queries/records';
 import { ENTRY_LABELS, type EntryFields, type EntryKind } from '@/server/records/handover-entries';
 import { weeklySuggestions, type WeeklySuggestion } from '@/server/records/weekly-suggestions';
-import { fieldError, notFound } from '@/server/trpc/errors';
+import { fieldError, notFound } from '@/server/errors';
 import { quoted, recordActivity } from '../activity';
 import { assertNoSecretValues, lockProject, type RecordScope } from './scope';
 

@@ -4,7 +4,7 @@ import type { Database } from '@/db/types';
 import { envVars } from '@/db/schema';
 import { findEnvVar, findEnvVarByName, isProjectWorkspaceMember } from '@/db/queries/records';
 import type { EnvVarFields } from '@/server/records/env-var-input';
-import { fieldError, notFound } from '@/server/trpc/errors';
+import { fieldError, notFound } from '@/server/errors';
 import { quoted, recordActivity } from '../activity';
 import { assertNoSecretValues, lockProject, type RecordScope } from './scope';
 

@@ -4,7 +4,7 @@ import type { Database, Tx } from '@/db/types';
 import { releaseSteps } from '@/db/schema';
 import { findReleaseStep } from '@/db/queries/records';
 import { STANDARD_RELEASE_STEPS, type ReleasePhase } from '@/server/records/release-steps';
-import { notFound } from '@/server/trpc/errors';
+import { notFound } from '@/server/errors';
 import { quoted, recordActivity } from '../activity';
 import { assertNoSecretValues, lockProject, type RecordScope } from './scope';
 

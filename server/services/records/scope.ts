@@ -5,8 +5,7 @@ import { projects } from '@/db/schema';
 import { findSecretValue, type SecretFinding } from '@/server/records/secret-values';
 import { scanText } from '@/server/checks/secrets/scanner';
 import { neverValues } from '@/server/validation';
-import { FieldError } from '@/server/trpc/errors';
-import { TRPCError } from '@trpc/server';
+import { badInput } from '@/server/errors';
 
 export type RecordScope = { projectId: string; actorId: string };
 
@@ -42,7 +41,7 @@ export async function assertNoSecretValues(fields: Record<string, string | null 
     if (finding) refused[field] = neverValues(finding);
   }
   if (Object.keys(refused).length > 0) {
-    throw new TRPCError({ code: 'BAD_REQUEST', message: 'Secret values are never stored.', cause: new FieldError(refused) });
+    throw badInput('Secret values are never stored.', refused);
   }
 }
 

@@ -3,7 +3,7 @@ import { calendarDateSchema, requiredText, safeText } from '@/server/validation'
 import { z } from 'zod';
 import { cachedProjectRead } from '../cached-reads';
 import { idSchema, projectProcedure, router } from '../init';
-import { notFound } from '../errors';
+import { notFound } from '@/server/errors';
 import { findingHistory, listFindings } from '@/db/queries/findings';
 import { listItems } from '@/db/queries/roadmap';
 import { effectiveState } from '@/server/findings/lifecycle';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { authedProcedure, idSchema, projectProcedure, publicProcedure, router, workspaceProcedure } from '../init';
 import { cachedProjectRead, cachedWorkspaceRead } from '../cached-reads';
-import { notFound } from '../errors';
+import { notFound } from '@/server/errors';
 import { getProject, listProjects, listShares, listSharedWithUser } from '@/db/queries/projects';
 import { projectFieldsSchema } from '@/server/projects/validation';
 import {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { authedProcedure, idSchema, publicProcedure, router, workspaceProcedure } from '../init';
 import { cachedWorkspaceRead } from '../cached-reads';
-import { notFound } from '../errors';
+import { notFound } from '@/server/errors';
 import { getWorkspace, listMembers, listOpenInvitations, listWorkspacesForUser } from '@/db/queries/workspaces';
 import {
   acceptInvitation,

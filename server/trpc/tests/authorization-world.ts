@@ -15,6 +15,7 @@ import type { SessionUser } from '../context';
 import type { TestApp } from '@/test/harness';
 import { buildMonitoringWorld, type MonitoringWorld } from './authorization-world-monitoring';
 import { buildRecordsWorld, type RecordsWorld } from './authorization-world-records';
+import { buildChatbotWorld, type ChatbotWorld } from './authorization-world-chatbot';
 
 export const ACTORS = ['anonymous', 'outsider', 'owner', 'admin', 'member', 'viewer', 'commenter', 'collaborator'] as const;
 export type Actor = (typeof ACTORS)[number];
@@ -37,7 +38,7 @@ export type World = {
   riskId: string;
   findingId: string;
   checkRunId: string;
-} & MonitoringWorld & RecordsWorld;
+} & MonitoringWorld & RecordsWorld & ChatbotWorld;
 
 export async function createPeople(app: TestApp): Promise<People> {
   const names = ['outsider', 'owner', 'admin', 'member', 'viewer', 'commenter', 'collaborator', 'coOwner', 'removable'] as const;
@@ -112,5 +113,5 @@ export async function buildWorld(db: Database, people: People, actor: Actor): Pr
     .values({ workspaceId, email: actorEmail, role: 'member', tokenHash: hash, expiresAt })
     .returning();
 
-  return { workspaceId, projectId, invitationId: invitation!.id, shareId, invitationToken, shareToken, removableUserId: people.removable.id, itemIds, riskId: risk!.id, findingId: finding!.id, checkRunId: run!.id, ...(await buildMonitoringWorld(db, projectId)), ...(await buildRecordsWorld(db, projectId)) };
+  return { workspaceId, projectId, invitationId: invitation!.id, shareId, invitationToken, shareToken, removableUserId: people.removable.id, itemIds, riskId: risk!.id, findingId: finding!.id, checkRunId: run!.id, ...(await buildMonitoringWorld(db, projectId)), ...(await buildRecordsWorld(db, projectId)), ...(await buildChatbotWorld(db, projectId)) };
 }

@@ -20,7 +20,7 @@ export default async function ActivityPage({ params }: { params: Promise<{ proje
             <li key={entry.id} className="relative py-2 pl-5">
               <span aria-hidden="true" className="absolute top-3.5 -left-1 size-2 rounded-full bg-border-strong" />
               <p className="text-sm text-fg">
-                <span className="font-medium">{entry.actor ?? 'Someone no longer here'}</span> {entry.summary}
+                <span className="font-medium">{entry.actor ?? (entry.action.startsWith('schedule.') ? 'Scheduled checks' : 'Someone no longer here')}</span> {entry.summary}
               </p>
               <time className="text-xs text-fg-muted" dateTime={entry.createdAt.toISOString()}>
                 {entry.createdAt.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })}

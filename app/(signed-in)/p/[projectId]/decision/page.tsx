@@ -10,17 +10,19 @@ import { serverCaller } from '@/server/trpc/server-caller';
 import { readProject, readRoadmapOverview } from '@/app/_lib/project-reads';
 import { DecisionForm } from './decision-form';
 import { FounderChecklist } from './founder-checklist';
+import { WhenNotToBuyCard } from '../_components/playbook-advice';
 
 export const metadata: Metadata = { title: 'Go / no-go' };
 
 export default async function DecisionPage({ params }: { params: Promise<{ projectId: string }> }) {
   const { projectId } = await params;
   const caller = await serverCaller();
-  const [project, overview, decisions, checklist] = await Promise.all([
+  const [project, overview, decisions, checklist, advice] = await Promise.all([
     loadOrNotFound(readProject(projectId)),
     loadOrNotFound(readRoadmapOverview(projectId)),
     loadOrNotFound(caller.roadmap.decisions({ projectId })),
     loadOrNotFound(caller.roadmap.founderChecklist({ projectId })),
+    loadOrNotFound(caller.roadmap.advice({ projectId })),
   ]);
   const permissions = new Set(project.access.permissions);
   const { recommendation } = overview;
@@ -80,6 +82,7 @@ export default async function DecisionPage({ params }: { params: Promise<{ proje
         </CardContent>
       </Card>
       <FounderChecklist projectId={projectId} checklist={checklist} canAnswer={permissions.has('item:update')} />
+      <WhenNotToBuyCard advice={advice} />
     </div>
   );
 }

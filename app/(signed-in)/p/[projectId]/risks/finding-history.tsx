@@ -1,6 +1,7 @@
 'use client';
 /** A finding's history (opened, fixed, came back, accepted, reopened, assigned), read when it is opened. */
 import { useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
 import { useState } from 'react';
 import { Spinner } from '@/components/ui/spinner';
 import { useTRPC } from '@/app/_lib/trpc';
@@ -35,7 +36,15 @@ export function FindingHistory({ projectId, findingId }: { projectId: string; fi
             <li key={event.id}>
               <span className="font-medium text-fg">{EVENT_LABELS[event.kind]}</span>{' '}
               <span className="text-xs text-fg-muted">
-                {when(event.at)} UTC{event.actor ? ` · ${event.actor}` : event.runId ? ' · automated check' : ''}
+                {when(event.at)} UTC{event.actor ? ` · ${event.actor}` : ''}
+                {!event.actor && event.runId ? (
+                  <>
+                    {' · '}
+                    <Link href={`/p/${projectId}/check-runs/${event.runId}`} className="text-brand-700 hover:underline">
+                      automated check run
+                    </Link>
+                  </>
+                ) : null}
               </span>
               {event.note ? <p className="break-words text-fg-muted">{event.note}</p> : null}
             </li>

@@ -40,6 +40,7 @@ export function riskFix(risk: Pick<RankedRisk, 'state' | 'fix'>): string | null 
 export const ACTION_LINKS: Record<NonNullable<RankedRisk['actionWhere']>, string> = {
   settings: 'Open project settings',
   'settings#ownership': 'Verify domain ownership',
+  'stages/performance#chatbot': 'Set up the chatbot checks',
 };
 
 export const shortDate = (value: string | Date) => new Date(value).toLocaleDateString('en-GB', { dateStyle: 'medium', timeZone: 'UTC' });

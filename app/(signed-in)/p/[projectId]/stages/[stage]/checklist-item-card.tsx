@@ -3,6 +3,7 @@
  * One checklist item: status at a glance and changeable in one step; details (owner, due date,
  * notes, evidence, comments) open below. What a person may change follows their permissions.
  */
+import Link from 'next/link';
 import { useState, type FormEvent } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -241,7 +242,11 @@ export function ChecklistItemCard({ projectId, stageKey, item, members, canUpdat
               {item.evidence.map((e) => (
                 <li key={e.id} className="rounded-control bg-surface-muted px-3 py-2 text-sm">
                   <p className="text-fg">{e.body}</p>
-                  {e.url ? (
+                  {e.url?.startsWith('/') ? (
+                    <Link className="font-medium text-brand-700 underline" href={e.url}>
+                      {e.kind === 'check' ? 'See the check run' : 'Open'}
+                    </Link>
+                  ) : e.url ? (
                     <a className="break-all text-brand-700 underline" href={e.url} rel="noopener noreferrer nofollow" target="_blank">
                       {e.url}
                     </a>

@@ -18,6 +18,8 @@ import { StageRecords } from './records/stage-records';
 import { ObservabilityPanel } from './observability-panel';
 import { CheckRunPanel } from '../../_components/check-run-panel';
 import { StageFindingsProvider } from './item-findings';
+import { ChatbotPanel } from './chatbot/chatbot-panel';
+import { showsChatbotSection } from '@/server/chatbot/where';
 
 const FILTERS = [
   { value: 'all', label: 'All' },
@@ -66,6 +68,7 @@ export default async function StagePage({
         stages={overview.stages.map((s) => ({ key: s.key, label: STAGE_LABELS[s.key], progress: s.progress, href: `${base}/stages/${s.key}` }))}
       />
       {stage === 'observability' ? <ObservabilityPanel projectId={projectId} /> : null}
+      {showsChatbotSection(stage, view.items) ? <ChatbotPanel projectId={projectId} canEdit={permissions.has('project:edit')} canRun={permissions.has('item:update')} /> : null}
       <div className="grid items-start gap-6 xl:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="grid gap-4">
           <nav aria-label="Filter the checklist" className="flex flex-wrap gap-2">
@@ -141,6 +144,34 @@ export default async function StagePage({
             </Card>
           ) : null}
           <StageTargets stageKey={stage} targets={view.targets} />
+          {view.stage.advice.automate.length > 0 ? (
+            <Card>
+              <CardHeader>
+                <CardTitle>Worth automating here</CardTitle>
+              </CardHeader>
+              <CardContent>
+                <ul className="grid list-disc gap-2 pl-5 text-sm text-fg">
+                  {view.stage.advice.automate.map((line) => (
+                    <li key={line.key}>{line.text}</li>
+                  ))}
+                </ul>
+              </CardContent>
+            </Card>
+          ) : null}
+          {view.stage.advice.dontOverbuild.length > 0 ? (
+            <Card>
+              <CardHeader>
+                <CardTitle>Don’t overbuild</CardTitle>
+              </CardHeader>
+              <CardContent>
+                <ul className="grid list-disc gap-2 pl-5 text-sm text-fg">
+                  {view.stage.advice.dontOverbuild.map((line) => (
+                    <li key={line.key}>{line.text}</li>
+                  ))}
+                </ul>
+              </CardContent>
+            </Card>
+          ) : null}
           {view.stage.failureSignals.length > 0 ? (
             <Card>
               <CardHeader>

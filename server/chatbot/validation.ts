@@ -1,0 +1,68 @@
+/** Input schemas for the chatbot checks: settings, prompts and their expectations, reviews. */
+import { z } from 'zod';
+import { requiredText, safeText } from '@/server/validation';
+import { isValidAnswerPath } from '@/server/chat/extract';
+import { parseChatTemplate } from '@/server/chat/template';
+import { checkPattern } from './safe-regex';
+import { MAX_EXPECTATIONS, MAX_KEYWORDS, MAX_PROMPT_LENGTH, PROMPT_CATEGORIES, PROMPT_SEVERITIES } from './vocabulary';
+
+export const requestTemplateSchema = requiredText(4_000, 'Write the JSON body your chat endpoint expects, with {{prompt}} where the question goes.', 'Keep the request template under 4,000 characters.', { multiline: true }).superRefine((value, ctx) => {
+  const parsed = parseChatTemplate(value);
+  if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.message });
+});
+
+export const answerPathSchema = safeText()
+  .max(200, 'Keep the answer path under 200 characters.')
+  .refine((v) => v === '' || isValidAnswerPath(v), 'Write the answer path as field names joined by dots, e.g. choices.0.message.content.')
+  .nullable()
+  .transform((v) => (v ? v : null));
+
+export const settingsInput = z.object({
+  requestTemplate: requestTemplateSchema,
+  answerPath: answerPathSchema.default(null),
+  scheduleEnabled: z.boolean().default(true),
+  scheduleEveryDays: z.number().int('Whole days.').min(1, 'At least every day.').max(30, 'At most every 30 days.').default(7),
+});
+
+const textValue = requiredText(200, 'Write what to look for.', 'Keep it under 200 characters.');
+
+const matchExpectation = (kind: 'contains' | 'not-contains') =>
+  z
+    .object({ kind: z.literal(kind), value: textValue, regex: z.boolean().default(false) })
+    .superRefine((value, ctx) => {
+      if (!value.regex) return;
+      const check = checkPattern(value.value);
+      if (!check.ok) ctx.addIssue({ code: 'custom', path: ['value'], message: check.message });
+    });
+
+export const expectationSchema = z.discriminatedUnion(
+  'kind',
+  [
+    matchExpectation('contains'),
+    matchExpectation('not-contains'),
+    z.object({ kind: z.literal('refuses') }),
+    z.object({ kind: z.literal('within-ms'), ms: z.number().int('Whole milliseconds.').min(100, 'At least 100 ms.').max(60_000, 'At most 60,000 ms.') }),
+    z.object({
+      kind: z.literal('on-topic'),
+      keywords: z
+        .array(requiredText(60, 'Empty topic word.', 'Keep each topic word under 60 characters.'))
+        .min(1, 'List at least one word an on-topic answer mentions.')
+        .max(MAX_KEYWORDS, `At most ${MAX_KEYWORDS} topic words.`),
+    }),
+  ],
+  'Unknown kind of expectation.',
+);
+
+export const promptInput = z.object({
+  category: z.enum(PROMPT_CATEGORIES, 'Unknown kind of prompt.'),
+  title: requiredText(120, 'Give the prompt a short name.', 'Keep the name under 120 characters.'),
+  prompt: requiredText(MAX_PROMPT_LENGTH, 'Write the prompt to send.', `Keep the prompt under ${MAX_PROMPT_LENGTH.toLocaleString('en')} characters.`, { multiline: true }),
+  severity: z.enum(PROMPT_SEVERITIES, 'Unknown severity.'),
+  expectations: z.array(expectationSchema).max(MAX_EXPECTATIONS, `At most ${MAX_EXPECTATIONS} expectations a prompt.`),
+});
+export type PromptInput = z.infer<typeof promptInput>;
+
+export const reviewInput = z.object({
+  decision: z.enum(['reviewed', 'accepted'], 'Choose reviewed or accepted.'),
+  reason: requiredText(1000, 'Say in a sentence why.', 'Keep the reason under 1,000 characters.', { multiline: true }).min(10, 'Say in a sentence why.'),
+});
