@@ -28,7 +28,7 @@ async function runAllChecks(page: Page, projectId: string) {
   await expect
     .poll(async () => ((await trpc(page, 'checks.run', { projectId, runId }, 'query')) as { status: string }).status, { timeout: 60_000 })
     .toBe('done');
-  await expect(page.getByText(/^15 checks: /)).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByText(/^19 checks: /)).toBeVisible({ timeout: 15_000 });
 }
 
 test('run all checks → no-go with reasons → fix the record → re-run → the finding is fixed → go', async ({ page }) => {

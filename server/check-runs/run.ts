@@ -10,12 +10,11 @@ import { and, eq, gte, sql } from 'drizzle-orm';
 import type { Database, DbOrTx, Tx } from '@/db/types';
 import { chatbotSettings, checkResults, checkRuns, checklistItems, domainOwnership, projectStages, projects, type StoredFinding } from '@/db/schema';
 import { chatTargetFor } from '@/server/chatbot/chat-target';
-import { appliesTo } from '@/server/checks/catalogue';
 import { getRoadmapRow } from '@/db/queries/roadmap';
 import { getProject } from '@/db/queries/projects';
 import type { StageKey } from '@/server/projects/kinds';
 import type { CheckDeps, CheckResult } from '@/server/checks/types';
-import { runOne } from '@/server/checks/catalogue';
+import { appliesTo, inRunOrder, runOne } from '@/server/checks/catalogue';
 import { mapBounded } from '@/server/checks/support/pool';
 import { recordActivity } from '@/server/services/activity';
 import { recordFindings, type FindingTransition } from '@/server/findings/record';
@@ -106,7 +105,7 @@ export async function executeRun(deps: RunDeps, started: StartedRun, hooks: RunH
     await db.update(checkRuns).set({ progress: sql`jsonb_set(${checkRuns.progress}, '{done}', to_jsonb((${checkRuns.progress}->>'done')::int + ${blocked.length}))` }).where(eq(checkRuns.id, runId));
     for (const row of rows) finished.push({ checkId: row.checkId, status: 'skipped', findings: row.findings, pointedAt: pointedAt(blocked.find((b) => b.check.id === row.checkId)!.check, target) });
   }
-  const checks = planned.filter((p) => !p.blocker).map((p) => p.check);
+  const checks = inRunOrder(planned.filter((p) => !p.blocker).map((p) => p.check));
   // The catalogue's runner gives each check its time limit and turns a crash into an error result.
   let stoppedEarly = false;
   await mapBounded(checks, CONCURRENCY, async (check) => {
