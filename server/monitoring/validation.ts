@@ -42,16 +42,22 @@ export const monitorFieldsSchema = z.object({
   method: z.enum(MONITOR_METHODS).default('GET'),
   expectedStatus: expectedStatusSchema.default('success'),
   keyword: safeText().max(200, 'Keep the keyword under 200 characters.').nullish().transform((v) => v || null),
-  timeoutMs: z.number().int().min(1000, 'At least 1 second.').max(30_000, 'At most 30 seconds.').default(10_000),
+  timeoutMs: z.number('Enter the timeout in seconds.').int('Use whole milliseconds.').min(1000, 'At least 1 second.').max(30_000, 'At most 30 seconds.').default(10_000),
   intervalSeconds: z
-    .number()
-    .int()
+    .number('Enter how often to check, in seconds.')
+    .int('Use whole seconds.')
     .min(MIN_INTERVAL_SECONDS, `Every ${MIN_INTERVAL_SECONDS} seconds at the most often.`)
     .max(MAX_INTERVAL_SECONDS, `At least every ${MAX_INTERVAL_SECONDS / 60} minutes.`)
     .default(60),
-  p95TargetMs: z.number().int().min(10).max(60_000).nullish().transform((v) => v ?? null),
-  failThreshold: z.number().int().min(1).max(10).default(2),
-  recoverThreshold: z.number().int().min(1).max(10).default(2),
+  p95TargetMs: z
+    .number('Enter the target in milliseconds, or leave it empty.')
+    .int('Use whole milliseconds.')
+    .min(10, 'A target under 10 ms cannot be measured from outside.')
+    .max(60_000, 'Keep the target at 60,000 ms (one minute) or less.')
+    .nullish()
+    .transform((v) => v ?? null),
+  failThreshold: z.number('Enter how many failed checks in a row.').int('Use a whole number.').min(1, 'At least 1 failed check.').max(10, 'At most 10 failed checks in a row.').default(2),
+  recoverThreshold: z.number('Enter how many good checks in a row.').int('Use a whole number.').min(1, 'At least 1 good check.').max(10, 'At most 10 good checks in a row.').default(2),
 });
 export type MonitorFields = z.output<typeof monitorFieldsSchema>;
 

@@ -51,7 +51,7 @@ export default async function ProjectOverview({ params }: { params: Promise<{ pr
         description={`${PRODUCT_TYPE_LABELS[project.productType]} · ${SEGMENT_LABELS[project.segment]} · ${MATURITY_LABELS[project.maturity]}`}
         actions={canEdit ? <ButtonLink href={`/p/${project.id}/settings`} variant="secondary">Edit project</ButtonLink> : null}
       />
-      <RoadmapSummary projectId={project.id} overview={overview} />
+      <RoadmapSummary projectId={project.id} overview={overview} canDecide={canEdit} />
       <div className="mt-6">
         <CheckRunPanel projectId={project.id} latestRunId={latestProjectRun?.id ?? null} canRun={project.access.permissions.includes('item:update')} />
       </div>

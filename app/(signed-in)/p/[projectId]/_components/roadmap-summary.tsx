@@ -14,7 +14,7 @@ import { RISK_STATES, riskAnchor, riskFix } from '../risks/risk-view';
 type Overview = inferRouterOutputs<AppRouter>['roadmap']['overview'];
 
 /** The top of a project's overview: readiness, go / no-go, the stages and the first risks to fix. */
-export function RoadmapSummary({ projectId, overview }: { projectId: string; overview: Overview }) {
+export function RoadmapSummary({ projectId, overview, canDecide }: { projectId: string; overview: Overview; canDecide: boolean }) {
   const base = `/p/${projectId}`;
   const { readiness, recommendation, latestDecision } = overview;
   const topRisks = overview.risks;
@@ -48,7 +48,7 @@ export function RoadmapSummary({ projectId, overview }: { projectId: string; ove
           <CardHeader
             actions={
               <Link className="text-sm text-brand-700 hover:underline" href={`${base}/decision`}>
-                Decide
+                {canDecide ? 'Decide' : 'Details'}
               </Link>
             }
           >

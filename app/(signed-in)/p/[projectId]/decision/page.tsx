@@ -26,8 +26,16 @@ export default async function DecisionPage({ params }: { params: Promise<{ proje
   const { recommendation } = overview;
   return (
     <div className="grid gap-6">
-      <PageHeader title="Go / no-go" description="The recommendation follows the evidence — findings, checklist, monitoring and your answers; the decision is yours, recorded with its reason and that evidence." />
-      <div className="grid gap-6 lg:grid-cols-2">
+      <PageHeader
+        title="Go / no-go"
+        description={
+          permissions.has('project:edit')
+            ? 'The recommendation follows the evidence — findings, checklist, monitoring and your answers; the decision is yours, recorded with its reason and that evidence.'
+            : `The recommendation follows the evidence — findings, checklist, monitoring and the founder’s answers. ${project.workspaceName} records the decision, with its reason and that evidence.`
+        }
+      />
+      {/* Two columns only when there is a form for the second: a client sees the recommendation full width. */}
+      <div className={permissions.has('project:edit') ? 'grid gap-6 lg:grid-cols-2' : 'grid gap-6'}>
         <Card>
           <CardHeader>
             <CardTitle>Recommendation</CardTitle>
