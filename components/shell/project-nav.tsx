@@ -33,9 +33,7 @@ export function ProjectNav({ projectId, projectName, stages, canEdit = false, ca
   return (
     <nav aria-label="Project" className="grid gap-5">
       <div>
-        <SideNavGroupLabel>
-          <span className="block truncate">{projectName ?? 'Project'}</span>
-        </SideNavGroupLabel>
+        <SideNavGroupLabel>{projectName ?? 'Project'}</SideNavGroupLabel>
         <ul className="grid gap-0.5">
           {[
             { href: base, label: 'Overview', match: 'exact' as const },

@@ -61,6 +61,17 @@ export const monitorFieldsSchema = z.object({
 });
 export type MonitorFields = z.output<typeof monitorFieldsSchema>;
 
+/** Slack's incoming webhooks (and workflow triggers) live on these hosts only; any other address is not one, whatever it answers. */
+const SLACK_HOSTS = new Set(['hooks.slack.com', 'hooks.slack-gov.com']);
+export function isSlackWebhook(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' && SLACK_HOSTS.has(url.hostname) && /^\/(services|workflows|triggers)\/./.test(url.pathname);
+  } catch {
+    return false;
+  }
+}
+
 const channelName = requiredText(120, 'Name the channel.', 'Keep the name under 120 characters.');
 
 export const channelInputSchema = z.discriminatedUnion('kind', [
@@ -68,7 +79,7 @@ export const channelInputSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('slack'),
     name: channelName,
-    url: httpUrl(false).refine((v) => v.startsWith('https://') || loopbackTargetsAllowed(process.env, 'monitors'), 'Slack webhook addresses start with https://.'),
+    url: httpUrl(false).refine(isSlackWebhook, 'This is not a Slack webhook address: those start with https://hooks.slack.com/services/. For another service, choose “Webhook”.'),
   }),
   z.object({ kind: z.literal('webhook'), name: channelName, url: httpUrl(false) }),
 ]);

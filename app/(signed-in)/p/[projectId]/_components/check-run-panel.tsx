@@ -17,6 +17,7 @@ import { messageOf, useTRPC } from '@/app/_lib/trpc';
 import type { StageKey } from '@/server/projects/kinds';
 import { actionWhereOf } from '@/server/check-runs/applicability';
 import { ACTION_LINKS } from '../risks/risk-view';
+import { formatDateTime } from '@/components/ui/dates';
 
 const RESULT_TONES: Record<'pass' | 'warn' | 'fail' | 'error' | 'skipped', { label: string; tone: BadgeTone }> = {
   pass: { label: 'Passed', tone: 'success' },
@@ -101,7 +102,7 @@ export function CheckRunPanel({ projectId, stageKey, latestRunId, canRun }: Prop
         <CardTitle>Automated checks</CardTitle>
         <CardDescription>
           Launch Ready checks the live product and closes the items each check settles, with the evidence attached.
-          {data ? ` Last run ${data.startedAt.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })}${data.startedBy ? ` by ${data.startedBy}` : ''}.` : ' Not run yet.'}
+          {data ? ` Last run ${formatDateTime(data.startedAt)}${data.startedBy ? ` by ${data.startedBy}` : ''}.` : ' Not run yet.'}
         </CardDescription>
       </CardHeader>
       {data ? (

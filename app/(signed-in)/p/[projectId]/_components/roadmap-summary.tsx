@@ -10,6 +10,7 @@ import type { AppRouter } from '@/server/trpc/root';
 import type { inferRouterOutputs } from '@trpc/server';
 import { STAGE_LABELS } from '@/server/projects/kinds';
 import { RISK_STATES, riskAnchor, riskFix } from '../risks/risk-view';
+import { formatDate } from '@/components/ui/dates';
 
 type Overview = inferRouterOutputs<AppRouter>['roadmap']['overview'];
 
@@ -62,7 +63,7 @@ export function RoadmapSummary({ projectId, overview, canDecide }: { projectId: 
             <VerdictReasons projectId={projectId} reasons={recommendation.reasons} limit={4} />
             <p className="text-fg-muted">
               {latestDecision
-                ? `Decided ${latestDecision.decision === 'go' ? 'go' : 'no-go'} by ${latestDecision.decidedBy ?? 'a former member'} on ${latestDecision.decidedAt.toLocaleDateString('en-GB', { dateStyle: 'medium' })}.`
+                ? `Decided ${latestDecision.decision === 'go' ? 'go' : 'no-go'} by ${latestDecision.decidedBy ?? 'a former member'} on ${formatDate(latestDecision.decidedAt)}.`
                 : 'No decision recorded yet.'}
             </p>
           </CardContent>

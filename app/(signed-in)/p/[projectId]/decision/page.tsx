@@ -10,6 +10,7 @@ import { serverCaller } from '@/server/trpc/server-caller';
 import { readProject, readRoadmapOverview } from '@/app/_lib/project-reads';
 import { DecisionForm } from './decision-form';
 import { FounderChecklist } from './founder-checklist';
+import { formatDateTime } from '@/components/ui/dates';
 
 export const metadata: Metadata = { title: 'Go / no-go' };
 
@@ -71,7 +72,7 @@ export default async function DecisionPage({ params }: { params: Promise<{ proje
               <TBody>
                 {decisions.map((d) => (
                   <TR key={d.id}>
-                    <TD className="whitespace-nowrap">{d.decidedAt.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })}</TD>
+                    <TD className="whitespace-nowrap">{formatDateTime(d.decidedAt)}</TD>
                     <TD>
                       <VerdictBadge verdict={d.decision === 'go' ? 'go' : 'no-go'} />
                     </TD>

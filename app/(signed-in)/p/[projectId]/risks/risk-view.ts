@@ -1,6 +1,7 @@
 /** How a ranked risk is named, anchored and explained on the risk page and the overview's "Fix first". */
 import type { BadgeTone } from '@/components/ui/badge';
 import type { RankedRisk, RiskState } from '@/server/roadmap/risks';
+import { formatDate } from '@/components/ui/dates';
 
 export const RISK_STATES: Record<RiskState, { label: string; tone: BadgeTone }> = {
   open: { label: 'Open', tone: 'danger' },
@@ -42,4 +43,4 @@ export const ACTION_LINKS: Record<NonNullable<RankedRisk['actionWhere']>, string
   'settings#ownership': 'Verify domain ownership',
 };
 
-export const shortDate = (value: string | Date) => new Date(value).toLocaleDateString('en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
+export const shortDate = (value: string | Date) => formatDate(value);
