@@ -154,7 +154,7 @@ export function CheckRunPanel({ projectId, stageKey, latestRunId, canRun }: Prop
                     <li key={`${finding.code}-${index}`} className="text-sm">
                       <div className="flex items-start gap-2">
                         <Badge tone={SEVERITY_TONES[finding.severity] ?? 'neutral'}>{finding.severity}</Badge>
-                        <p className="text-fg">{finding.message}</p>
+                        <p className="min-w-0 text-fg">{finding.message}</p>
                       </div>
                       {finding.severity !== 'info' ? <p className="mt-1 pl-1 text-fg-muted">How to fix: {finding.fix}</p> : null}
                       {finding.evidence !== null && finding.evidence !== undefined ? (
