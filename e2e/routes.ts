@@ -17,6 +17,8 @@ export type ScreenRoute = {
   as: readonly Role[];
   /** Roles that get the not-found page here (a client on Settings); it must still carry the app's frame. */
   notFoundAs?: readonly Role[];
+  /** An emailed-link page: its own centred layout, without the app's frame even when signed in. */
+  noFrame?: boolean;
   /** Values for params the worlds do not hold; one visit per entry (per role when a function). */
   variants?: Record<string, string>[] | ((role: Role) => Record<string, string>[]);
 };
@@ -33,8 +35,8 @@ export const ROUTES: readonly ScreenRoute[] = [
   { page: '/sign-up', as: ['visitor'] },
   { page: '/forgot-password', as: ['visitor'] },
   { page: '/reset-password', as: ['visitor'] },
-  { page: '/invite/[token]', as: ['visitor', 'founder'] },
-  { page: '/share/[token]', as: ['visitor', 'founder'] },
+  { page: '/invite/[token]', as: ['visitor', 'founder'], noFrame: true },
+  { page: '/share/[token]', as: ['visitor', 'founder'], noFrame: true },
   { page: '/outbox', as: ['visitor'] },
   { page: '/account', as: SIGNED_IN },
   { page: '/app', as: SIGNED_IN },

@@ -160,7 +160,7 @@ export function CheckRunPanel({ projectId, stageKey, latestRunId, canRun }: Prop
                       {finding.evidence !== null && finding.evidence !== undefined ? (
                         <details className="mt-1 pl-1">
                           <summary className="cursor-pointer text-xs text-fg-muted">Evidence</summary>
-                          <pre className="mt-1 max-h-60 overflow-auto rounded-control bg-surface-sunken p-2 text-xs">{JSON.stringify(finding.evidence, null, 2)}</pre>
+                          <pre tabIndex={0} className="mt-1 max-h-60 overflow-auto rounded-control bg-surface-sunken p-2 text-xs">{JSON.stringify(finding.evidence, null, 2)}</pre>
                         </details>
                       ) : null}
                     </li>

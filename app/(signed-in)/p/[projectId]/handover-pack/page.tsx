@@ -79,7 +79,7 @@ export default async function HandoverPackPage({ params }: { params: Promise<{ p
           </div>
           <details className="rounded-md border border-border">
             <summary className="cursor-pointer px-3 py-2 text-sm font-medium text-fg">Full text (Markdown)</summary>
-            <pre className="max-h-[32rem] overflow-auto border-t border-border bg-surface-sunken p-3 text-xs whitespace-pre-wrap text-fg">{markdown}</pre>
+            <pre tabIndex={0} className="max-h-[32rem] overflow-auto border-t border-border bg-surface-sunken p-3 text-xs whitespace-pre-wrap text-fg">{markdown}</pre>
           </details>
         </CardContent>
       </Card>
