@@ -79,7 +79,7 @@ export default async function DecisionPage({ params }: { params: Promise<{ proje
                     <TD>
                       <VerdictBadge verdict={d.recommendation.verdict} />
                     </TD>
-                    <TD className="max-w-md">{d.reason}</TD>
+                    <TD className="min-w-64 max-w-md">{d.reason}</TD>
                     <TD className="text-fg-muted">{d.decidedBy ?? 'Former member'}</TD>
                   </TR>
                 ))}

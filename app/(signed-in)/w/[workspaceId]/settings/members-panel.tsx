@@ -100,10 +100,7 @@ export function MembersPanel(props: {
                   </TD>
                   <TD className="text-right">
                     {member.userId === props.myUserId ? (
-                      soleOwner ? (
-                        // Leaving would fail: say what to do instead of offering a button that cannot work.
-                        <span className="text-xs text-fg-muted">Only owner: make someone else owner to leave</span>
-                      ) : (
+                      soleOwner ? null : (
                         <ConfirmButton
                           label="Leave"
                           title="Leave this workspace?"
@@ -129,6 +126,10 @@ export function MembersPanel(props: {
               ))}
             </TBody>
           </Table>
+          {soleOwner ? (
+            // Leaving would fail: say what to do instead of offering a button that cannot work.
+            <p className="mt-3 text-sm text-fg-muted">You are the only owner, so you cannot leave. To leave, make someone else owner first.</p>
+          ) : null}
         </CardContent>
       </Card>
 
