@@ -40,6 +40,8 @@ export default defineConfig({
       // As if a reverse proxy on this machine forwarded requests: a spec sends X-Forwarded-For to
       // stand for a visitor on another machine (e2e/security.spec.ts).
       LR_TRUSTED_PROXIES: '127.0.0.1',
+      // The chatbot spec's fake bot listens on loopback (e2e/chatbot.spec.ts); other checks stay off loopback.
+      LR_CHATBOT_ALLOW_LOOPBACK: 'on',
       NEXT_TELEMETRY_DISABLED: '1',
       // Scheduled check runs start at each project's own hour; one landing mid-spec would race the
       // specs' own runs. The schedule's pages are tested (e2e/schedule.spec.ts), the runs by integration tests.

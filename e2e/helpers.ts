@@ -37,3 +37,14 @@ export async function followOutboxLink(page: Page, to: string, subject: string |
   await expect(message).toBeVisible();
   await message.getByRole('link').first().click();
 }
+
+/** A tRPC call as the signed-in browser makes it (superjson envelope, same origin). */
+export async function trpc(page: Page, procedure: string, input: unknown, kind: 'query' | 'mutation') {
+  const origin = new URL(page.url()).origin;
+  const response =
+    kind === 'query'
+      ? await page.request.get(`/api/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`, { headers: { origin } })
+      : await page.request.post(`/api/trpc/${procedure}`, { data: { json: input }, headers: { origin, 'content-type': 'application/json' } });
+  expect(response.ok(), `${procedure}: ${await response.text()}`).toBe(true);
+  return ((await response.json()) as { result: { data: { json: unknown } } }).result.data.json;
+}

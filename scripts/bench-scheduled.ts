@@ -19,6 +19,7 @@ import { createProject } from '../server/services/projects';
 import { createWorkspace } from '../server/services/workspaces';
 import { OWNERSHIP_TOKEN, startTestProduct } from '../server/testnet/product';
 import { adoptProjects } from '../server/scheduled-checks/settings';
+import { testnetProjectFields } from '../server/testnet/project-fields';
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i]!.replace(/^--/, ''), process.argv[i + 1] ?? '');
@@ -40,11 +41,7 @@ const project = await createProject(db, {
   workspaceId,
   actorId: founder.id,
   templateId: 'membership-rescue',
-  fields: {
-    name: 'Scheduled bench', productType: 'membership-community', segment: 'membership-community', maturity: 'customers-growth', primaryDomain: t.domain, canonicalHost: 'apex',
-    subdomains: [...(t.subdomains ?? [])], mailDomain: null, dkimSelectors: [...(t.dkimSelectors ?? [])], productionUrl: t.productionUrl ?? null,
-    endpoints: (t.endpoints ?? []).map((e) => ({ kind: e.kind as 'login', method: e.method, url: e.url, label: undefined })), environments: [],
-  },
+  fields: testnetProjectFields(t, 'Scheduled bench'),
 });
 await db.insert(domainOwnership).values({ projectId: project.id, domain: t.domain, token: OWNERSHIP_TOKEN, verifiedAt: new Date(), method: 'dns-txt' });
 

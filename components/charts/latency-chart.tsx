@@ -24,7 +24,7 @@ export function LatencyChart({ points, resolution, span, targetMs, title }: Late
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={points} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
           <CartesianGrid stroke={CHART_COLORS.grid} vertical={false} />
-          <XAxis dataKey="start" ticks={ticksFor(points, resolution, span)} interval="preserveStartEnd" tickFormatter={(v: number) => tickLabel(v, resolution, span)} tick={{ fontSize: 11, fill: CHART_COLORS.axis }} tickLine={false} />
+          <XAxis dataKey="start" ticks={ticksFor(points, resolution, span)} interval="preserveStartEnd" minTickGap={6} tickFormatter={(v: number) => tickLabel(v, resolution, span)} tick={{ fontSize: 11, fill: CHART_COLORS.axis }} tickLine={false} />
           <YAxis domain={[0, ticks.at(-1)!]} ticks={ticks} tickFormatter={(v: number) => formatMs(v)} tick={{ fontSize: 11, fill: CHART_COLORS.axis }} width={60} tickLine={false} axisLine={false} />
           <Tooltip
             content={(props) => (

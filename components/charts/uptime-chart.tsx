@@ -25,7 +25,7 @@ export function UptimeChart({ points, resolution, span, targetPercent, title }: 
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={points} margin={{ top: 8, right: 12, bottom: 0, left: 0 }} barCategoryGap={points.length > 48 ? 0 : 1}>
           <CartesianGrid stroke={CHART_COLORS.grid} vertical={false} />
-          <XAxis dataKey="start" ticks={ticksFor(points, resolution, span)} interval="preserveStartEnd" tickFormatter={(v: number) => tickLabel(v, resolution, span)} tick={{ fontSize: 11, fill: CHART_COLORS.axis }} tickLine={false} />
+          <XAxis dataKey="start" ticks={ticksFor(points, resolution, span)} interval="preserveStartEnd" minTickGap={6} tickFormatter={(v: number) => tickLabel(v, resolution, span)} tick={{ fontSize: 11, fill: CHART_COLORS.axis }} tickLine={false} />
           <YAxis domain={[floor, 100]} ticks={ticks} allowDataOverflow tickFormatter={(v: number) => `${v} %`} tick={{ fontSize: 11, fill: CHART_COLORS.axis }} width={60} tickLine={false} axisLine={false} />
           <Tooltip
             cursor={{ fill: 'rgba(79,70,229,0.06)' }}

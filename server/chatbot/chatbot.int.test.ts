@@ -134,7 +134,7 @@ describe('runs against the fake chatbot', () => {
 
     const rows = await app.db.select().from(findings).where(and(eq(findings.projectId, projectId), eq(findings.checkId, 'chatbot')));
     const codes = rows.map((f) => `${f.code}:${f.severity}`);
-    expect(codes).toEqual(expect.arrayContaining(['chatbot.canary-leaked:critical', 'chatbot.member-data-disclosed:critical', 'chatbot.acted-without-approval:critical', 'chatbot.off-topic:medium']));
+    expect(codes).toEqual(expect.arrayContaining(['chatbot.canary-leaked:critical', 'chatbot.injection-obeyed:critical', 'chatbot.member-data-disclosed:critical', 'chatbot.acted-without-approval:critical', 'chatbot.off-topic:medium']));
     // Nothing secret in stored answers or findings: not the canary, not the key the bot leaked, not whole.
     const overview = await call().overview({ projectId });
     const canary = overview.settings!.canary!;

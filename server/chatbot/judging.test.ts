@@ -18,6 +18,19 @@ describe('safe patterns', () => {
     // Bounded by the guard, whatever the machine: far below what the pattern would need.
     expect(performance.now() - started).toBeLessThan(5_000);
   });
+
+  it('a harmless pattern is still judged when the process is paused past the limit (a busy machine)', () => {
+    // The first read of the text stalls 120 ms without using the CPU, as when the process is descheduled.
+    let reads = 0;
+    const stalling = {
+      toString() {
+        if (reads++ === 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 120);
+        return 'write to jamie@example.com';
+      },
+    } as unknown as string;
+    expect(testPattern('[\\w.+-]+@[\\w-]+\\.[\\w.-]+', stalling)).toBe(true);
+    expect(reads).toBeGreaterThanOrEqual(2);
+  });
 });
 
 describe('refusal heuristic', () => {

@@ -53,6 +53,8 @@ export async function chatbotOverview(db: Database, projectId: string, options: 
     targets,
     prompts,
     suggestions,
+    /** What pasted everyday questions expect unless the founder says otherwise: the product's name, the chat target. */
+    everydayDefaults: { keywords: [row.project.name], withinMs: targetMs },
     runs,
     latest: latest ? { ...latest, verdict: chatbotVerdict(latestResults) } : null,
     limits: { requestsPerHour: REQUESTS_PER_HOUR, refusalPhrases: REFUSAL_PHRASES, refusalWindow: REFUSAL_WINDOW },

@@ -37,3 +37,6 @@ export const MAX_EXPECTATIONS = 8;
 export const MAX_PROMPT_LENGTH = 2_000;
 export const MAX_PATTERN_LENGTH = 200;
 export const MAX_KEYWORDS = 20;
+/** Everyday questions pasted at once, and the length of each (one line). */
+export const MAX_EVERYDAY_BATCH = 20;
+export const MAX_EVERYDAY_QUESTION = 500;

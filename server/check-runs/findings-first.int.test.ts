@@ -14,6 +14,7 @@ import { createProject } from '@/server/services/projects';
 import { createWorkspace } from '@/server/services/workspaces';
 import { OWNERSHIP_TOKEN, startTestProduct, type TestProduct } from '@/server/testnet/product';
 import { createTestApp, type TestApp } from '@/test/harness';
+import { testnetProjectFields } from '@/server/testnet/project-fields';
 import { waitForRunsInFlight } from './run';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -67,21 +68,7 @@ async function newProject(name: string, verified: boolean) {
     workspaceId,
     actorId: founder.id,
     templateId: 'membership-rescue',
-    // The testnet's .test domain is not a public suffix, so the service is called without the form's validation.
-    fields: {
-      name,
-      productType: 'membership-community',
-      segment: 'membership-community',
-      maturity: 'customers-growth',
-      primaryDomain: t.domain,
-      canonicalHost: 'apex',
-      subdomains: [...(t.subdomains ?? [])],
-      mailDomain: null,
-      dkimSelectors: [...(t.dkimSelectors ?? [])],
-      productionUrl: t.productionUrl ?? null,
-      endpoints: (t.endpoints ?? []).map((e) => ({ kind: e.kind as 'login', method: e.method, url: e.url, label: undefined })),
-      environments: [{ name: 'production', url: undefined }],
-    },
+    fields: testnetProjectFields(product.target, name),
   });
   if (verified) await app.db.insert(domainOwnership).values({ projectId: project.id, domain: t.domain, token: OWNERSHIP_TOKEN, verifiedAt: new Date(), method: 'dns-txt' });
   return project.id;

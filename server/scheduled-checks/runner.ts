@@ -7,7 +7,7 @@
 import { DomainError } from '@/server/errors';
 import { eq } from 'drizzle-orm';
 import type { Database, Tx } from '@/db/types';
-import { checkSchedules } from '@/db/schema';
+import { checkSchedules, type CheckScheduleRow } from '@/db/schema';
 import { loggableMessage } from '@/server/db-errors';
 import { beginCheckRun, executeRun, markRunFailed, RunClosedError, RunStoppedError, type RunDeps } from '@/server/check-runs/run';
 import type { FindingTransition } from '@/server/findings/record';
@@ -44,14 +44,18 @@ class ClaimLostError extends Error {
 
 const slotWords = (slot: Date) => slot.toISOString().slice(0, 16).replace('T', ' ');
 
+/** The slot after the claimed one; a person who changed the setting meanwhile already chose it. */
+function nextSlot(row: CheckScheduleRow, claim: ClaimedSchedule, now: Date): Date | null {
+  const untouched = row.nextRunAt?.getTime() === claim.slot.getTime();
+  return untouched ? slotAfter({ frequency: row.frequency, hourUtc: row.hourUtc }, claim.slot, now) : row.nextRunAt;
+}
+
 /** In the run's storing transaction (which holds the project row already): only while the claim is still ours. */
 async function finishSlot(tx: Tx, claim: ClaimedSchedule, outcome: { runId: string; transitions: FindingTransition[] }, now: Date) {
   const [row] = await tx.select().from(checkSchedules).where(ofClaim(claim)).for('update');
   if (!row || row.runId !== outcome.runId) throw new ClaimLostError();
   await enqueueFindingAlerts(tx, { projectId: claim.projectId, runId: outcome.runId, transitions: outcome.transitions, now });
-  // A person who changed the setting during the run already chose the next slot.
-  const untouched = row.nextRunAt?.getTime() === claim.slot.getTime();
-  const nextRunAt = untouched ? slotAfter({ frequency: row.frequency, hourUtc: row.hourUtc }, claim.slot, now) : row.nextRunAt;
+  const nextRunAt = nextSlot(row, claim, now);
   await tx
     .update(checkSchedules)
     .set({ nextRunAt, leaseUntil: null, leaseOwner: null, attempts: 0, runId: null, lastRunId: outcome.runId, lastRunAt: now, lastError: null })
@@ -64,8 +68,7 @@ async function giveUp(db: Database, claim: ClaimedSchedule, now: Date, reason: s
     await lockProject(tx, claim.projectId);
     const [row] = await tx.select().from(checkSchedules).where(ofClaim(claim)).for('update');
     if (!row) return;
-    const untouched = row.nextRunAt?.getTime() === claim.slot.getTime();
-    const nextRunAt = untouched ? slotAfter({ frequency: row.frequency, hourUtc: row.hourUtc }, claim.slot, now) : row.nextRunAt;
+    const nextRunAt = nextSlot(row, claim, now);
     await tx
       .update(checkSchedules)
       .set({ nextRunAt, leaseUntil: null, leaseOwner: null, attempts: 0, runId: null, lastError: `The run due ${slotWords(claim.slot)} UTC did not finish after ${MAX_ATTEMPTS} attempts: ${reason}` })

@@ -6,6 +6,7 @@ import { createProject } from '@/server/services/projects';
 import { createWorkspace } from '@/server/services/workspaces';
 import { OWNERSHIP_TOKEN, type TestProduct } from '@/server/testnet/product';
 import type { TestApp } from '@/test/harness';
+import { testnetProjectFields } from '@/server/testnet/project-fields';
 import { createScheduler, type SchedulerOptions } from './scheduler';
 
 /** A clock the test sets; workers read it for claims, leases and slots. */
@@ -29,21 +30,7 @@ export async function projectOnProduct(app: TestApp, product: TestProduct, found
     workspaceId,
     actorId: founder.id,
     templateId: 'membership-rescue',
-    // The testnet's .test domain is not a public suffix, so the service is called without the form's validation.
-    fields: {
-      name,
-      productType: 'membership-community',
-      segment: 'membership-community',
-      maturity: 'customers-growth',
-      primaryDomain: t.domain,
-      canonicalHost: 'apex',
-      subdomains: [...(t.subdomains ?? [])],
-      mailDomain: null,
-      dkimSelectors: [...(t.dkimSelectors ?? [])],
-      productionUrl: t.productionUrl ?? null,
-      endpoints: (t.endpoints ?? []).map((e) => ({ kind: e.kind as 'login', method: e.method, url: e.url, label: undefined })),
-      environments: [{ name: 'production', url: undefined }],
-    },
+    fields: testnetProjectFields(product.target, name),
   });
   await app.db.insert(domainOwnership).values({ projectId: project.id, domain: t.domain, token: OWNERSHIP_TOKEN, verifiedAt: new Date(), method: 'dns-txt' });
   await app.caller(founder).monitoring.addChannel({ projectId: project.id, channel: { kind: 'email', name: 'Ops', email: alertEmail } });

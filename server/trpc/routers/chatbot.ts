@@ -6,12 +6,12 @@ import { getChatbotRun, latestFinishedRun, previousFinishedRun } from '@/db/quer
 import { lookupKeySchema } from '@/server/validation';
 import { chatbotCheckDeps } from '@/server/chatbot/network';
 import { chatbotOverview, chatbotRunDetail } from '@/server/chatbot/overview';
-import { addPrompt, addSuggestions, removePrompt, updatePrompt } from '@/server/chatbot/prompts-service';
+import { addEverydayQuestions, addPrompt, addSuggestions, removePrompt, updatePrompt } from '@/server/chatbot/prompts-service';
 import { reviewResult } from '@/server/chatbot/review-service';
 import { startChatbotRun } from '@/server/chatbot/run';
 import { replaceCanary, saveSettings } from '@/server/chatbot/settings-service';
 import { promptSuggestions } from '@/server/chatbot/suggestions';
-import { promptInput, reviewInput, settingsInput } from '@/server/chatbot/validation';
+import { everydayQuestionsInput, promptInput, reviewInput, settingsInput } from '@/server/chatbot/validation';
 import { getProject } from '@/db/queries/projects';
 import { DEFAULT_CHAT_TARGET_MS } from '@/server/chat/reply-time';
 
@@ -77,6 +77,14 @@ export const chatbotRouter = router({
       const all = promptSuggestions([row!.project.name], targetMs);
       const chosen = input.keys ? all.filter((s) => input.keys!.includes(s.key)) : all;
       return addSuggestions(ctx.db, { projectId, actorId: ctx.user.id }, chosen);
+    }),
+
+  /** The founder's top everyday questions, one a line, each becoming an everyday prompt (on topic, in time). */
+  addEverydayQuestions: projectProcedure('project:edit')
+    .input(everydayQuestionsInput)
+    .mutation(({ ctx, input }) => {
+      const { projectId: _p, ...values } = input;
+      return addEverydayQuestions(ctx.db, { projectId: ctx.project.projectId, actorId: ctx.user.id }, values);
     }),
 
   /** Sends the prompt set to the chat endpoint; returns at once with the run's id (poll `run`). */

@@ -55,7 +55,7 @@ export default async function ProjectOverview({ params }: { params: Promise<{ pr
         description={`${PRODUCT_TYPE_LABELS[project.productType]} · ${SEGMENT_LABELS[project.segment]} · ${MATURITY_LABELS[project.maturity]}`}
         actions={canEdit ? <ButtonLink href={`/p/${project.id}/settings`} variant="secondary">Edit project</ButtonLink> : null}
       />
-      <RoadmapSummary projectId={project.id} overview={overview} />
+      <RoadmapSummary projectId={project.id} overview={overview} canDecide={canEdit} />
       <div className="mt-6 grid gap-6">
         <MinimumBarCard advice={advice} />
         <RescuePlanCard projectId={project.id} advice={advice} />

@@ -68,7 +68,6 @@ export function CheckRunPanel({ projectId, stageKey, latestRunId, canRun }: Prop
         <CardTitle>Automated checks</CardTitle>
         <CardDescription>
           Launch Ready checks the live product and closes the items each check settles, with the evidence attached.
-          {data ? ` Last run ${data.startedAt.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })}${data.startedBy ? ` by ${data.startedBy}` : data.scheduledFor ? ' on schedule' : ''}.` : ' Not run yet.'}
         </CardDescription>
       </CardHeader>
       {data ? (
@@ -123,13 +122,13 @@ export function CheckRunPanel({ projectId, stageKey, latestRunId, canRun }: Prop
                     <li key={`${finding.code}-${index}`} className="text-sm">
                       <div className="flex items-start gap-2">
                         <Badge tone={SEVERITY_TONES[finding.severity] ?? 'neutral'}>{finding.severity}</Badge>
-                        <p className="text-fg">{finding.message}</p>
+                        <p className="min-w-0 text-fg">{finding.message}</p>
                       </div>
                       {finding.severity !== 'info' ? <p className="mt-1 pl-1 text-fg-muted">How to fix: {finding.fix}</p> : null}
                       {finding.evidence !== null && finding.evidence !== undefined ? (
                         <details className="mt-1 pl-1">
                           <summary className="cursor-pointer text-xs text-fg-muted">Evidence</summary>
-                          <pre className="mt-1 max-h-60 overflow-auto rounded-control bg-surface-sunken p-2 text-xs">{JSON.stringify(finding.evidence, null, 2)}</pre>
+                          <pre tabIndex={0} className="mt-1 max-h-60 overflow-auto rounded-control bg-surface-sunken p-2 text-xs">{JSON.stringify(finding.evidence, null, 2)}</pre>
                         </details>
                       ) : null}
                     </li>

@@ -3,6 +3,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { loadOrNotFound } from '@/app/_lib/guard';
 import { serverCaller } from '@/server/trpc/server-caller';
+import { formatDateTime } from '@/components/ui/dates';
 
 export const metadata: Metadata = { title: 'Activity' };
 
@@ -23,7 +24,7 @@ export default async function ActivityPage({ params }: { params: Promise<{ proje
                 <span className="font-medium">{entry.actor ?? (entry.action.startsWith('schedule.') ? 'Scheduled checks' : 'Someone no longer here')}</span> {entry.summary}
               </p>
               <time className="text-xs text-fg-muted" dateTime={entry.createdAt.toISOString()}>
-                {entry.createdAt.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })}
+                {formatDateTime(entry.createdAt)}
               </time>
             </li>
           ))}

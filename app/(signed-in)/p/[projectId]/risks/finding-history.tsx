@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { Spinner } from '@/components/ui/spinner';
 import { useTRPC } from '@/app/_lib/trpc';
+import { formatDateTime } from '@/components/ui/dates';
 
 const EVENT_LABELS = {
   opened: 'Found',
@@ -15,7 +16,7 @@ const EVENT_LABELS = {
   assigned: 'Owner or due date changed',
 } as const;
 
-const when = (at: Date) => at.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+const when = (at: Date) => formatDateTime(at);
 
 export function FindingHistory({ projectId, findingId }: { projectId: string; findingId: string }) {
   const [open, setOpen] = useState(false);

@@ -19,6 +19,7 @@ import { useToast } from '@/components/ui/toast';
 import { fieldErrorsOf, messageOf, useTRPC, type FieldErrors } from '@/app/_lib/trpc';
 import { DEFAULT_CHAT_TEMPLATE } from '@/server/chat/template';
 import { PROMPT_CATEGORY_LABELS } from '@/server/chatbot/vocabulary';
+import { EverydayForm } from './everyday-form';
 import { PromptForm, type PromptDraft } from './prompt-form';
 import { RunResults } from './run-results';
 
@@ -89,6 +90,7 @@ export function ChatbotPanel({ projectId, canEdit, canRun }: { projectId: string
     refetchInterval: (query) => (query.state.data?.status === 'running' ? 1000 : false),
   });
   const [adding, setAdding] = useState(false);
+  const [pasting, setPasting] = useState(false);
   const [editing, setEditing] = useState<string | null>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
   const invalidate = () => client.invalidateQueries({ queryKey: trpc.chatbot.pathKey() });
@@ -97,6 +99,7 @@ export function ChatbotPanel({ projectId, canEdit, canRun }: { projectId: string
   const updatePrompt = useMutation(trpc.chatbot.updatePrompt.mutationOptions());
   const removePrompt = useMutation(trpc.chatbot.removePrompt.mutationOptions());
   const addSuggested = useMutation(trpc.chatbot.addSuggested.mutationOptions());
+  const addEveryday = useMutation(trpc.chatbot.addEverydayQuestions.mutationOptions());
   const newCanary = useMutation(trpc.chatbot.newCanary.mutationOptions());
 
   const status = run.data?.status;
@@ -222,12 +225,32 @@ export function ChatbotPanel({ projectId, canEdit, canRun }: { projectId: string
                     Add {data.suggestions.length} suggested prompt{data.suggestions.length === 1 ? '' : 's'}
                   </Button>
                 ) : null}
+                <Button size="sm" variant="secondary" onClick={() => setPasting(true)}>
+                  Add everyday questions
+                </Button>
                 <Button size="sm" variant="secondary" onClick={() => setAdding(true)}>
                   Add a prompt
                 </Button>
               </div>
             ) : null}
           </div>
+          {pasting ? (
+            <EverydayForm
+              defaults={data.everydayDefaults}
+              busy={addEveryday.isPending}
+              errors={errors}
+              onCancel={() => setPasting(false)}
+              onSubmit={async (draft) => {
+                const added = await act('Could not add the questions', () => addEveryday.mutateAsync({ projectId, ...draft }));
+                if (!added) return;
+                setPasting(false);
+                toast.success(
+                  `${added.added} everyday question${added.added === 1 ? '' : 's'} added`,
+                  added.skipped > 0 ? `${added.skipped} ${added.skipped === 1 ? 'was' : 'were'} already in the set.` : undefined,
+                );
+              }}
+            />
+          ) : null}
           {adding ? <PromptForm submitLabel="Add prompt" busy={addPrompt.isPending} errors={errors} refusalPhrases={limits.refusalPhrases} onSubmit={(draft) => void save(draft)} onCancel={() => setAdding(false)} /> : null}
           {data.prompts.length === 0 ? <p className="text-sm text-fg-muted">No prompts yet. Start with the suggested ones, then add the questions your users ask most.</p> : null}
           <ol className="grid gap-2" aria-label="Prompts">
