@@ -18,7 +18,7 @@ export function ChartFrame({ title, description, summary, empty, emptyText, chil
           {emptyText ?? 'No checks in this period yet.'}
         </div>
       ) : (
-        <div aria-hidden="true" className="h-48 w-full">
+        <div className="h-48 w-full">
           {children}
         </div>
       )}

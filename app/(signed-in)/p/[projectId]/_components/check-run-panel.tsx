@@ -84,7 +84,7 @@ export function CheckRunPanel({ projectId, stageKey, latestRunId, canRun }: Prop
           {data.summary ? (
             <p className="text-sm font-medium text-fg" role="status">
               {data.summary}{' '}
-              <Link className="font-medium whitespace-nowrap text-brand-700 hover:underline" href={`/p/${projectId}/check-runs/${data.id}`}>
+              <Link className="font-medium whitespace-nowrap text-brand-700 underline" href={`/p/${projectId}/check-runs/${data.id}`}>
                 Open this run →
               </Link>
             </p>
