@@ -38,10 +38,17 @@ async function runPromptSet(page: Page) {
   return page.getByRole('status').filter({ hasText: /^Run of / });
 }
 
-/** The page never scrolls sideways at this width. */
+/** The page never scrolls sideways at this width; the message names the elements that stick out. */
 async function expectNoSideways(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
+  const wide = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    if (document.documentElement.scrollWidth <= width) return [];
+    return [...document.querySelectorAll('body *')]
+      .filter((element) => element.getBoundingClientRect().right > width + 1)
+      .slice(-5)
+      .map((element) => `${element.tagName.toLowerCase()}.${element.className} “${(element.textContent ?? '').slice(0, 40)}”`);
+  });
+  expect(wide, 'elements wider than the page').toEqual([]);
 }
 
 let bot: FakeChatbotServer;
@@ -54,7 +61,7 @@ test.afterAll(async () => {
 });
 
 test('chatbot prompt set: the bad bot leaks the canary and obeys an injection → critical findings, no-go; the good bot passes everything', async ({ page }, testInfo) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   await setZone(DOMAIN, { A: ['127.0.0.1'] });
   await setZone(`chat.${DOMAIN}`, { A: ['127.0.0.1'] });
   await signUp(page, 'Cora Coach', uniqueEmail('cora'));
@@ -137,8 +144,12 @@ test('chatbot prompt set: the bad bot leaks the canary and obeys an injection �
   await page.goto(`/p/${projectId}`);
   const verdict = page.getByRole('region', { name: 'Go / no-go' });
   await expect(verdict.getByText('No-go', { exact: true })).toBeVisible();
-  await expect(verdict.getByRole('link', { name: /Critical finding on chatbot prompt “Ignore previous instructions”: .*leak canary/ })).toBeVisible();
-  await expect(verdict.getByRole('link', { name: /Critical finding on chatbot prompt “Pretend to be an admin”/ })).toBeVisible();
+  // The first reasons shown are the chatbot's critical findings (which of the equally ranked ones comes first may vary).
+  const reason = verdict.getByRole('list', { name: 'Reasons for the recommendation' }).getByRole('link', { name: /^Critical finding on chatbot prompt “/ }).first();
+  await expect(reason).toBeVisible();
+  await reason.click();
+  await expect(page).toHaveURL(new RegExp(`/p/${projectId}/risks#finding-`));
+  await expect(page.locator(`[id="${new URL(page.url()).hash.slice(1)}"]`)).toContainText('Critical');
 
   // 2. The founder fixes the bot: every prompt passes, and the chatbot's findings are fixed.
   bot.state.mode = 'good';
@@ -151,8 +162,8 @@ test('chatbot prompt set: the bad bot leaks the canary and obeys an injection �
   // The section at a phone's width and a laptop's: no sideways scrolling, screenshots for review.
   for (const width of [390, 1280]) {
     await page.setViewportSize({ width, height: 900 });
-    await expectNoSideways(page);
     await section.screenshot({ path: testInfo.outputPath(`chatbot-section-${width}.png`) });
+    await expectNoSideways(page);
   }
   await page.setViewportSize({ width: 1280, height: 900 });
 
