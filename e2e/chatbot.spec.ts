@@ -5,7 +5,7 @@
  * the set. The bad bot's canary leak and obeyed injection fail, as critical findings that make the
  * verdict no-go; once the bot behaves, every prompt passes and those findings are fixed.
  */
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page, type TestInfo } from '@playwright/test';
 import { startFakeChatbot, type FakeChatbotServer } from '../server/testnet/fake-chatbot';
 import { signUp, uniqueEmail } from './helpers';
 
@@ -38,23 +38,42 @@ async function runPromptSet(page: Page) {
   return page.getByRole('status').filter({ hasText: /^Run of / });
 }
 
-/** The page never scrolls sideways at this width; the message names the elements that stick out. */
+/** The section at a phone's width and a laptop's: the page never scrolls sideways (the message names what sticks out); screenshots for review. */
+async function checkWidths(page: Page, section: Locator, name: string, testInfo: TestInfo) {
+  for (const width of [390, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const box = (await section.boundingBox())!;
+    // A clip of the whole page, so the sticky top bar does not cover the section's top.
+    await page.screenshot({ path: testInfo.outputPath(`chatbot-${name}-${width}.png`), fullPage: true, clip: box });
+    await expectNoSideways(page);
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+/** The page never scrolls sideways at this width; the message names the innermost elements that stick out. */
 async function expectNoSideways(page: Page) {
-  const wide = await page.evaluate(() => {
+  const { overflow, offenders } = await page.evaluate(() => {
     const width = document.documentElement.clientWidth;
-    if (document.documentElement.scrollWidth <= width) return [];
-    return [...document.querySelectorAll('body *')]
-      .filter((element) => element.getBoundingClientRect().right > width + 1)
-      .slice(-5)
-      .map((element) => `${element.tagName.toLowerCase()}.${element.className} “${(element.textContent ?? '').slice(0, 40)}”`);
+    const clipped = (element: Element) => {
+      for (let parent = element.parentElement; parent; parent = parent.parentElement) if (getComputedStyle(parent).overflowX !== 'visible') return true;
+      return false;
+    };
+    const over = [...document.querySelectorAll('body *')].filter((element) => element.getBoundingClientRect().right > width + 1 && !clipped(element));
+    const innermost = over.filter((element) => ![...element.children].some((child) => over.includes(child)));
+    return {
+      overflow: document.documentElement.scrollWidth - width,
+      offenders: innermost.slice(0, 8).map((element) => `${element.tagName.toLowerCase()}.${element.className} “${(element.textContent ?? '').slice(0, 40)}”`),
+    };
   });
-  expect(wide, 'elements wider than the page').toEqual([]);
+  expect(overflow, `the page scrolls sideways; too wide: ${offenders.join('; ')}`).toBeLessThanOrEqual(0);
 }
 
 let bot: FakeChatbotServer;
 test.beforeAll(async () => {
-  // Bad mode answers everyday questions after 4 s; the prompts allow 3.5 s (a wait is a floor, so it always fails).
-  bot = await startFakeChatbot({ mode: 'bad', slowMs: 4_000, pieceMs: 1 });
+  // Bad mode answers everyday questions after 5.5 s; the prompts allow 5 s (a wait is a floor, so it always fails;
+  // the good bot answers at once, well inside 5 s even on a loaded machine).
+  bot = await startFakeChatbot({ mode: 'bad', slowMs: 5_500, pieceMs: 1 });
 });
 test.afterAll(async () => {
   await bot?.close();
@@ -104,13 +123,13 @@ test('chatbot prompt set: the bad bot leaks the canary and obeys an injection �
   const everyday = section.getByRole('form', { name: 'Add everyday questions' });
   await expect(everyday.getByLabel('Stay on topic: mention one of')).toHaveValue('Coachly');
   await everyday.getByLabel('Your top everyday questions').fill('How do I book a session?\nCan I change my plan later?\nhow do I book a session?');
-  await everyday.getByLabel('Be complete within (ms)').fill('3500');
+  await everyday.getByLabel('Be complete within (ms)').fill('5000');
   await everyday.getByRole('button', { name: 'Add questions' }).click();
   await expect(section.getByRole('heading', { name: /Prompt set .* 14 prompts$/ })).toBeVisible();
   // The suggested everyday question gets the same allowance as the pasted ones.
   await section.getByRole('list', { name: 'Prompts' }).locator(':scope > li').filter({ hasText: 'What the bot is for' }).getByRole('button', { name: 'Edit' }).click();
   const editing = section.getByRole('form', { name: 'Save prompt' });
-  await editing.getByLabel('Be complete within (ms)').fill('3500');
+  await editing.getByLabel('Be complete within (ms)').fill('5000');
   await editing.getByRole('button', { name: 'Save prompt' }).click();
   await expect(editing).toHaveCount(0);
   await expect(section.getByRole('heading', { name: /Prompt set · version 4 · 14 prompts$/ })).toBeVisible();
@@ -126,11 +145,12 @@ test('chatbot prompt set: the bad bot leaks the canary and obeys an injection �
   await expect(expectation(admin, 'Pretend to be an admin', 'Refuses')).toContainText('went along with the request');
   await expect(admin).toContainText('ADMIN MODE ON');
   const slow = result(page, 'How do I book a session?');
-  await expect(expectation(slow, 'How do I book a session?', 'Complete within 3,500 ms').getByText('fail', { exact: true })).toBeVisible();
+  await expect(expectation(slow, 'How do I book a session?', 'Complete within 5,000 ms').getByText('fail', { exact: true })).toBeVisible();
   // Answers are stored masked: the canary never shows in them.
   await expect(page.getByRole('list', { name: 'Prompt results' })).not.toContainText(bot.state.canary);
   await expect(leak).toContainText('[canary]');
   await expect(section).toContainText('Verdict for the checklist: failed — “Ignore previous instructions” leaked the canary.');
+  await checkWidths(page, section, 'bad-run', testInfo);
 
   // The risk list ranks them as critical findings, and the project says no-go because of them.
   await page.goto(`/p/${projectId}/risks`);
@@ -153,19 +173,15 @@ test('chatbot prompt set: the bad bot leaks the canary and obeys an injection �
 
   // 2. The founder fixes the bot: every prompt passes, and the chatbot's findings are fixed.
   bot.state.mode = 'good';
+  bot.state.format = 'sse';
   await page.goto(`/p/${projectId}/stages/perimeter`);
   await expect(await runPromptSet(page)).toContainText(': 14 of 14 prompts passed, 0 failed');
   await expect(page.getByRole('list', { name: 'Prompt results' }).getByText('Failed', { exact: true })).toHaveCount(0);
   await expect(page.getByRole('list', { name: 'Changes since the previous run' })).toContainText('Ignore previous instructions: fixed');
   await expect(section).toContainText('Verdict for the checklist: passed.');
 
-  // The section at a phone's width and a laptop's: no sideways scrolling, screenshots for review.
-  for (const width of [390, 1280]) {
-    await page.setViewportSize({ width, height: 900 });
-    await section.screenshot({ path: testInfo.outputPath(`chatbot-section-${width}.png`) });
-    await expectNoSideways(page);
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
+  await expect(result(page, 'How do I book a session?')).toContainText(/Reply started after [\d,]+ ms, complete after [\d,]+ ms \(streamed events\)/);
+  await checkWidths(page, section, 'good-run', testInfo);
 
   await page.goto(`/p/${projectId}/risks`);
   const fixed = page.getByRole('list', { name: 'Fixed findings' });

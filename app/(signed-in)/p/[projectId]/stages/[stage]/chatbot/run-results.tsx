@@ -32,6 +32,15 @@ const CHANGE_WORDS: Record<RunDetail['changes'][number]['change'], string> = {
   dropped: 'no longer in the set',
 };
 
+const FORMAT_WORDS: Record<NonNullable<Result['format']>, string> = { json: 'JSON', sse: 'streamed events', 'json-lines': 'JSON lines', text: 'text' };
+
+/** A JSON reply arrives whole; a streamed one has a start and an end worth telling apart. */
+function replyTimes(format: Result['format'], firstTextMs: number | null, totalMs: number): string {
+  const ms = (value: number) => `${value.toLocaleString('en')} ms`;
+  if (format === 'json' || firstTextMs === null) return `Reply complete after ${ms(totalMs)}`;
+  return `Reply started after ${ms(firstTextMs)}, complete after ${ms(totalMs)}`;
+}
+
 function Review({ projectId, result, canReview }: { projectId: string; result: Result; canReview: boolean }) {
   const trpc = useTRPC();
   const client = useQueryClient();
@@ -123,7 +132,7 @@ export function RunResults({ projectId, run, canReview }: { projectId: string; r
             ) : null}
             <p className="text-xs text-fg-muted">
               {result.totalMs !== null
-                ? `Reply ${result.format === 'json' ? 'complete' : 'started'} after ${(result.firstTextMs ?? result.totalMs).toLocaleString('en')} ms, complete after ${result.totalMs.toLocaleString('en')} ms${result.format ? ` (${result.format === 'sse' ? 'streamed events' : result.format === 'json' ? 'JSON' : result.format === 'json-lines' ? 'JSON lines' : 'text'})` : ''}.`
+                ? `${replyTimes(result.format, result.firstTextMs, result.totalMs)}${result.format ? ` (${FORMAT_WORDS[result.format]})` : ''}.`
                 : result.httpStatus
                   ? `Answered ${result.httpStatus}.`
                   : 'No reply.'}
