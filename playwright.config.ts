@@ -43,6 +43,9 @@ export default defineConfig({
       // The chatbot spec's fake bot listens on loopback (e2e/chatbot.spec.ts); other checks stay off loopback.
       LR_CHATBOT_ALLOW_LOOPBACK: 'on',
       NEXT_TELEMETRY_DISABLED: '1',
+      // Scheduled check runs start at each project's own hour; one landing mid-spec would race the
+      // specs' own runs. The schedule's pages are tested (e2e/schedule.spec.ts), the runs by integration tests.
+      LR_SCHEDULED_RUNS: '0',
       E2E_PORT: String(PORT),
     },
   },

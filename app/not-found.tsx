@@ -1,20 +1,32 @@
 import Link from 'next/link';
-import { ButtonLink } from '@/components/ui/button-link';
+import { BrandName } from '@/components/shell/brand';
+import { Frame } from '@/app/_lib/frame';
+import { NotFoundMessage } from '@/app/_lib/not-found-message';
+import { serverCaller } from '@/server/trpc/server-caller';
 
-export default function NotFound() {
+/**
+ * Any unknown address, and anything a person may not see. Signed in, it keeps the app's frame
+ * (workspaces, account, navigation) so a wrong link is never a dead end; signed out, a plain page.
+ */
+export default async function NotFound() {
+  const user = await (await serverCaller()).me.session().catch(() => null);
+  if (user) {
+    return (
+      <Frame>
+        <NotFoundMessage />
+      </Frame>
+    );
+  }
   return (
-    <main className="flex min-h-dvh flex-col items-center justify-center gap-4 bg-canvas px-4 text-center">
-      <p className="text-sm font-medium text-brand-700">404</p>
-      <h1 className="text-2xl font-semibold tracking-tight">Page not found</h1>
-      <p className="max-w-md text-sm text-fg-muted">
-        This page does not exist, or it belongs to a workspace you are not part of.
-      </p>
-      <div className="flex gap-2">
-        <ButtonLink href="/app">Go to your workspaces</ButtonLink>
-        <Link href="/" className="self-center text-sm text-brand-700 hover:underline">
-          Home
+    <div className="flex min-h-dvh flex-col bg-canvas px-4">
+      <header className="py-4">
+        <Link href="/" className="inline-flex rounded-control p-1">
+          <BrandName />
         </Link>
-      </div>
-    </main>
+      </header>
+      <main id="main-content" className="flex flex-1 items-center justify-center">
+        <NotFoundMessage backHref="/sign-in" backLabel="Sign in" description="This page does not exist, or you need to sign in to see it." />
+      </main>
+    </div>
   );
 }

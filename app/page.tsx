@@ -33,8 +33,8 @@ export default function LandingPage() {
   return (
     <div className="flex min-h-dvh flex-col bg-surface">
       <header className="border-b border-border">
-        <div className="mx-auto flex h-16 max-w-6xl items-center justify-between gap-4 px-4 sm:px-6">
-          <Link href="/" className="rounded-control">
+        <div className="mx-auto flex h-16 max-w-6xl items-center justify-between gap-2 px-4 sm:px-6">
+          <Link href="/" className="min-w-0 rounded-control">
             <BrandName />
           </Link>
           <nav aria-label="Account" className="flex items-center gap-1 sm:gap-2">
@@ -287,7 +287,7 @@ function ExampleFinding() {
         <p className="text-fg-muted">
           Browsers may still try plain HTTP on a first visit, where the connection can be intercepted.
         </p>
-        <pre className="overflow-x-auto rounded-control bg-surface-sunken px-3 py-2 font-mono text-xs text-fg">
+        <pre tabIndex={0} className="overflow-x-auto rounded-control bg-surface-sunken px-3 py-2 font-mono text-xs text-fg">
           {'GET https://app.example.com/\n200 OK\ncontent-type: text/html\n(no strict-transport-security)'}
         </pre>
         <p className="text-fg-muted">

@@ -1,22 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
-import { signUp, uniqueEmail } from './helpers';
+import { signUp, trpc, uniqueEmail } from './helpers';
 
 /** The loopback DNS server's control port (e2e/serve-with-testnet.ts): the founder "fixes" a record. */
 async function setZone(name: string, records: unknown) {
   const port = Number(process.env.E2E_PORT ?? 3100) + 1;
   const response = await fetch(`http://127.0.0.1:${port}/zone/${name}`, { method: 'PUT', body: JSON.stringify(records) });
   expect(response.status).toBe(204);
-}
-
-/** A tRPC call as the signed-in browser makes it (superjson envelope, same origin). */
-async function trpc(page: Page, procedure: string, input: unknown, kind: 'query' | 'mutation') {
-  const origin = new URL(page.url()).origin;
-  const response =
-    kind === 'query'
-      ? await page.request.get(`/api/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`, { headers: { origin } })
-      : await page.request.post(`/api/trpc/${procedure}`, { data: { json: input }, headers: { origin, 'content-type': 'application/json' } });
-  expect(response.ok(), `${procedure}: ${await response.text()}`).toBe(true);
-  return ((await response.json()) as { result: { data: { json: unknown } } }).result.data.json;
 }
 
 /** Presses "Run all checks" and waits until the run it started is stored (not an earlier run's summary). */
@@ -28,7 +17,7 @@ async function runAllChecks(page: Page, projectId: string) {
   await expect
     .poll(async () => ((await trpc(page, 'checks.run', { projectId, runId }, 'query')) as { status: string }).status, { timeout: 60_000 })
     .toBe('done');
-  await expect(page.getByText(/^15 checks: /)).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByText(/^19 checks: /)).toBeVisible({ timeout: 15_000 });
 }
 
 test('run all checks → no-go with reasons → fix the record → re-run → the finding is fixed → go', async ({ page }) => {

@@ -16,7 +16,10 @@ export async function signUp(page: Page, name: string, email: string, password =
   // Sign-up never says whether the address was known: the emailed link confirms it and signs in.
   await expect(page.getByRole('heading', { name: 'Check your inbox' })).toBeVisible();
   await followOutboxLink(page, email, 'Confirm your email for Launch Ready');
-  await page.waitForURL((url) => !url.pathname.startsWith('/sign-up') && !url.pathname.startsWith('/outbox') && !url.pathname.startsWith('/api/'));
+  // The link confirms, signs in and says so; Continue goes where the person was headed.
+  await expect(page.getByRole('heading', { name: 'Email confirmed' })).toBeVisible();
+  await page.getByRole('link', { name: 'Continue' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/email-confirmed'));
 }
 
 export async function signIn(page: Page, email: string, password = PASSWORD) {
@@ -33,4 +36,15 @@ export async function followOutboxLink(page: Page, to: string, subject: string |
   const message = page.getByRole('article').filter({ hasText: `To: ${to}` }).filter({ has: page.getByRole('heading', { name: subject }) }).first();
   await expect(message).toBeVisible();
   await message.getByRole('link').first().click();
+}
+
+/** A tRPC call as the signed-in browser makes it (superjson envelope, same origin). */
+export async function trpc(page: Page, procedure: string, input: unknown, kind: 'query' | 'mutation') {
+  const origin = new URL(page.url()).origin;
+  const response =
+    kind === 'query'
+      ? await page.request.get(`/api/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`, { headers: { origin } })
+      : await page.request.post(`/api/trpc/${procedure}`, { data: { json: input }, headers: { origin, 'content-type': 'application/json' } });
+  expect(response.ok(), `${procedure}: ${await response.text()}`).toBe(true);
+  return ((await response.json()) as { result: { data: { json: unknown } } }).result.data.json;
 }

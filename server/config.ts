@@ -29,6 +29,8 @@ export type AppConfig = {
   sessionCacheMs: number;
   /** Count SQL statements per web request for the benchmark (GET /api/query-stats). */
   queryStats: boolean;
+  /** Scheduled check runs the embedded worker runs at once (LR_SCHEDULED_RUNS; 0 = none). */
+  scheduledRuns: number;
   /** Proxies whose X-Forwarded-For is believed (LR_TRUSTED_PROXIES); none by default. */
   trustedProxies: AddressRange[];
   /** `npm run worker` (PostgreSQL mode): connections it keeps and monitors it claims per batch. */
@@ -68,6 +70,24 @@ function positiveInt(value: string | undefined, fallback: number): number | null
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
   return Number.isInteger(n) && n > 0 ? n : null;
+}
+
+/** What the automated checks ask and may reach; also read by `npm run worker`, which runs scheduled checks. */
+export function checksConfig(env: Env): { value: AppConfig['checks']; problem: string | null } {
+  const dnsServers = env.LR_DNS_SERVERS ? env.LR_DNS_SERVERS.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
+  const bad = dnsServers?.some((server) => !/^[\d.:[\]a-fA-F]+$/.test(server));
+  return {
+    value: { dnsServers, allowLoopbackTargets: env.LR_ALLOW_LOOPBACK_TARGETS === 'on' },
+    problem: bad ? 'LR_DNS_SERVERS must list IP addresses (optionally with :port), separated by commas.' : null,
+  };
+}
+
+/** LR_SCHEDULED_RUNS: scheduled check runs one worker runs at once (0: none on this worker). */
+export function scheduledRunsPerWorker(env: Env): number | null {
+  const value = env.LR_SCHEDULED_RUNS;
+  if (value === undefined || value === '') return 1;
+  const n = Number(value);
+  return Number.isInteger(n) && n >= 0 && n <= 8 ? n : null;
 }
 
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConfig {
@@ -110,8 +130,10 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
   const sessionCacheMs = env.LR_SESSION_CACHE_MS === '0' ? 0 : positiveInt(env.LR_SESSION_CACHE_MS, 10_000);
   if (sessionCacheMs === null || sessionCacheMs > 60_000) problems.push('LR_SESSION_CACHE_MS must be a whole number of milliseconds from 0 to 60000.');
 
-  const dnsServers = env.LR_DNS_SERVERS ? env.LR_DNS_SERVERS.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
-  if (dnsServers?.some((server) => !/^[\d.:[\]a-fA-F]+$/.test(server))) problems.push('LR_DNS_SERVERS must list IP addresses (optionally with :port), separated by commas.');
+  const checks = checksConfig(env);
+  if (checks.problem) problems.push(checks.problem);
+  const scheduledRuns = scheduledRunsPerWorker(env);
+  if (scheduledRuns === null) problems.push('LR_SCHEDULED_RUNS must be a whole number from 0 to 8.');
 
   const proxies = parseTrustedProxies(env.LR_TRUSTED_PROXIES);
   if (proxies.invalid.length > 0) {
@@ -135,9 +157,10 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     outboxEnabled: !smtpUrl,
     authRateLimit: { window: window ?? 60, max: max ?? 10 },
     seedDemo: mode === 'embedded' && env.LR_SEED_DEMO !== 'off',
-    checks: { dnsServers, allowLoopbackTargets: env.LR_ALLOW_LOOPBACK_TARGETS === 'on' },
+    checks: checks.value,
     sessionCacheMs: sessionCacheMs ?? 10_000,
     queryStats: env.LR_QUERY_STATS === 'on',
+    scheduledRuns: scheduledRuns ?? 1,
     trustedProxies: proxies.ranges,
     worker: { poolSize: workerPoolSize ?? 8, batchSize: workerBatchSize ?? 200 },
   };

@@ -5,6 +5,7 @@
  * walks every procedure's input and fails when a string field skips them.
  */
 import { z } from 'zod';
+import './validation-messages';
 import { CLIENT_ROLES, WORKSPACE_ROLES } from './auth/permissions';
 import { findSecretValue, type SecretFinding } from './records/secret-values';
 

@@ -11,6 +11,7 @@ import { outboxView } from '@/server/mail/outbox-access';
 import { serverCaller } from '@/server/trpc/server-caller';
 import { signInRedirect } from '@/app/_lib/guard';
 import { linkify } from './linkify';
+import { formatDateTime } from '@/components/ui/dates';
 
 export const metadata: Metadata = { title: 'Outbox' };
 export const dynamic = 'force-dynamic';
@@ -48,7 +49,7 @@ export default async function OutboxPage() {
                 <header className="mb-2 flex flex-wrap items-baseline justify-between gap-2">
                   <h2 className="font-medium text-fg">{message.subject}</h2>
                   <time className="text-xs text-fg-muted" dateTime={message.createdAt.toISOString()}>
-                    {message.createdAt.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })}
+                    {formatDateTime(message.createdAt)}
                   </time>
                 </header>
                 <p className="mb-3 text-sm text-fg-muted">To: {message.to}</p>

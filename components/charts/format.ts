@@ -21,8 +21,27 @@ export function periodLabel(start: number, resolution: Resolution): string {
 
 export function formatMs(ms: number | null | undefined): string {
   if (ms === null || ms === undefined) return '—';
-  if (ms >= 1000) return `${(ms / 1000).toFixed(ms >= 10_000 ? 0 : 2)} s`;
+  if (ms >= 1000) return `${Number((ms / 1000).toFixed(ms >= 10_000 ? 0 : 2))} s`;
   return `${Math.round(ms)} ms`;
+}
+
+/**
+ * Evenly spaced axis ticks from 0 that cover `max`, on a step of 1, 2, 2.5 or 5 × 10ⁿ
+ * (0 / 250 / 500 / 750 / 1,000 ms rather than 0 / 400 / 800 / 1.20 s / 1.53 s).
+ */
+export function niceTicks(max: number, count = 4): number[] {
+  const top = max > 0 ? max : 1;
+  const raw = top / count;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power;
+  const n = Math.ceil(top / step - 1e-9);
+  return Array.from({ length: n + 1 }, (_, i) => Number((i * step).toPrecision(12)));
+}
+
+/** Uptime and error rate (already cut to three decimals by server/monitoring/uptime.ts): "57.142 %", "100 %", "—". */
+export function formatUptime(percent: number | null | undefined): string {
+  if (percent === null || percent === undefined) return '—';
+  return `${Number(percent.toFixed(3))} %`;
 }
 
 export function formatPercent(value: number | null | undefined, digits = 2): string {
@@ -33,9 +52,10 @@ export function formatPercent(value: number | null | undefined, digits = 2): str
 
 /** Plain hex (not CSS variables) so the same colours work in SVG exported to a PDF. */
 export const CHART_COLORS = {
-  p50: '#a5b4fc',
-  p95: '#4f46e5',
-  p99: '#312e81',
+  // Three hues that stay apart for colour-blind readers too; p99 also dashed, p95 thickest.
+  p50: '#0e7490',
+  p95: '#4338ca',
+  p99: '#b45309',
   target: '#dc2626',
   up: '#059669',
   belowTarget: '#d97706',
@@ -50,4 +70,10 @@ export function ticksFor(points: { start: number }[], resolution: Resolution, sp
   if (resolution === 'day') return points.map((p) => p.start);
   const step = span === 'day' ? 3 : 24;
   return points.filter((p) => new Date(p.start).getUTCHours() % step === 0).map((p) => p.start);
+}
+
+/** What a period without checks was: paused (after every monitor was paused) or simply no data. */
+export function emptyPeriodLabel(start: number, resolution: Resolution, pausedSince: number | null): string {
+  const end = start + (resolution === 'day' ? 86_400_000 : 3_600_000);
+  return pausedSince !== null && end > pausedSince ? 'paused' : 'no checks';
 }

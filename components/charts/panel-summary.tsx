@@ -1,6 +1,6 @@
-/** The headline numbers of a panel: uptime, error rate and p50/p95/p99 against the targets. */
-import type { PanelSummary, PanelTargets } from './types';
-import { formatMs, formatPercent } from './format';
+/** The headline numbers of a panel: uptime, error rate and p50/p95/p99 against the targets, and whether monitoring is paused. */
+import type { PanelMonitoring, PanelSummary, PanelTargets } from './types';
+import { formatMs, formatUptime } from './format';
 
 function Stat({ label, value, note, tone }: { label: string; value: string; note?: string; tone?: 'good' | 'bad' }) {
   return (
@@ -12,16 +12,41 @@ function Stat({ label, value, note, tone }: { label: string; value: string; note
   );
 }
 
-export function PanelSummaryStats({ summary, targets, period }: { summary: PanelSummary; targets: PanelTargets; period: string }) {
+const utc = (ms: number) => new Date(ms).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+
+/** A line above the numbers when monitors are paused: paused time is not counted, as up or down. */
+export function pausedNote(monitoring: PanelMonitoring): string | null {
+  if (monitoring.paused === 0) return null;
+  if (monitoring.paused === monitoring.monitors) {
+    const since = monitoring.pausedSince === null ? '' : ` Last check ${utc(monitoring.pausedSince)} UTC.`;
+    return `${monitoring.monitors === 1 ? 'Paused' : `All ${monitoring.monitors} website monitors are paused`}: nothing is being checked, and paused time counts neither as up nor as down.${since}`;
+  }
+  return `${monitoring.paused} of ${monitoring.monitors} website monitors paused: their paused time is not counted.`;
+}
+
+export function PanelSummaryStats({ summary, targets, period, monitoring }: { summary: PanelSummary; targets: PanelTargets; period: string; monitoring?: PanelMonitoring }) {
   const uptimeTone = summary.uptimePercent === null || targets.uptimePercent === null ? undefined : summary.uptimePercent >= targets.uptimePercent ? 'good' : 'bad';
   const p95Tone = summary.p95Ms === null || targets.p95Ms === null ? undefined : summary.p95Ms <= targets.p95Ms ? 'good' : 'bad';
+  const paused = monitoring ? pausedNote(monitoring) : null;
   return (
-    <dl className="grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-5" aria-label={`Summary, ${period}`}>
-      <Stat label={`Uptime, ${period}`} value={formatPercent(summary.uptimePercent, 3)} note={targets.uptimePercent ? `target ${formatPercent(targets.uptimePercent, 1)}` : undefined} tone={uptimeTone} />
-      <Stat label="Error rate" value={formatPercent(summary.errorRatePercent)} note={`${summary.failures} of ${summary.checks} checks${summary.missed ? `; ${summary.missed} without data` : ''}`} />
-      <Stat label="p50" value={formatMs(summary.p50Ms)} />
-      <Stat label="p95" value={formatMs(summary.p95Ms)} note={targets.p95Ms ? `target ${formatMs(targets.p95Ms)}` : 'no target set'} tone={p95Tone} />
-      <Stat label="p99" value={formatMs(summary.p99Ms)} />
-    </dl>
+    <div className="grid gap-2">
+      {paused ? (
+        <p className="rounded-control border border-warning-200 bg-warning-50 px-3 py-2 text-sm text-fg" role="note">
+          {paused}
+        </p>
+      ) : null}
+      <dl className="grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-5" aria-label={`Summary, ${period}`}>
+        <Stat
+          label={`Uptime, ${period}`}
+          value={formatUptime(summary.uptimePercent)}
+          note={`${summary.checks === 0 ? 'no checks ran' : `${summary.checks - summary.failures} of ${summary.checks} checks OK`}${targets.uptimePercent ? `; target ${formatUptime(targets.uptimePercent)}` : ''}`}
+          tone={uptimeTone}
+        />
+        <Stat label={`Error rate, ${period}`} value={formatUptime(summary.errorRatePercent)} note={`${summary.failures} failed${summary.missed ? `; ${summary.missed} slots without data` : ''}`} />
+        <Stat label="p50" value={formatMs(summary.p50Ms)} />
+        <Stat label="p95" value={formatMs(summary.p95Ms)} note={targets.p95Ms ? `target ${formatMs(targets.p95Ms)}` : 'no target set'} tone={p95Tone} />
+        <Stat label="p99" value={formatMs(summary.p99Ms)} />
+      </dl>
+    </div>
   );
 }

@@ -9,9 +9,9 @@ export type PanelPoint = {
   failures: number;
   /** Slots nobody ran: "no data". */
   missed: number;
-  /** Share of the period not inside an outage; null when there is no data. */
+  /** Share of the checks that ran which succeeded (server/monitoring/uptime.ts); null when none ran. */
   uptimePercent: number | null;
-  /** Failed checks as a share of checks; null when there were none. */
+  /** Failed checks as a share of checks (100 minus the uptime); null when there were none. */
   errorRatePercent: number | null;
   p50Ms: number | null;
   p95Ms: number | null;
@@ -22,6 +22,9 @@ export type PanelSummary = Omit<PanelPoint, 'start'>;
 
 export type PanelTargets = { p95Ms: number | null; uptimePercent: number | null };
 
+/** What the panel covers: website monitors, how many are paused and, when all are, since when (epoch ms). */
+export type PanelMonitoring = { monitors: number; paused: number; pausedSince: number | null };
+
 export type MonitoringPanel = {
   /** 168 hourly points, oldest first. */
   hourly: PanelPoint[];
@@ -30,4 +33,5 @@ export type MonitoringPanel = {
   last7d: PanelSummary;
   last24h: PanelSummary;
   targets: PanelTargets;
+  monitoring: PanelMonitoring;
 };

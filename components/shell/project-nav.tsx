@@ -14,14 +14,17 @@ export type ProjectNavProps = {
   projectName?: string;
   /** The roadmap's stages in order, with their completion. */
   stages: ProjectStageSummary[];
+  /** Links to pages the person may open: settings need edit rights, sharing the right to share. */
+  canEdit?: boolean;
+  canShare?: boolean;
 };
 
 /**
  * Sidebar navigation inside one project: overview, each roadmap stage with its progress,
- * settings and sharing. Highlights the current page from the URL, so a layout can render
+ * settings and sharing (only for those who may use them: a client never meets a dead end). Highlights the current page from the URL, so a layout can render
  * it once for all project pages. Pass it to AppShell's `sidebar` slot.
  */
-export function ProjectNav({ projectId, projectName, stages }: ProjectNavProps) {
+export function ProjectNav({ projectId, projectName, stages, canEdit = false, canShare = false }: ProjectNavProps) {
   const pathname = usePathname();
   const base = `/p/${encodeURIComponent(projectId)}`;
   const current = (href: string, match: 'exact' | 'prefix' = 'prefix') =>
@@ -30,9 +33,7 @@ export function ProjectNav({ projectId, projectName, stages }: ProjectNavProps) 
   return (
     <nav aria-label="Project" className="grid gap-5">
       <div>
-        <SideNavGroupLabel>
-          <span className="block truncate">{projectName ?? 'Project'}</span>
-        </SideNavGroupLabel>
+        <SideNavGroupLabel>{projectName ?? 'Project'}</SideNavGroupLabel>
         <ul className="grid gap-0.5">
           {[
             { href: base, label: 'Overview', match: 'exact' as const },
@@ -83,18 +84,24 @@ export function ProjectNav({ projectId, projectName, stages }: ProjectNavProps) 
         </div>
       ) : null}
 
-      <ul className="grid gap-0.5">
-        <li>
-          <Link href={`${base}/settings`} aria-current={current(`${base}/settings`)} className={sideNavLinkClasses}>
-            Settings
-          </Link>
-        </li>
-        <li>
-          <Link href={`${base}/sharing`} aria-current={current(`${base}/sharing`)} className={sideNavLinkClasses}>
-            Sharing
-          </Link>
-        </li>
-      </ul>
+      {canEdit || canShare ? (
+        <ul className="grid gap-0.5">
+          {canEdit ? (
+            <li>
+              <Link href={`${base}/settings`} aria-current={current(`${base}/settings`)} className={sideNavLinkClasses}>
+                Settings
+              </Link>
+            </li>
+          ) : null}
+          {canShare ? (
+            <li>
+              <Link href={`${base}/sharing`} aria-current={current(`${base}/sharing`)} className={sideNavLinkClasses}>
+                Sharing
+              </Link>
+            </li>
+          ) : null}
+        </ul>
+      ) : null}
     </nav>
   );
 }

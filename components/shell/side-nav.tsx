@@ -15,8 +15,13 @@ export const sideNavLinkClasses = cn(
   'aria-[current=page]:bg-surface aria-[current=page]:font-medium aria-[current=page]:text-fg aria-[current=page]:shadow-card aria-[current=page]:ring-1 aria-[current=page]:ring-border',
 );
 
+/** A group's heading; a long name (a workspace, a project) takes two lines at most, whole on hover. */
 export function SideNavGroupLabel({ children }: { children: ReactNode }) {
-  return <h2 className="px-2.5 pb-1 text-xs font-medium text-fg-subtle">{children}</h2>;
+  return (
+    <h2 title={typeof children === 'string' ? children : undefined} className="line-clamp-2 px-2.5 pb-1 text-xs font-medium break-words text-fg-subtle">
+      {children}
+    </h2>
+  );
 }
 
 /** The sidebar's main navigation, drawn from data; the current page is marked automatically. */

@@ -52,9 +52,9 @@ export function UserMenu({ user, onSignOut }: UserMenuProps) {
   return (
     <Dropdown
       align="end"
-      triggerLabel={`Account menu for ${user.name || user.email}`}
       triggerClassName="h-9 px-1 sm:pr-2.5"
       trigger={
+        // Named by its text, so what is read out contains what is seen: "Account menu for Dana Okafor".
         <>
           <span
             aria-hidden="true"
@@ -62,7 +62,8 @@ export function UserMenu({ user, onSignOut }: UserMenuProps) {
           >
             {initialsOf(user)}
           </span>
-          <span className="hidden max-w-[10rem] truncate md:block">{user.name || user.email}</span>
+          <span className="sr-only">Account menu for </span>
+          <span className="sr-only max-w-[10rem] truncate md:not-sr-only md:block">{user.name || user.email}</span>
         </>
       }
     >

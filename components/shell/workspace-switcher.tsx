@@ -16,7 +16,7 @@ export function WorkspaceSwitcher({ workspaces, currentWorkspaceId }: WorkspaceS
 
   return (
     <Dropdown
-      triggerLabel={current ? `Workspace: ${current.name}. Switch workspace` : 'Choose a workspace'}
+      triggerLabel={current ? `${current.name}: switch workspace` : 'Workspaces: choose one'}
       triggerClassName="h-9 max-w-[14rem] px-2.5 sm:max-w-[18rem]"
       trigger={
         <>

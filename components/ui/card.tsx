@@ -17,8 +17,10 @@ export type CardHeaderProps = ComponentProps<'div'> & {
 
 export function CardHeader({ className, actions, children, ...props }: CardHeaderProps) {
   return (
-    <div className={cn('flex items-start justify-between gap-4 px-5 pt-5 pb-1', className)} {...props}>
-      <div className="grid min-w-0 gap-1">{children}</div>
+    // Wraps rather than squeezing: on a phone a wide action moves under the title instead of
+    // leaving the description a narrow column; a small one ("Decide") stays beside it.
+    <div className={cn('flex flex-wrap items-start justify-between gap-x-4 gap-y-3 px-5 pt-5 pb-1', className)} {...props}>
+      <div className="grid min-w-0 flex-1 basis-56 gap-1">{children}</div>
       {actions ? <div className="flex shrink-0 items-center gap-2">{actions}</div> : null}
     </div>
   );

@@ -8,14 +8,17 @@ export type TableProps = ComponentProps<'table'> & {
 
 /**
  * A data table in a bordered box that scrolls sideways on narrow screens instead of
- * squashing columns. Compose with THead/TBody/TR/TH/TD (and a <caption className="sr-only">
+ * squashing columns (or widening the page). Compose with THead/TBody/TR/TH/TD (and a <caption className="sr-only">
  * when the table has no visible heading).
  */
 export function Table({ className, containerClassName, ...props }: TableProps) {
   return (
+    // `relative`: visually hidden header text (absolutely positioned) stays inside the scroll box
+    // instead of widening the page. tabIndex: a keyboard can scroll a table that has no links.
     <div
+      tabIndex={0}
       className={cn(
-        'w-full overflow-x-auto rounded-card border border-border bg-surface shadow-card',
+        'relative w-full overflow-x-auto rounded-card border border-border bg-surface shadow-card',
         containerClassName,
       )}
     >

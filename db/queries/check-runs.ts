@@ -14,6 +14,7 @@ export async function listRuns(db: DbOrTx, { projectId, limit }: { projectId: st
       startedAt: checkRuns.startedAt,
       finishedAt: checkRuns.finishedAt,
       startedBy: user.name,
+      scheduledFor: checkRuns.scheduledFor,
     })
     .from(checkRuns)
     .leftJoin(user, eq(user.id, checkRuns.startedBy))
@@ -35,6 +36,7 @@ export async function getRun(db: DbOrTx, { projectId, runId }: { projectId: stri
       finishedAt: checkRuns.finishedAt,
       error: checkRuns.error,
       startedBy: user.name,
+      scheduledFor: checkRuns.scheduledFor,
     })
     .from(checkRuns)
     .leftJoin(user, eq(user.id, checkRuns.startedBy))

@@ -1,6 +1,7 @@
 /** Reads for roadmap pages; every one is scoped by project. */
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/types';
+import { evidenceHref } from '@/server/check-runs/links';
 import {
   activityLog,
   checklistItems,
@@ -73,14 +74,16 @@ export async function findItemInStage(db: DbOrTx, { projectId, stageKey, itemId 
   return row ?? null;
 }
 
+/** Evidence of the given items, oldest first; links to check runs point at the run's page in the project. */
 export async function listEvidence(db: DbOrTx, { projectId, itemIds }: { projectId: string; itemIds: string[] }) {
   if (itemIds.length === 0) return [];
-  return db
+  const rows = await db
     .select({ id: itemEvidence.id, itemId: itemEvidence.itemId, kind: itemEvidence.kind, body: itemEvidence.body, url: itemEvidence.url, checkStatus: itemEvidence.checkStatus, createdAt: itemEvidence.createdAt, author: user.name })
     .from(itemEvidence)
     .leftJoin(user, eq(user.id, itemEvidence.createdBy))
     .where(and(eq(itemEvidence.projectId, projectId), inArray(itemEvidence.itemId, itemIds)))
     .orderBy(asc(itemEvidence.createdAt), asc(itemEvidence.id));
+  return rows.map((r) => ({ ...r, url: evidenceHref(projectId, r.url) }));
 }
 
 export async function listComments(db: DbOrTx, { projectId, itemIds }: { projectId: string; itemIds: string[] }) {

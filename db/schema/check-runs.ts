@@ -26,6 +26,8 @@ export const checkRuns = pgTable(
     status: checkRunStatus('status').notNull().default('running'),
     progress: jsonb('progress').$type<CheckRunProgress>().notNull(),
     startedBy: text('started_by').references(() => user.id, { onDelete: 'set null' }),
+    /** The schedule slot a scheduled run was for; null when a person started it. */
+    scheduledFor: timestamp('scheduled_for', { withTimezone: true }),
     startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
     error: text('error'),

@@ -12,3 +12,4 @@ export * from './monitoring-alerts';
 export * from './monitoring-project';
 export * from './findings';
 export * from './chatbot';
+export * from './check-schedules';

@@ -38,8 +38,11 @@ export const alertSettings = pgTable('alert_settings', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
-export type AlertPayload = {
-  /** 'chatbot': a scheduled chatbot run found critical prompts failing that passed before (server/chatbot/schedule.ts). */
+/**
+ * A monitor changed state (or a test alert). 'chatbot' reuses this shape: a scheduled chatbot run
+ * found critical prompts failing that passed before (server/chatbot/schedule.ts).
+ */
+export type MonitorAlertPayload = {
   kind: 'down' | 'recovered' | 'degraded' | 'test' | 'chatbot';
   projectName: string;
   monitorId: string | null;
@@ -48,7 +51,28 @@ export type AlertPayload = {
   at: string;
   cause: string | null;
   incidentId: string | null;
+  /** The monitor's checks over the last 24 h when the alert was recorded (server/monitoring/uptime.ts). */
+  uptime24h?: { checks: number; failures: number };
 };
+
+/** A scheduled run found a critical or high problem that is new, or back after it was fixed. */
+export type FindingAlertPayload = {
+  kind: 'finding';
+  projectName: string;
+  projectId: string;
+  findingId: string;
+  transition: 'new' | 'regressed';
+  severity: 'critical' | 'high';
+  checkTitle: string;
+  /** The host or URL it is about. */
+  subject: string;
+  message: string;
+  fix: string;
+  runId: string;
+  at: string;
+};
+
+export type AlertPayload = MonitorAlertPayload | FindingAlertPayload;
 
 export const alertDeliveries = pgTable(
   'alert_deliveries',
@@ -57,7 +81,7 @@ export const alertDeliveries = pgTable(
     projectId: text('project_id')
       .notNull()
       .references(() => projects.id, { onDelete: 'cascade' }),
-    /** `monitorId:stateVersion` for a state change, `test:…` for a test alert. */
+    /** `monitorId:transition@slot` for a monitor change, `finding:findingId:eventId` for a finding, `test:…` for a test alert. */
     eventKey: text('event_key').notNull(),
     /** A channel id, or `fallback`. */
     destination: text('destination').notNull(),

@@ -40,6 +40,16 @@ export function blockerFor(check: Pick<CatalogueEntry, 'id'>, target: ProjectChe
         };
       }
       return null;
+    case 'exposed-paths':
+      if (!target.ownershipVerified) {
+        return {
+          code: 'exposed-paths.ownership-unverified',
+          reason: `Exposed files (.env, .git, backups, admin tools) were not looked for: that asks your site for paths an attacker's scanner would, which we only do once you have proved you own ${target.domain}.`,
+          action: `Prove you own ${target.domain} (a DNS TXT record or a file on the site), then run the checks again.`,
+          where: 'settings#ownership',
+        };
+      }
+      return null;
     case 'chat':
       if (!target.chat) {
         return {

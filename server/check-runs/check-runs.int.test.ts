@@ -85,6 +85,39 @@ describe('check runs', () => {
     expect(after?.statusSource).toBe('person');
   });
 
+  it('gives each run its own page: findings by severity, what changed, the run before; evidence links to it', async () => {
+    const caller = app.caller(founder);
+    const [latest, earlier] = await caller.checks.runs({ projectId, limit: 2 });
+    const first = await caller.checks.report({ projectId, runId: earlier!.id });
+    expect(first.previousRun).toBeNull();
+    expect(first.compared).toBe(false);
+    const spfFirst = first.bySeverity.flatMap((g) => g.findings.map((f) => ({ ...f, severity: g.severity }))).find((f) => f.code === 'spf.pass-all');
+    expect(spfFirst).toMatchObject({ checkId: 'spf', checkTitle: expect.stringMatching(/^SPF/) });
+    const order = first.bySeverity.map((g) => g.severity);
+    expect(order).toEqual([...order].sort((a, b) => ['critical', 'high', 'medium', 'low', 'info'].indexOf(a) - ['critical', 'high', 'medium', 'low', 'info'].indexOf(b)));
+
+    const second = await caller.checks.report({ projectId, runId: latest!.id });
+    expect(second.previousRun?.id).toBe(earlier!.id);
+    expect(second.compared).toBe(true);
+    expect(second.changes.find((c) => c.checkId === 'spf')).toMatchObject({ title: expect.stringMatching(/^SPF/), before: 'fail' });
+
+    // Evidence points at the run's page inside the project, and legacy links are read the same way.
+    const [spfItem] = await itemsNaming('spf');
+    const evidence = await app.db.select().from(itemEvidence).where(and(eq(itemEvidence.itemId, spfItem!.id), eq(itemEvidence.kind, 'check')));
+    expect(evidence.map((e) => e.url)).toContain(`/p/${projectId}/check-runs/${latest!.id}#spf`);
+    await app.db.update(itemEvidence).set({ url: `/check-runs/${earlier!.id}#spf` }).where(eq(itemEvidence.id, evidence[0]!.id));
+    const stageKey = (await listItems(app.db, { projectId })).find((i) => i.id === spfItem!.id)!.stageKey;
+    const stage = await caller[stageKey].get({ projectId, filter: 'all' });
+    const urls = stage.items.find((i) => i.id === spfItem!.id)!.evidence.map((e) => e.url);
+    expect(urls).toContain(`/p/${projectId}/check-runs/${earlier!.id}#spf`);
+    expect(urls.some((u) => u?.startsWith('/check-runs/'))).toBe(false);
+
+    // A run is only found through its own project, even for someone who can read both.
+    const other = await caller.project.create({ workspaceId: (await caller.workspace.list())[0]!.id, name: 'Other app', productType: 'saas-dashboard', segment: 'coach-consultant', maturity: 'idea-prototype', primaryDomain: 'example.net' });
+    expect((await refusal(caller.checks.report({ projectId: other.id, runId: latest!.id }))).code).toBe('NOT_FOUND');
+    expect((await refusal(app.caller(await app.signUp('Nosy')).checks.report({ projectId, runId: latest!.id }))).code).toBe('NOT_FOUND');
+  });
+
   it('verifies domain ownership from a DNS TXT record, and forgets it when the domain changes', async () => {
     const caller = app.caller(founder);
     expect((await caller.checks.ownership({ projectId })).token).toBeNull();

@@ -7,18 +7,17 @@
  */
 import { loggableMessage } from '@/server/db-errors';
 import { and, eq, gte, sql } from 'drizzle-orm';
-import type { Database } from '@/db/types';
+import type { Database, DbOrTx, Tx } from '@/db/types';
 import { chatbotSettings, checkResults, checkRuns, checklistItems, domainOwnership, projectStages, projects, type StoredFinding } from '@/db/schema';
 import { chatTargetFor } from '@/server/chatbot/chat-target';
-import { appliesTo } from '@/server/checks/catalogue';
 import { getRoadmapRow } from '@/db/queries/roadmap';
 import { getProject } from '@/db/queries/projects';
 import type { StageKey } from '@/server/projects/kinds';
 import type { CheckDeps, CheckResult } from '@/server/checks/types';
-import { runOne } from '@/server/checks/catalogue';
+import { appliesTo, inRunOrder, runOne } from '@/server/checks/catalogue';
 import { mapBounded } from '@/server/checks/support/pool';
 import { recordActivity } from '@/server/services/activity';
-import { recordFindings } from '@/server/findings/record';
+import { recordFindings, type FindingTransition } from '@/server/findings/record';
 import { blockerFor, type Blocker } from './applicability';
 import { badInput, conflict, notFound, tooMany } from '@/server/errors';
 import { CHECKS, type RegisteredCheck } from './registry';
@@ -68,7 +67,34 @@ async function loadTarget(db: Database, projectId: string): Promise<ProjectCheck
 type Planned = { check: RegisteredCheck; blocker: Blocker | null };
 type Finished = { checkId: string; status: CheckResult['status'] | 'skipped'; findings: StoredFinding[]; pointedAt: string };
 
-async function executeRun(deps: RunDeps, runId: string, projectId: string, actorId: string | null, planned: Planned[], target: ProjectCheckTarget) {
+/** A run that has been recorded as started and not yet executed. */
+export type StartedRun = { runId: string; projectId: string; actorId: string | null; planned: Planned[]; target: ProjectCheckTarget };
+
+export type RunHooks = {
+  /** Asked before each check: once true, no further check starts and the run ends with RunStoppedError. */
+  stopped?: () => boolean;
+  /** Runs inside the transaction that stores the run, after its findings are recorded. */
+  finish?: (tx: Tx, outcome: { runId: string; transitions: FindingTransition[] }) => Promise<void>;
+};
+
+/** The run was stopped before every check ran (its worker is stopping or lost its claim). */
+export class RunStoppedError extends Error {
+  constructor() {
+    super('The run was stopped before every check ran.');
+    this.name = 'RunStoppedError';
+  }
+}
+
+/** The run had already been closed (as abandoned, or taken over) when it finished: nothing of it is stored. */
+export class RunClosedError extends Error {
+  constructor() {
+    super('The run had been closed before it finished.');
+    this.name = 'RunClosedError';
+  }
+}
+
+export async function executeRun(deps: RunDeps, started: StartedRun, hooks: RunHooks = {}) {
+  const { runId, projectId, actorId, planned, target } = started;
   const { db } = deps;
   const checkDeps = deps.checkDeps();
   const finished: Finished[] = [];
@@ -79,9 +105,14 @@ async function executeRun(deps: RunDeps, runId: string, projectId: string, actor
     await db.update(checkRuns).set({ progress: sql`jsonb_set(${checkRuns.progress}, '{done}', to_jsonb((${checkRuns.progress}->>'done')::int + ${blocked.length}))` }).where(eq(checkRuns.id, runId));
     for (const row of rows) finished.push({ checkId: row.checkId, status: 'skipped', findings: row.findings, pointedAt: pointedAt(blocked.find((b) => b.check.id === row.checkId)!.check, target) });
   }
-  const checks = planned.filter((p) => !p.blocker).map((p) => p.check);
+  const checks = inRunOrder(planned.filter((p) => !p.blocker).map((p) => p.check));
   // The catalogue's runner gives each check its time limit and turns a crash into an error result.
+  let stoppedEarly = false;
   await mapBounded(checks, CONCURRENCY, async (check) => {
+    if (hooks.stopped?.()) {
+      stoppedEarly = true;
+      return;
+    }
     await db.update(checkRuns).set({ progress: sql`jsonb_set(${checkRuns.progress}, '{current}', (${checkRuns.progress}->'current') || ${JSON.stringify([check.id])}::jsonb)` }).where(eq(checkRuns.id, runId));
     const started = Date.now();
     const result = await runOne(check, check.targetFor(target), checkDeps, CHECK_TIME_LIMIT_MS);
@@ -95,20 +126,28 @@ async function executeRun(deps: RunDeps, runId: string, projectId: string, actor
       .where(eq(checkRuns.id, runId));
     finished.push({ checkId: check.id, status: result.status, findings, pointedAt: pointedAt(check, target) });
   });
+  if (stoppedEarly) throw new RunStoppedError();
   await db.transaction(async (tx) => {
+    // Only a run still running is stored: one closed meanwhile (abandoned, taken over) changes nothing.
+    const closed = await tx.update(checkRuns).set({ status: 'done', finishedAt: new Date() }).where(and(eq(checkRuns.id, runId), eq(checkRuns.status, 'running'))).returning({ id: checkRuns.id });
+    if (closed.length === 0) throw new RunClosedError();
     const titles = Object.fromEntries(planned.map((p) => [p.check.id, p.check.title]));
     const verdicts = finished.flatMap((r) => (r.status === 'skipped' ? [] : [{ ...r, status: r.status }]));
-    await settleItems(tx, { projectId, runId, actorId, results: verdicts, titles });
-    await recordFindings(tx, { projectId, runId, results: finished });
-    await tx.update(checkRuns).set({ status: 'done', finishedAt: new Date() }).where(eq(checkRuns.id, runId));
+    const scheduled = hooks.finish !== undefined;
+    await settleItems(tx, { projectId, runId, actorId, results: verdicts, titles, scheduled });
+    const { transitions } = await recordFindings(tx, { projectId, runId, results: finished });
+    await hooks.finish?.(tx, { runId, transitions });
   });
 }
 
 /**
- * Starts a run and returns at once with its id; `finished` settles when the run is stored
- * (tests await it; the web request does not).
+ * Plans a run and records it as started (one running run per project; people's runs also count
+ * against the hourly limit). Scheduled runs pass `scheduledFor` and no actor, and run it themselves.
  */
-export async function startCheckRun(deps: RunDeps, input: { projectId: string; stageKey?: StageKey; actorId: string; only?: string[] }) {
+export async function beginCheckRun(
+  deps: RunDeps,
+  input: { projectId: string; stageKey?: StageKey; actorId: string | null; only?: string[]; scheduledFor?: Date; alsoInTx?: (tx: Tx, runId: string) => Promise<void> },
+): Promise<StartedRun> {
   const { db } = deps;
   // A project run: the whole catalogue (what applies is decided per check below); a stage run: what its items name.
   let checks = input.stageKey ? await checksNamedByItems(db, input.projectId, input.stageKey) : [...CHECKS];
@@ -121,8 +160,9 @@ export async function startCheckRun(deps: RunDeps, input: { projectId: string; s
   checks = checks.filter((check) => appliesTo(check, check.targetFor(target)));
   const planned: Planned[] = checks.map((check) => ({ check, blocker: blockerFor(check, target) }));
   await failAbandonedRuns(db, input.projectId);
+  const scheduled = input.scheduledFor !== undefined;
   const runId = await db.transaction(async (tx) => {
-    await assertRunAllowed(tx, input.projectId);
+    await assertRunAllowed(tx, input.projectId, { scheduled });
     const [run] = await tx
       .insert(checkRuns)
       .values({
@@ -131,16 +171,34 @@ export async function startCheckRun(deps: RunDeps, input: { projectId: string; s
         checkIds: checks.map((c) => c.id),
         target,
         startedBy: input.actorId,
+        scheduledFor: input.scheduledFor ?? null,
         progress: { total: checks.length, done: 0, current: [] },
       })
       .returning({ id: checkRuns.id });
-    await recordActivity(tx, { projectId: input.projectId, actorId: input.actorId, action: 'checks.start', summary: `ran ${checks.length} automated check${checks.length === 1 ? '' : 's'}` });
+    const count = `${checks.length} automated check${checks.length === 1 ? '' : 's'}`;
+    await recordActivity(tx, {
+      projectId: input.projectId,
+      actorId: input.actorId,
+      ...(scheduled ? { action: 'schedule.run', summary: `ran ${count} on schedule` } : { action: 'checks.start', summary: `ran ${count}` }),
+    });
+    await input.alsoInTx?.(tx, run!.id);
     return run!.id;
   });
-  const finished = executeRun(deps, runId, input.projectId, input.actorId, planned, target)
+  return { runId, projectId: input.projectId, actorId: input.actorId, planned, target };
+}
+
+/**
+ * Starts a person's run and returns at once with its id; `finished` settles when the run is
+ * stored (tests await it; the web request does not).
+ */
+export async function startCheckRun(deps: RunDeps, input: { projectId: string; stageKey?: StageKey; actorId: string; only?: string[] }) {
+  const { db } = deps;
+  const started = await beginCheckRun(deps, input);
+  const { runId } = started;
+  const finished = executeRun(deps, started)
     .catch(async (error: unknown) => {
       console.error(`[checks] run ${runId} failed: ${loggableMessage(error)}`);
-      await db.update(checkRuns).set({ status: 'failed', finishedAt: new Date(), error: 'The run stopped unexpectedly.' }).where(eq(checkRuns.id, runId));
+      await markRunFailed(db, runId, 'The run stopped unexpectedly.');
     })
     .catch((error: unknown) => console.error(`[checks] run ${runId} could not be marked failed: ${loggableMessage(error)}`))
     .finally(() => inFlight.delete(finished));
@@ -148,25 +206,32 @@ export async function startCheckRun(deps: RunDeps, input: { projectId: string; s
   return { runId, finished };
 }
 
+/** Closes a run that did not finish, unless it was already closed. */
+export async function markRunFailed(db: DbOrTx, runId: string, error: string) {
+  await db.update(checkRuns).set({ status: 'failed', finishedAt: new Date(), error }).where(and(eq(checkRuns.id, runId), eq(checkRuns.status, 'running')));
+}
+
 const inFlight = new Set<Promise<void>>();
 
 /**
  * One running check run per project and at most RUNS_PER_HOUR an hour. The project row is
  * locked first, so two requests at the same moment (from any web process) cannot both start.
+ * Scheduled runs wait for a running run like anyone, but neither count against people's hourly
+ * limit nor are held back by it: there is at most one a day (docs/decisions/0013).
  */
-async function assertRunAllowed(tx: Parameters<Parameters<Database['transaction']>[0]>[0], projectId: string) {
+async function assertRunAllowed(tx: Tx, projectId: string, options: { scheduled: boolean }) {
   await tx.select({ id: projects.id }).from(projects).where(eq(projects.id, projectId)).for('update');
   const [counts] = await tx
     .select({
       running: sql<number>`count(*) filter (where ${checkRuns.status} = 'running')::int`,
-      lastHour: sql<number>`count(*)::int`,
+      lastHour: sql<number>`count(*) filter (where ${checkRuns.scheduledFor} is null)::int`,
     })
     .from(checkRuns)
     .where(and(eq(checkRuns.projectId, projectId), gte(checkRuns.startedAt, sql`now() - interval '1 hour'`)));
   if (Number(counts?.running ?? 0) > 0) {
     throw conflict('Checks are already running for this project. Wait for them to finish, then run them again.');
   }
-  if (Number(counts?.lastHour ?? 0) >= RUNS_PER_HOUR) {
+  if (!options.scheduled && Number(counts?.lastHour ?? 0) >= RUNS_PER_HOUR) {
     throw tooMany(`Checks can run ${RUNS_PER_HOUR} times an hour per project, since they probe your live product. Try again later.`);
   }
 }

@@ -12,6 +12,7 @@ import { UNDECLARED_CHECK_ROLE } from '@/server/roadmap/check-roles';
 import type { ItemStatus } from '@/server/roadmap/assessment-types';
 import type { CheckRole } from '@/server/roadmap/types';
 import type { ResultSummary } from './diff';
+import { checkRunPath } from './links';
 
 /**
  * A pass closes a verified item; on a supported item it only says "check passed — confirm"
@@ -43,7 +44,7 @@ export function evidenceText(result: ResultSummary, title: string, role: CheckRo
 
 export async function settleItems(
   tx: DbOrTx,
-  input: { projectId: string; runId: string; actorId: string | null; results: readonly ResultSummary[]; titles: Readonly<Record<string, string>> },
+  input: { projectId: string; runId: string; actorId: string | null; results: readonly ResultSummary[]; titles: Readonly<Record<string, string>>; scheduled?: boolean },
 ): Promise<{ settled: number }> {
   const checkIds = input.results.map((r) => r.checkId);
   if (checkIds.length === 0) return { settled: 0 };
@@ -66,13 +67,13 @@ export async function settleItems(
       projectId: input.projectId,
       kind: 'check',
       body: evidenceText(result, input.titles[result.checkId] ?? result.checkId, role),
-      url: `/check-runs/${input.runId}#${result.checkId}`,
+      url: checkRunPath(input.projectId, input.runId, result.checkId),
       checkStatus: result.status,
       createdBy: input.actorId,
     });
   }
   if (settled > 0) {
-    await recordActivity(tx, { projectId: input.projectId, actorId: input.actorId, action: 'checks.settle', summary: `settled ${settled} checklist item${settled === 1 ? '' : 's'} from automated checks` });
+    await recordActivity(tx, { projectId: input.projectId, actorId: input.actorId, action: input.scheduled ? 'schedule.settle' : 'checks.settle', summary: `settled ${settled} checklist item${settled === 1 ? '' : 's'} from automated checks` });
   }
   return { settled };
 }

@@ -12,7 +12,7 @@ describe('check catalogue', () => {
   afterAll(() => product?.close());
 
   it('covers every automated check roadmap items name, except the monitoring ones', () => {
-    expect([...CHECK_IDS].sort()).toEqual(['cdn', 'chat', 'cookies', 'cors', 'dkim', 'dmarc', 'dns', 'hsts', 'latency', 'rate-limit', 'redirects', 'secrets', 'security-headers', 'spf', 'static-caching', 'tls'].sort());
+    expect([...CHECK_IDS].sort()).toEqual(['cdn', 'chat', 'cookies', 'cors', 'dkim', 'dmarc', 'dns', 'error-pages', 'exposed-paths', 'hsts', 'latency', 'mixed-content', 'open-endpoints', 'rate-limit', 'redirects', 'secrets', 'security-headers', 'spf', 'static-caching', 'tls'].sort());
     for (const check of CATALOGUE) expect(check.title.length).toBeGreaterThan(5);
   });
 

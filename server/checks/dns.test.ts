@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testCheckDeps } from '@/server/testnet/check-deps';
-import { startDnsServer, type DnsTestServer, type FixtureZone } from '@/server/testnet/dns-server';
+import type { FixtureZone } from '@/server/testnet/dns-server';
+import { startQuickSite, type QuickSite } from '@/server/testnet/quick-site';
+import { respond } from '@/server/testnet/site';
 import { run } from './dns';
 import type { CheckDeps } from './types';
 
@@ -11,7 +12,11 @@ const ZONE: FixtureZone = {
   'app.good.test': { A: ['127.0.0.1'] },
   // Everything wrong at once.
   'bad.test': { A: ['127.0.0.1'] },
+  // Nothing listens on 127.0.0.2 or 127.0.0.3 (the test servers listen on 127.0.0.1 only): stale.
   'www.bad.test': { A: ['127.0.0.2'] },
+  'shop.bad.test': { A: ['127.0.0.1', '127.0.0.3'] },
+  // Only IPv6, and no IPv6 address answered in this run: not called stale (the checker may lack IPv6).
+  'v6.bad.test': { AAAA: ['::1'] },
   'old.bad.test': { CNAME: 'launch-old-app.herokuapp.com' },
   'docs.bad.test': { CNAME: 'gone.somewhere-else.test' },
   'staging.bad.test': { A: ['10.0.3.7'] },
@@ -24,20 +29,34 @@ const ZONE: FixtureZone = {
 };
 
 describe('DNS check', () => {
-  let dns: DnsTestServer;
+  let site: QuickSite;
   let deps: CheckDeps;
 
   beforeAll(async () => {
-    dns = await startDnsServer(ZONE);
-    deps = testCheckDeps(dns);
+    // Web servers answer on 127.0.0.1 (ports 80/443 mapped), so live records are told from stale ones.
+    site = await startQuickSite({ hosts: { '*': respond(200, {}, 'ok') }, zone: ZONE });
+    deps = site.deps;
   });
-  afterAll(() => dns.close());
+  afterAll(() => site?.close());
 
   it('passes a healthy zone and reports CAA as information', async () => {
     const outcome = await run({ domain: 'good.test', subdomains: ['app'], canonicalHost: 'apex' }, deps);
     expect(outcome.status).toBe('pass');
     expect(outcome.findings.map((f) => f.code)).toEqual(['dns.caa-present']);
-    expect(outcome.evidence).toMatchObject({ hosts: [{ host: 'good.test', addresses: ['127.0.0.1'] }, { host: 'www.good.test', cname: ['good.test'] }, { host: 'app.good.test' }] });
+    expect(outcome.evidence).toMatchObject({ hosts: [{ host: 'good.test', addresses: ['127.0.0.1'] }, { host: 'www.good.test', cname: ['good.test'] }, { host: 'app.good.test' }], reach: { '127.0.0.1': 'answers' } });
+  });
+
+  it('reports an address that answers on neither 80 nor 443 as stale, once per host', async () => {
+    const outcome = await run({ domain: 'bad.test', subdomains: ['shop', 'v6'] }, deps);
+    const stale = outcome.findings.filter((f) => f.code === 'dns.stale-address');
+    expect(stale.map((f) => [(f.evidence as { host: string }).host, f.severity, (f.evidence as { silent: string[] }).silent])).toEqual([
+      ['www.bad.test', 'high', ['127.0.0.2']],
+      ['shop.bad.test', 'medium', ['127.0.0.3']],
+    ]);
+    expect(stale[0]!.message).toContain('nothing answers');
+    expect(stale[1]!.message).toContain('as well as at servers that work');
+    expect(stale[1]!.fix).toContain('127.0.0.3');
+    expect(outcome.evidence).toMatchObject({ reach: { '127.0.0.1': 'answers', '127.0.0.2': 'silent', '127.0.0.3': 'silent', '::1': 'silent' } });
   });
 
   it('finds dangling CNAMEs (takeover-prone hosts are critical), private addresses, missing hosts and apex/www drift', async () => {

@@ -1,10 +1,12 @@
 /**
  * DNS check: apex, www and every listed subdomain resolve; no CNAME dangles (points at a name
  * that no longer exists — a subdomain-takeover risk on hosting services); no record points at a
- * private or reserved address (stale or internal); apex and www agree; CAA is reported.
+ * private or reserved address (stale or internal), nor at one where nothing answers on port 80
+ * or 443 (stale: support/address-reach.ts); apex and www agree; CAA is reported.
  */
 import { decideAddress } from '@/server/net/address-policy';
 import { recordsOf, type DnsAnswer, type DnsResolver } from '@/server/net/resolver';
+import { reachAddresses, type Reach } from './support/address-reach';
 import { findingsOf } from './support/finding';
 import { siteHosts } from './support/hosts';
 import { mapBounded } from './support/pool';
@@ -81,6 +83,32 @@ function hostFindings(records: HostRecords, deps: CheckDeps): Finding[] {
   ];
 }
 
+/**
+ * Public addresses where nothing answers on 80 or 443: a server that was shut down, or an
+ * address given back to a cloud provider (which someone else may rent next). IPv6 addresses
+ * count only when another IPv6 address answered, so a checker without IPv6 raises no alarm.
+ */
+function staleFindings(records: HostRecords, reach: ReadonlyMap<string, Reach>): Finding[] {
+  const v6Works = [...reach.entries()].some(([address, state]) => address.includes(':') && state === 'answers');
+  const silent = records.addresses.filter((address) => reach.get(address) === 'silent' && (!address.includes(':') || v6Works));
+  if (silent.length === 0) return [];
+  const all = silent.length === records.addresses.length;
+  const { host, role } = records;
+  const severity = role === 'subdomain' ? 'medium' : 'high';
+  const listed = silent.join(', ');
+  return [
+    finding(
+      severity,
+      'stale-address',
+      all
+        ? `${host} points at ${listed}, where nothing answers on port 80 or 443: the record is stale (a server that was shut down, or an address handed back to the hosting provider, which someone else can rent and then serve pages on ${host}).`
+        : `${host} points at ${listed} as well as at servers that work; nothing answers there on port 80 or 443, so some visitors get errors. It is usually a stale record left from an old server.`,
+      `Delete the record for ${listed} at ${host} (or point it at the server that now serves ${host}).`,
+      { ...(evidenceOf(records) as Record<string, JsonValue>), silent, ports: [80, 443] },
+    ),
+  ];
+}
+
 function consistencyFindings(apex: HostRecords, www: HostRecords): Finding[] {
   if (apex.state !== 'ok' || www.state !== 'ok') return [];
   if (www.cname.includes(apex.host) || apex.cname.includes(www.host)) return [];
@@ -112,7 +140,11 @@ export async function run(target: CheckTarget, deps: CheckDeps): Promise<CheckRe
   ];
   const looked = await mapBounded(wanted, 6, ({ host, role }) => lookupHost(deps.resolver, host, role));
   const [apex, www] = looked as [HostRecords, HostRecords];
-  const findings = [...looked.flatMap((records) => hostFindings(records, deps)), ...consistencyFindings(apex, www), ...(await caaFindings(deps.resolver, hosts.apex))];
+  const hostProblems = looked.map((records) => hostFindings(records, deps));
+  // Only addresses that are otherwise fine are knocked on (private ones are reported above, and never dialled).
+  const sound = looked.filter((records, index) => records.state === 'ok' && hostProblems[index]!.length === 0);
+  const reach = await reachAddresses(deps, sound.flatMap((records) => records.addresses.map((address) => ({ address, host: records.host }))));
+  const findings = [...hostProblems.flat(), ...sound.flatMap((records) => staleFindings(records, reach)), ...consistencyFindings(apex, www), ...(await caaFindings(deps.resolver, hosts.apex))];
   const incomplete = apex.state === 'failed';
-  return result(findings, { hosts: looked.map(evidenceOf) }, { incomplete });
+  return result(findings, { hosts: looked.map(evidenceOf), reach: Object.fromEntries(reach) }, { incomplete });
 }

@@ -3,6 +3,10 @@
  * non-canonical entry point ends on the canonical host, ideally in one hop, with permanent
  * (301/308) redirects; no loops or long chains; and a path with and without a trailing
  * slash does not serve the same page twice (information).
+ *
+ * Beyond the four entry points, http:// is walked on every listed subdomain (at most 20) and
+ * on the path of every listed endpoint under the project's domain (at most 10): a host that
+ * serves plain HTTP there, or a loop on any of those paths, is a finding too.
  */
 import type { HttpResponse, RedirectHop } from '@/server/net/http-client';
 import { bodyText, errorEvidence, fetchSafely } from './support/fetch';
@@ -10,6 +14,7 @@ import { findingsOf } from './support/finding';
 import { extractAssets } from './support/html';
 import { siteHosts, type SiteHosts } from './support/hosts';
 import { mapBounded } from './support/pool';
+import { probeScope } from './support/probe-scope';
 import { result } from './support/result';
 import type { CheckDeps, CheckResult, CheckTarget, Finding, JsonValue } from './types';
 
@@ -19,6 +24,8 @@ export const title = 'Redirects: HTTPS everywhere, one canonical host';
 const finding = findingsOf(id);
 const TEMPORARY = new Set([302, 303, 307]);
 const REQUEST = { maxBodyBytes: 256 * 1024, allowInvalidTls: true, timeoutMs: 5_000 } as const;
+/** Listed endpoints whose paths are walked (subdomains are capped at 20 by siteHosts). */
+const MAX_ENDPOINT_WALKS = 10;
 
 interface Walk {
   start: string;
@@ -38,6 +45,8 @@ async function walk(deps: CheckDeps, start: string): Promise<Walk> {
 
 function chainEvidence(w: Walk): JsonValue {
   return {
+    // `url` is what a finding is about (its fingerprint subject): one finding per entry point.
+    url: w.start,
     start: w.start,
     chain: w.hops.map((hop) => ({ url: hop.url, status: hop.status, location: hop.location })),
     ...(w.final ? { final: w.final } : {}),
@@ -56,24 +65,36 @@ function movesSite(hop: RedirectHop): boolean {
   return from.protocol !== to.protocol || from.host !== to.host;
 }
 
-function walkFindings(w: Walk, hosts: SiteHosts): Finding[] {
+/** Loops, endless chains, plain HTTP and downgrades: judged on every walk, entry point or not. */
+function transportFindings(w: Walk, hosts: SiteHosts): Finding[] {
   const evidence = chainEvidence(w);
-  const startHost = hostOf(w.start);
-  if (w.error) {
-    if (w.error.code === 'redirect-loop') return [finding('high', 'loop', `${w.start} redirects in a loop, so visitors get a "too many redirects" error.`, 'Look for two rules that send traffic back and forth (often HTTPS forced both at the CDN and at the app, or apex→www and www→apex) and remove one.', evidence)];
-    if (w.error.code === 'too-many-redirects') return [finding('high', 'too-many', `${w.start} redirects more than 5 times without arriving anywhere.`, `Make ${w.start} redirect straight to https://${hosts.canonical}/ in a single step.`, evidence)];
-    return [finding('info', 'unreachable', `${w.start} could not be reached (${w.error.code}), so its redirects were not checked.`, 'If this host should work, see the DNS and TLS checks; if not, remove its DNS record.', evidence)];
-  }
+  if (w.error?.code === 'redirect-loop') return [finding('high', 'loop', `${w.start} redirects in a loop, so visitors get a "too many redirects" error.`, 'Look for two rules that send traffic back and forth (often HTTPS forced both at the CDN and at the app, or apex→www and www→apex) and remove one.', evidence)];
+  if (w.error?.code === 'too-many-redirects') return [finding('high', 'too-many', `${w.start} redirects more than 5 times without arriving anywhere.`, `Make ${w.start} redirect straight to its https:// address in a single step.`, evidence)];
+  if (w.error) return [];
   const findings: Finding[] = [];
-  const final = w.final!;
-  const startedInsecure = w.start.startsWith('http:');
-  if (startedInsecure && final.url.startsWith('http:')) {
-    findings.push(finding('high', 'no-https', `${w.start} is served over plain HTTP instead of moving visitors to HTTPS, so logins and cookies on it can be read or changed on the way.`, `Redirect every http:// request to https://${hosts.canonical} with a 301 (most hosts and CDNs have an "Always use HTTPS" switch).`, evidence));
+  const startHost = hostOf(w.start);
+  if (w.start.startsWith('http:') && w.final!.url.startsWith('http:')) {
+    const https = startHost === hosts.apex || startHost === hosts.www ? `https://${hosts.canonical}` : `https://${startHost}`;
+    findings.push(finding('high', 'no-https', `${w.start} is served over plain HTTP instead of moving visitors to HTTPS, so logins and cookies on it can be read or changed on the way.`, `Redirect every http:// request to ${https} with a 301 (most hosts and CDNs have an "Always use HTTPS" switch).`, evidence));
   }
   const downgrade = w.hops.find((hop) => hop.url.startsWith('https:') && hop.location.startsWith('http:'));
   if (downgrade) {
     findings.push(finding('high', 'downgrade', `${downgrade.url} redirects from HTTPS back to plain HTTP (${downgrade.location}).`, 'Make every redirect target an https:// URL.', evidence));
   }
+  return findings;
+}
+
+/** The entry points (apex, www, canonical) are also judged on where they end and how they get there. */
+function walkFindings(w: Walk, hosts: SiteHosts): Finding[] {
+  const evidence = chainEvidence(w);
+  const startHost = hostOf(w.start);
+  if (w.error) {
+    const transport = transportFindings(w, hosts);
+    if (transport.length > 0) return transport;
+    return [finding('info', 'unreachable', `${w.start} could not be reached (${w.error.code}), so its redirects were not checked.`, 'If this host should work, see the DNS and TLS checks; if not, remove its DNS record.', evidence)];
+  }
+  const findings: Finding[] = transportFindings(w, hosts);
+  const final = w.final!;
   const finalHost = hostOf(final.url);
   if ((startHost === hosts.apex || startHost === hosts.www) && finalHost !== hosts.canonical && final.url.startsWith('https:')) {
     const code = startHost === hosts.canonical ? 'canonical-mismatch' : 'not-canonical';
@@ -122,15 +143,44 @@ async function trailingSlashFindings(deps: CheckDeps, canonicalWalk: Walk | unde
   ];
 }
 
+/**
+ * http:// on every listed subdomain and on each listed endpoint's path under the project's
+ * domain (queries dropped: they may carry tokens), without the entry points already walked.
+ */
+export function extraStarts(target: CheckTarget, hosts: SiteHosts, walked: readonly string[]): string[] {
+  const starts = new Set<string>(hosts.subdomains.map((host) => `http://${host}/`));
+  let paths = 0;
+  for (const endpoint of target.endpoints ?? []) {
+    if (paths >= MAX_ENDPOINT_WALKS || !probeScope(endpoint.url, hosts.apex).inScope) continue;
+    const url = new URL(endpoint.url);
+    const start = `http://${url.hostname}${url.pathname}`;
+    if (starts.has(start)) continue;
+    starts.add(start);
+    paths += 1;
+  }
+  return [...starts].filter((start) => !walked.includes(start));
+}
+
+/** A path whose http:// side does not answer at all is still walked over https://, for loops. */
+async function walkExtra(deps: CheckDeps, start: string): Promise<Walk[]> {
+  const plain = await walk(deps, start);
+  const unanswered = plain.error && plain.hops.length === 0 && plain.error.code !== 'redirect-loop' && plain.error.code !== 'too-many-redirects';
+  if (!unanswered || new URL(start).pathname === '/') return [plain];
+  return [plain, await walk(deps, start.replace(/^http:/, 'https:'))];
+}
+
 export async function run(target: CheckTarget, deps: CheckDeps): Promise<CheckResult> {
   const hosts = siteHosts(target);
   const starts = [`http://${hosts.apex}/`, `http://${hosts.www}/`, `https://${hosts.nonCanonical}/`, `https://${hosts.canonical}/`];
-  const walks = await mapBounded(starts, 4, (start) => walk(deps, start));
+  const [walks, extra] = await Promise.all([
+    mapBounded(starts, 4, (start) => walk(deps, start)),
+    mapBounded(extraStarts(target, hosts, starts), 4, (start) => walkExtra(deps, start)).then((lists) => lists.flat()),
+  ]);
   const canonicalWalk = walks[3];
-  const findings = [...walks.flatMap((w) => walkFindings(w, hosts)), ...(await trailingSlashFindings(deps, canonicalWalk))];
+  const findings = [...walks.flatMap((w) => walkFindings(w, hosts)), ...extra.flatMap((w) => transportFindings(w, hosts)), ...(await trailingSlashFindings(deps, canonicalWalk))];
   const incomplete = canonicalWalk?.error !== undefined && canonicalWalk.error.code !== 'redirect-loop' && canonicalWalk.error.code !== 'too-many-redirects';
   if (incomplete) {
     findings.push(finding('info', 'canonical-unreachable', `https://${hosts.canonical}/ could not be reached, so the redirects could not all be judged.`, 'See the DNS and TLS checks, then run this again.', chainEvidence(canonicalWalk!)));
   }
-  return result(findings, { canonical: hosts.canonical, walks: walks.map(chainEvidence) }, { incomplete });
+  return result(findings, { canonical: hosts.canonical, walks: walks.map(chainEvidence), otherWalks: extra.map(chainEvidence) }, { incomplete });
 }

@@ -36,6 +36,16 @@ const ZONE: FixtureZone = {
   'servfail.test': { fault: 'SERVFAIL' },
   'deep-servfail.test': { TXT: ['v=spf1 include:sf.mail.test -all'] },
   'sf.mail.test': { fault: 'SERVFAIL' },
+  // The documentation range that the probe address (192.0.2.1) is in matches first: an evaluation for it stops there.
+  'early.test': { TXT: [`v=spf1 ip4:192.0.2.0/24 ${includeTerms('n', 11)} -all`] },
+  'branches.test': { TXT: ['v=spf1 include:branch1.mail.test include:branch2.mail.test -all'] },
+  'branch1.mail.test': { TXT: [`v=spf1 ip4:192.0.2.0/24 ${includeTerms('n', 5)} -all`] },
+  'branch2.mail.test': { TXT: ['v=spf1 include:n6.mail.test include:n7.mail.test include:n8.mail.test include:n9.mail.test include:n10.mail.test -all'] },
+  'hidden-missing.test': { TXT: ['v=spf1 ip4:192.0.2.0/24 include:nospf.mail.test -all'] },
+  'loop.test': { TXT: ['v=spf1 ip4:192.0.2.0/24 include:loop-a.mail.test -all'] },
+  'loop-a.mail.test': { TXT: ['v=spf1 include:loop-b.mail.test -all'] },
+  'loop-b.mail.test': { TXT: ['v=spf1 include:loop-a.mail.test -all'] },
+  'macro.test': { TXT: ['v=spf1 ip4:192.0.2.0/24 exists:%{i}._spf.mail.test include:%{l}.users.mail.test include:provider.mail.test -all'] },
 };
 
 describe('SPF check', () => {
@@ -96,5 +106,40 @@ describe('SPF check', () => {
     const deep = await run({ domain: 'deep-servfail.test' }, deps);
     expect(deep.status).toBe('error');
     expect(deep.findings.map((finding) => finding.code)).toEqual(['spf.dns-error']);
+  });
+
+  describe('the lookup limit over the whole include tree, whatever the probe address matches', () => {
+    it('counts includes after a term that matches the probe address', async () => {
+      const outcome = await run({ domain: 'early.test' }, deps);
+      expect(outcome.evidence).toMatchObject({ evaluation: { result: 'pass', dnsLookups: 0 }, tree: { dnsLookups: 11 } });
+      expect(outcome.findings.map((f) => f.code)).toEqual(['spf.too-many-lookups']);
+      expect(outcome.findings[0]).toMatchObject({ severity: 'high', evidence: { counted: 'whole include tree', dnsLookups: 11 } });
+      expect(outcome.status).toBe('fail');
+    });
+
+    it('adds up nested branches, and lists what each record costs', async () => {
+      const outcome = await run({ domain: 'branches.test' }, deps);
+      expect(outcome.findings.map((f) => f.code)).toEqual(['spf.too-many-lookups']);
+      const tree = (outcome.findings[0]!.evidence as { records: { domain: string; lookups: number }[] }).records;
+      expect(tree.map((r) => `${r.domain}:${r.lookups}`).slice(0, 3)).toEqual(['branches.test:2', 'branch1.mail.test:5', 'n1.mail.test:0']);
+      expect(tree).toHaveLength(13);
+    });
+
+    it('finds a missing include behind an early match, and runs a loop into the limit', async () => {
+      expect(await codes('hidden-missing.test')).toEqual(['spf.include-missing']);
+      expect(await codes('loop.test')).toEqual(['spf.too-many-lookups']);
+    });
+
+    it('counts terms built from the sender without following them', async () => {
+      const outcome = await run({ domain: 'macro.test' }, deps);
+      expect(outcome.findings).toEqual([]);
+      expect(outcome.evidence).toMatchObject({ tree: { dnsLookups: 3, senderDependent: ['include:%{l}.users.mail.test (in macro.test)'] } });
+    });
+
+    it('stays quiet on a policy within the limit', async () => {
+      const outcome = await run({ domain: 'good.test' }, deps);
+      expect(outcome.evidence).toMatchObject({ tree: { dnsLookups: 1, records: [{ domain: 'good.test', lookups: 1 }, { domain: 'provider.mail.test', lookups: 0 }] } });
+      expect(outcome.findings).toEqual([]);
+    });
   });
 });

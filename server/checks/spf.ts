@@ -2,11 +2,14 @@
  * SPF check (RFC 7208): one record, valid syntax, within the 10-lookup and 2-void-lookup
  * limits, ending in a strict "all", no deprecated "ptr".
  *
- * Limits are measured by really evaluating the policy for a documentation address
- * (192.0.2.1) that no policy should list, so every include and redirect is walked
- * exactly as a receiving mail server would walk it.
+ * The 10-lookup limit is counted over the whole include tree (spf-engine/lookup-tree.ts),
+ * independent of any sender: an evaluation for one address stops at its first match and can
+ * miss a limit other senders hit. The policy is also really evaluated for a documentation
+ * address (192.0.2.1) that no policy should list, which finds what only lookups show (void
+ * lookups, too many MX hosts).
  */
 import { evaluateSpf, isEvaluableDomain, type SpfEvaluation } from './spf-engine/check-host';
+import { walkSpfTree, type SpfTree } from './spf-engine/lookup-tree';
 import { isSpfRecord, parseSpfRecord, SpfSyntaxError, type Mechanism, type SpfRecord } from './spf-engine/record';
 import { result } from './support/result';
 import { lookupTxt } from './support/txt-records';
@@ -73,18 +76,58 @@ function evaluationEvidence(evaluation: SpfEvaluation): JsonValue {
   };
 }
 
-/** Problems only a full evaluation can see: limits, broken includes, records further down. */
+function treeEvidence(tree: SpfTree): JsonValue {
+  return {
+    counted: 'whole include tree',
+    dnsLookups: tree.dnsLookups,
+    records: tree.records.map(({ domain, record, lookups }) => ({ domain, record, lookups })),
+    ...(tree.senderDependent.length > 0 ? { senderDependent: tree.senderDependent } : {}),
+    ...(tree.truncated ? { truncated: true } : {}),
+  };
+}
+
+const TOO_MANY_FIX = 'Remove includes you no longer use, flatten some into ip4:/ip6: ranges, or move senders to a subdomain with its own record.';
+
+/** The lookup limit over the whole tree, whatever the probe address matched. */
+function lookupFindings(domain: string, evaluation: SpfEvaluation, tree: SpfTree): Finding[] {
+  if (evaluation.error?.code === 'lookup-limit') {
+    return [finding('high', 'too-many-lookups', `The SPF policy of ${domain} needs more than ${LOOKUP_LIMIT} DNS lookups, so receivers treat it as broken (permerror) and SPF protects nothing.`, TOO_MANY_FIX, { ...(evaluationEvidence(evaluation) as Record<string, JsonValue>), tree: treeEvidence(tree) })];
+  }
+  if (tree.dnsLookups > LOOKUP_LIMIT) {
+    return [finding('high', 'too-many-lookups', `The SPF policy of ${domain} needs ${tree.truncated ? 'more than ' : ''}${tree.dnsLookups} DNS lookups across its includes, over the limit of ${LOOKUP_LIMIT}: receivers treat it as broken (permerror) for any sender they have to look further for, so SPF protects nothing there.`, TOO_MANY_FIX, treeEvidence(tree))];
+  }
+  if (tree.dnsLookups >= LOOKUP_LIMIT - 1) {
+    return [finding('low', 'near-lookup-limit', `The SPF policy of ${domain} needs ${tree.dnsLookups} of the ${LOOKUP_LIMIT} DNS lookups allowed; one more include breaks it for every receiver.`, 'Remove includes you no longer use, or replace some with ip4:/ip6: ranges.', treeEvidence(tree))];
+  }
+  return [];
+}
+
+/** Broken or missing records further down the tree, on branches the evaluation did not reach. */
+function treeProblemFindings(domain: string, evaluation: SpfEvaluation, tree: SpfTree): Finding[] {
+  const evidence = treeEvidence(tree);
+  const reported = new Set<string>();
+  const findings: Finding[] = [];
+  for (const problem of tree.problems) {
+    if (problem.domain === evaluation.error?.domain || reported.has(problem.domain)) continue;
+    reported.add(problem.domain);
+    if (problem.code === 'include-without-spf') {
+      findings.push(finding('high', 'include-missing', `The SPF policy of ${domain} includes ${problem.domain}, which has no SPF record, so receivers treat the policy as broken.`, `Remove the reference to ${problem.domain} or fix the name (check your mail provider's setup instructions).`, evidence));
+    } else if (problem.code !== 'dns-failure') {
+      findings.push(finding('high', 'included-record-broken', `An SPF record that ${domain} relies on (${problem.domain}) is broken: ${problem.reason}.`, `Fix or remove the reference to ${problem.domain}.`, evidence));
+    }
+  }
+  return findings;
+}
+
+/** Problems only a full evaluation can see: void lookups, broken includes, records further down. */
 function evaluationFindings(domain: string, evaluation: SpfEvaluation): Finding[] {
   const evidence = evaluationEvidence(evaluation);
   const where = evaluation.error?.domain ?? domain;
   switch (evaluation.error?.code) {
     case undefined:
-      if (evaluation.dnsLookups >= LOOKUP_LIMIT - 1) {
-        return [finding('low', 'near-lookup-limit', `The SPF policy of ${domain} needs ${evaluation.dnsLookups} of the ${LOOKUP_LIMIT} DNS lookups allowed; one more include breaks it for every receiver.`, 'Remove includes you no longer use, or replace some with ip4:/ip6: ranges.', evidence)];
-      }
-      return [];
     case 'lookup-limit':
-      return [finding('high', 'too-many-lookups', `The SPF policy of ${domain} needs more than ${LOOKUP_LIMIT} DNS lookups, so receivers treat it as broken (permerror) and SPF protects nothing.`, 'Remove includes you no longer use, flatten some into ip4:/ip6: ranges, or move senders to a subdomain with its own record.', evidence)];
+      // Judged over the whole tree by lookupFindings.
+      return [];
     case 'void-lookup-limit':
       return [finding('high', 'too-many-void-lookups', `The SPF policy of ${domain} points at more than 2 names that do not exist (last: ${where}), so receivers treat it as broken.`, 'Remove terms that name domains or hosts that no longer exist.', evidence)];
     case 'include-without-spf':
@@ -126,11 +169,17 @@ export async function run(target: CheckTarget, deps: CheckDeps): Promise<CheckRe
     return result([finding('high', 'syntax-error', `The SPF record of ${domain} has an error (${error.message}); receivers ignore a record with any error.`, 'Correct the record; every term must be a known mechanism or name=value modifier separated by single spaces.', { domain, record: text })]);
   }
 
-  const evaluation = await evaluateSpf({ ip: PROBE_ADDRESS, mailFrom: `postmaster@${domain}`, helo: domain }, { resolver: deps.resolver, now: deps.now });
-  const findings = [...allFindings(domain, record), ...ptrFindings(domain, record), ...evaluationFindings(domain, evaluation)];
-  const incomplete = evaluation.error?.code === 'dns-failure';
+  const [evaluation, tree] = await Promise.all([
+    evaluateSpf({ ip: PROBE_ADDRESS, mailFrom: `postmaster@${domain}`, helo: domain }, { resolver: deps.resolver, now: deps.now }),
+    walkSpfTree(domain, deps.resolver),
+  ]);
+  const findings = [...allFindings(domain, record), ...ptrFindings(domain, record), ...evaluationFindings(domain, evaluation), ...lookupFindings(domain, evaluation, tree), ...treeProblemFindings(domain, evaluation, tree)];
+  const treeFailure = tree.problems.find((problem) => problem.code === 'dns-failure');
+  const overLimit = findings.some((f) => f.code === 'spf.too-many-lookups');
+  const incomplete = evaluation.error?.code === 'dns-failure' || (treeFailure !== undefined && !overLimit);
   if (incomplete) {
-    findings.push(finding('info', 'dns-error', `A DNS lookup failed while following the SPF policy of ${domain} (${evaluation.reason}); the lookup limits were not fully checked.`, 'Try again later; if it persists, check the name servers of the domain named.', evaluationEvidence(evaluation)));
+    const reason = evaluation.error?.code === 'dns-failure' ? evaluation.reason : treeFailure!.reason;
+    findings.push(finding('info', 'dns-error', `A DNS lookup failed while following the SPF policy of ${domain} (${reason}); the lookup limits were not fully checked.`, 'Try again later; if it persists, check the name servers of the domain named.', evaluationEvidence(evaluation)));
   }
-  return result(findings, { domain, record: text, evaluation: evaluationEvidence(evaluation) }, { incomplete });
+  return result(findings, { domain, record: text, evaluation: evaluationEvidence(evaluation), tree: treeEvidence(tree) }, { incomplete });
 }

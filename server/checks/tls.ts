@@ -1,11 +1,18 @@
 /**
  * TLS check for apex, www and the listed subdomains: a chain browsers trust, a certificate
- * that names the host, days to expiry (30/14/7-day warnings, expired is critical), TLS 1.2 or
- * newer negotiated, and no fallback to TLS 1.0/1.1 (a second handshake capped at TLS 1.1
- * must fail).
+ * that names the host, TLS 1.2 or newer negotiated, and no fallback to TLS 1.0/1.1 (a second
+ * handshake capped at TLS 1.1 must fail).
+ *
+ * Renewal readiness (certificates/): the issuer, the lifetime and days left, whether the CAA
+ * records let that issuer renew it, and whether it is still served well past two-thirds of its
+ * life (renewal not running). Expiry warnings are measured against the lifetime: a 47-day
+ * certificate with 20 days left is on schedule; a 90-day one is late.
  */
 import { TlsProbeError, type TlsProbeResult } from '@/server/net/tls-probe';
 import { recordsOf } from '@/server/net/resolver';
+import { authorityOf, issuerLabel, type Authority } from './certificates/authorities';
+import { allowedIssuers, caaLookup, type CaaSet } from './certificates/caa';
+import { lifetimeOf, longDate, upcomingSteps, maxLifetimeDays, type Lifetime } from './certificates/lifetime';
 import { findingsOf } from './support/finding';
 import { siteHosts } from './support/hosts';
 import { mapBounded } from './support/pool';
@@ -24,7 +31,34 @@ type HostOutcome =
   | { host: string; kind: 'failed'; error: TlsProbeError }
   | { host: string; kind: 'probed'; probe: TlsProbeResult; legacyAccepted: string | null };
 
-function probeEvidence(probe: TlsProbeResult): JsonValue {
+/** What renewal readiness is judged on, per certificate. */
+interface Renewal {
+  issuer: string;
+  authority?: Authority;
+  lifetime: Lifetime;
+  daysLeft: number;
+  caa: CaaSet;
+  /** null: CAA does not restrict issuance; true/false: it does and allows / refuses the issuer; undefined: cannot tell. */
+  caaAllows?: boolean | null;
+  allowedByCaa?: string[];
+}
+
+function renewalEvidence(renewal: Renewal): JsonValue {
+  const caa = renewal.caa;
+  return {
+    issuer: renewal.issuer,
+    lifetimeDays: renewal.lifetime.lifetimeDays,
+    elapsedDays: renewal.lifetime.elapsedDays,
+    daysLeft: renewal.daysLeft,
+    renewalDueAt: renewal.lifetime.renewalDueAt,
+    overdue: renewal.lifetime.overdue,
+    replacementMaxDays: renewal.lifetime.replacementMaxDays,
+    caa: 'failed' in caa ? { failed: caa.failed } : { owner: caa.owner, records: caa.records.map((r) => `${r.critical} ${r.tag} "${r.value}"`) },
+    caaAllowsIssuer: renewal.caaAllows ?? (renewal.caaAllows === null ? null : 'unknown'),
+  };
+}
+
+function probeEvidence(probe: TlsProbeResult, renewal?: Renewal): JsonValue {
   const leaf = probe.chain[0];
   return {
     host: probe.host,
@@ -35,6 +69,7 @@ function probeEvidence(probe: TlsProbeResult): JsonValue {
     daysToExpiry: probe.daysToExpiry,
     ...(leaf ? { subject: leaf.subject, issuer: leaf.issuer, names: leaf.subjectAltNames, validFrom: leaf.validFrom, validTo: leaf.validTo } : {}),
     chain: probe.chain.map((certificate) => certificate.subject),
+    ...(renewal ? { renewal: renewalEvidence(renewal) } : {}),
   };
 }
 
@@ -60,9 +95,9 @@ async function probeHost(deps: CheckDeps, host: string): Promise<HostOutcome> {
   }
 }
 
-function certificateFindings(probe: TlsProbeResult, important: boolean): Finding[] {
+function certificateFindings(probe: TlsProbeResult, important: boolean, renewal: Renewal | undefined): Finding[] {
   const host = probe.host;
-  const evidence = probeEvidence(probe);
+  const evidence = probeEvidence(probe, renewal);
   const findings: Finding[] = [];
   const days = probe.daysToExpiry;
   if (days < 0) {
@@ -87,12 +122,104 @@ function certificateFindings(probe: TlsProbeResult, important: boolean): Finding
     findings.push(finding(important ? 'critical' : 'high', 'hostname-mismatch', `The certificate served on ${host} is for other names (${probe.chain[0]?.subjectAltNames.join(', ') || 'none'}), so browsers refuse it.`, `Issue a certificate that includes ${host} (most hosts do this when you add the domain in their dashboard).`, evidence));
   }
   // Expiry of a certificate nobody trusts anyway would only add noise.
-  if (days >= 0 && probe.authorized) {
-    if (days <= 7) findings.push(finding('high', 'expires-7d', `The certificate of ${host} expires in ${days} day${days === 1 ? '' : 's'}.`, `Renew it today and check why automatic renewal did not run.`, evidence));
-    else if (days <= 14) findings.push(finding('medium', 'expires-14d', `The certificate of ${host} expires in ${days} days.`, 'Renew it this week; automatic renewal normally happens 30 days before expiry, so check that it works.', evidence));
-    else if (days <= 30) findings.push(finding('low', 'expires-30d', `The certificate of ${host} expires in ${days} days.`, 'Make sure automatic renewal is set up; it usually renews around now.', evidence));
+  if (days >= 0 && probe.authorized && renewal) findings.push(...renewalFindings(probe, renewal, important));
+  return findings;
+}
+
+const AUTO_RENEWAL = "turn on automatic renewal (your host's managed certificates, or an ACME client such as certbot with its timer running)";
+
+/** Expiry measured against the certificate's own lifetime, CAA that would refuse the renewal, and lifetimes to come. */
+function renewalFindings(probe: TlsProbeResult, renewal: Renewal, important: boolean): Finding[] {
+  const host = probe.host;
+  const evidence = probeEvidence(probe, renewal);
+  const { lifetime, daysLeft } = renewal;
+  const findings: Finding[] = [];
+  const life = `${Math.round(lifetime.lifetimeDays)}-day`;
+  // A short-lived certificate that is not yet due for renewal is on schedule, however few days it has.
+  if (lifetime.overdue) {
+    if (daysLeft <= 7) findings.push(finding('high', 'expires-7d', `The ${life} certificate of ${host} expires in ${daysLeft} day${daysLeft === 1 ? '' : 's'}.`, `Renew it today and check why automatic renewal did not run.`, evidence));
+    else if (daysLeft <= 14) findings.push(finding('medium', 'expires-14d', `The ${life} certificate of ${host} expires in ${daysLeft} days.`, 'Renew it this week; renewal normally happens at about two-thirds of a certificate\'s life, so check that it works.', evidence));
+    else {
+      findings.push(
+        finding(
+          daysLeft <= 30 ? 'medium' : 'low',
+          'renewal-overdue',
+          `The ${life} certificate of ${host} was not renewed at two-thirds of its life (due ${longDate(lifetime.renewalDueAt)}) and has ${daysLeft} days left: automatic renewal does not seem to be running.`,
+          `Renew it, then ${AUTO_RENEWAL}, and check its logs for the error that stopped it.`,
+          evidence,
+        ),
+      );
+    }
+  }
+  if (renewal.caaAllows === false && renewal.authority && !('failed' in renewal.caa) && renewal.caa.owner) {
+    const owner = renewal.caa.owner;
+    const allowed = renewal.allowedByCaa?.length ? renewal.allowedByCaa.join(', ') : 'no authority at all';
+    findings.push(
+      finding(
+        lifetime.overdue || important ? 'high' : 'medium',
+        'caa-forbids-issuer',
+        `The certificate of ${host} comes from ${renewal.authority.name}, but the CAA records of ${owner} only allow ${allowed}: the next renewal from ${renewal.authority.name} will be refused and the certificate will run out.`,
+        `Add a CAA record "0 issue \"${renewal.authority.caa[0]}\"" at ${owner} (keep the ones for authorities you use), or move ${host} to an authority the records allow.`,
+        evidence,
+      ),
+    );
+  }
+  if (lifetime.lifetimeDays > lifetime.replacementMaxDays + 1) {
+    const steps = upcomingSteps(new Date(probe.chain[0]!.validTo)).map((step) => `${step.maxDays} days from ${longDate(step.from)}`);
+    findings.push(
+      finding(
+        'low',
+        'long-lived',
+        `The certificate of ${host} lasts ${Math.round(lifetime.lifetimeDays)} days; the one that replaces it can last at most ${lifetime.replacementMaxDays} days${steps.length ? ` (then ${steps.join(', ')})` : ''}. A certificate this long is usually renewed by hand, which will not keep up.`,
+        `Before it ends, ${AUTO_RENEWAL}.`,
+        evidence,
+      ),
+    );
   }
   return findings;
+}
+
+function caaSentence(renewal: Renewal): string {
+  if ('failed' in renewal.caa) return `its CAA records could not be read (${renewal.caa.failed})`;
+  if (renewal.caaAllows === null) return 'no CAA record limits which authority may issue it';
+  if (renewal.caaAllows === undefined) return `the CAA records of ${renewal.caa.owner} list ${renewal.allowedByCaa?.join(', ') || 'no authority'}, and we cannot tell whether that includes this issuer`;
+  return renewal.caaAllows ? `the CAA records of ${renewal.caa.owner} allow its issuer` : `the CAA records of ${renewal.caa.owner} do not allow its issuer`;
+}
+
+/** The facts, for every certificate that is trusted and current: issuer, days left of its lifetime, CAA. */
+function certificateNote(probe: TlsProbeResult, renewal: Renewal, now: Date): Finding {
+  const { lifetime } = renewal;
+  const next = upcomingSteps(now)[0];
+  return finding(
+    'info',
+    'certificate',
+    `The certificate of ${probe.host} comes from ${renewal.issuer}: ${renewal.daysLeft} of its ${Math.round(lifetime.lifetimeDays)} days left, renewal due by ${longDate(lifetime.renewalDueAt)}; ${caaSentence(renewal)}. Certificates issued now last at most ${maxLifetimeDays(now)} days${next ? `, from ${longDate(next.from)} at most ${next.maxDays}` : ''}.`,
+    'Nothing to do while renewal is automatic; shorter lifetimes mean renewals that run by hand will not keep up.',
+    probeEvidence(probe, renewal),
+  );
+}
+
+async function renewalOf(probe: TlsProbeResult, now: Date, relevantCaa: (host: string) => Promise<CaaSet>): Promise<Renewal | undefined> {
+  const leaf = probe.chain[0];
+  if (!leaf) return undefined;
+  const authority = authorityOf(leaf.issuer);
+  const caa = await relevantCaa(probe.host);
+  const wildcard = leaf.subjectAltNames.some((name) => name.startsWith('DNS:*.'));
+  const allowed = 'failed' in caa ? undefined : allowedIssuers(caa.records, wildcard);
+  let caaAllows: boolean | null | undefined;
+  if ('failed' in caa) caaAllows = undefined;
+  else if (allowed === null) caaAllows = null;
+  else if (!authority) caaAllows = undefined;
+  else caaAllows = authority.caa.some((name) => allowed!.includes(name));
+  return {
+    issuer: issuerLabel(leaf.issuer),
+    ...(authority ? { authority } : {}),
+    lifetime: lifetimeOf(leaf.validFrom, leaf.validTo, now),
+    daysLeft: probe.daysToExpiry,
+    caa,
+    caaAllows,
+    ...(allowed ? { allowedByCaa: allowed } : {}),
+  };
 }
 
 function protocolFindings(outcome: Extract<HostOutcome, { kind: 'probed' }>): Finding[] {
@@ -122,12 +249,19 @@ export async function run(target: CheckTarget, deps: CheckDeps): Promise<CheckRe
   const hosts = siteHosts(target);
   const names = [hosts.apex, hosts.www, ...hosts.subdomains];
   const outcomes = await mapBounded(names, 4, (host) => probeHost(deps, host));
+  const now = deps.now();
+  const relevantSet = caaLookup(deps.resolver);
+  const renewals = await Promise.all(outcomes.map((outcome) => (outcome.kind === 'probed' ? renewalOf(outcome.probe, now, (host) => relevantSet(host, hosts.apex)) : undefined)));
   const findings: Finding[] = [];
-  for (const outcome of outcomes) {
+  outcomes.forEach((outcome, index) => {
     const important = outcome.host === hosts.canonical;
-    if (outcome.kind === 'probed') findings.push(...certificateFindings(outcome.probe, important), ...protocolFindings(outcome));
+    const renewal = renewals[index];
+    if (outcome.kind === 'probed') {
+      findings.push(...certificateFindings(outcome.probe, important, renewal), ...protocolFindings(outcome));
+      if (renewal && outcome.probe.authorized && outcome.probe.daysToExpiry >= 0) findings.push(certificateNote(outcome.probe, renewal, now));
+    }
     if (outcome.kind === 'failed') findings.push(failureFinding(outcome.host, outcome.error, important));
-  }
+  });
   const canonical = outcomes.find((outcome) => outcome.host === hosts.canonical);
   const incomplete = canonical?.kind === 'skipped' || (canonical?.kind === 'failed' && canonical.error.code !== 'connect' && canonical.error.code !== 'tls' && canonical.error.code !== 'timeout');
   if (canonical?.kind === 'skipped') {
@@ -137,7 +271,7 @@ export async function run(target: CheckTarget, deps: CheckDeps): Promise<CheckRe
     findings,
     {
       hosts: outcomes.map((outcome): JsonValue =>
-        outcome.kind === 'probed' ? probeEvidence(outcome.probe) : outcome.kind === 'failed' ? { host: outcome.host, error: outcome.error.code } : { host: outcome.host, skipped: outcome.reason },
+        outcome.kind === 'probed' ? probeEvidence(outcome.probe, renewals[outcomes.indexOf(outcome)]) : outcome.kind === 'failed' ? { host: outcome.host, error: outcome.error.code } : { host: outcome.host, skipped: outcome.reason },
       ),
     },
     { incomplete },

@@ -21,6 +21,10 @@ export const CHECK_IMPACT: Record<CheckId, ImpactArea> = {
   cors: 'security',
   'rate-limit': 'security',
   latency: 'revenue',
+  'mixed-content': 'security',
+  'open-endpoints': 'security',
+  'error-pages': 'security',
+  'exposed-paths': 'security',
   // A bot that leaks or is slow loses trust first; its slowness findings say revenue themselves.
   chat: 'security',
 };

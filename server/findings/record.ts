@@ -9,6 +9,9 @@ import { impactOfCheck } from './impact';
 import { planFindings, type FindingPlan, type FindingState, type SeenFinding } from './lifecycle';
 import { subjectOf } from './subject';
 
+/** A finding that appeared or came back in this run, with the event that records it (alerts key on it). */
+export type FindingTransition = { findingId: string; eventId: string; kind: 'opened' | 'regressed' };
+
 export type RunResultForFindings = { checkId: string; status: 'pass' | 'warn' | 'fail' | 'error' | 'skipped'; findings: readonly StoredFinding[]; pointedAt: string };
 
 const SEVERITIES: readonly string[] = ['critical', 'high', 'medium', 'low'];
@@ -41,7 +44,7 @@ export async function recordFindings(tx: DbOrTx, input: { projectId: string; run
   const now = input.now ?? new Date();
   const withVerdict = new Set(input.results.filter((r) => r.status !== 'error' && r.status !== 'skipped').map((r) => r.checkId));
   const ran = input.results.map((r) => r.checkId);
-  if (ran.length === 0) return { opened: 0, regressed: 0, fixed: 0 };
+  if (ran.length === 0) return { opened: 0, regressed: 0, fixed: 0, transitions: [] };
   const known = await tx
     .select({ id: findings.id, fingerprint: findings.fingerprint, checkId: findings.checkId, state: findings.state })
     .from(findings)
@@ -56,12 +59,17 @@ export async function recordFindings(tx: DbOrTx, input: { projectId: string; run
  */
 export async function applyFindingPlan(tx: DbOrTx, input: { projectId: string; runId: string | null; plan: FindingPlan; now: Date }) {
   const { projectId, runId, plan, now } = input;
+  const transitions: FindingTransition[] = [];
   if (plan.open.length > 0) {
     const inserted = await tx
       .insert(findings)
       .values(plan.open.map((f) => ({ projectId, ...f, state: 'open' as const, firstSeenAt: now, lastSeenAt: now, lastRunId: runId, updatedAt: now })))
       .returning({ id: findings.id });
-    await tx.insert(findingEvents).values(inserted.map((row) => ({ findingId: row.id, projectId, kind: 'opened' as const, runId, at: now })));
+    const events = await tx
+      .insert(findingEvents)
+      .values(inserted.map((row) => ({ findingId: row.id, projectId, kind: 'opened' as const, runId, at: now })))
+      .returning({ id: findingEvents.id, findingId: findingEvents.findingId });
+    for (const event of events) transitions.push({ findingId: event.findingId, eventId: event.id, kind: 'opened' });
   }
   for (const { id, finding, regressed } of plan.seenAgain) {
     await tx
@@ -77,12 +85,15 @@ export async function applyFindingPlan(tx: DbOrTx, input: { projectId: string; r
         ...(regressed ? { state: 'regressed' as const, fixedAt: null } : {}),
       })
       .where(eq(findings.id, id));
-    if (regressed) await tx.insert(findingEvents).values({ findingId: id, projectId, kind: 'regressed', runId, at: now });
+    if (regressed) {
+      const [event] = await tx.insert(findingEvents).values({ findingId: id, projectId, kind: 'regressed', runId, at: now }).returning({ id: findingEvents.id });
+      transitions.push({ findingId: id, eventId: event!.id, kind: 'regressed' });
+    }
   }
   if (plan.fixed.length > 0) {
     const ids = plan.fixed.map((f) => f.id);
     await tx.update(findings).set({ state: 'fixed', fixedAt: now, lastRunId: runId, updatedAt: now }).where(inArray(findings.id, ids));
     await tx.insert(findingEvents).values(ids.map((id) => ({ findingId: id, projectId, kind: 'fixed' as const, runId, at: now })));
   }
-  return { opened: plan.open.length, regressed: plan.seenAgain.filter((s) => s.regressed).length, fixed: plan.fixed.length };
+  return { opened: plan.open.length, regressed: plan.seenAgain.filter((s) => s.regressed).length, fixed: plan.fixed.length, transitions };
 }

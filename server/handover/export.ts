@@ -6,8 +6,8 @@ import type { HandoverDocument } from './types';
 
 export type ExportFormat = 'pdf' | 'md';
 
-export async function exportHandover(db: Database, projectId: string, actor: { id: string; name: string }, format: ExportFormat): Promise<HandoverDocument> {
-  const doc = await buildHandoverDocument(db, projectId, { preparedBy: actor.name });
+export async function exportHandover(db: Database, projectId: string, actor: { id: string; name: string }, format: ExportFormat, appUrl?: string): Promise<HandoverDocument> {
+  const doc = await buildHandoverDocument(db, projectId, { preparedBy: actor.name, appUrl });
   await recordActivity(db, {
     projectId,
     actorId: actor.id,

@@ -16,6 +16,9 @@ import { SECTIONS } from './types';
 const CANARIES = ['sk_live_51CanaryQ7wErTyUiOpAsDfGh', 'Zq8mN3vR7tK2pL9wX4yB6cD1fG5hJ0sA', 'CanaryPw_7f3kQ9xZ'];
 const CANARY_TEXT = `${CANARIES[0]} and ${CANARIES[1]} and postgres://admin:${CANARIES[2]}@db.internal:5432/app`;
 
+const APP_URL = 'https://ready.example.com';
+const RUN_ID = '5f0c9a52-8d1e-4c39-9b7a-2f6e1d4c8a10';
+
 let app: TestApp;
 let owner: SessionUser;
 let projectId: string;
@@ -44,9 +47,14 @@ beforeAll(async () => {
   await app.db.update(checklistItems).set({ status: 'passed', notes: `Key was ${CANARY_TEXT}` }).where(eq(checklistItems.id, item!.id));
   await app.db.insert(itemEvidence).values({ itemId: item!.id, projectId, kind: 'note', body: `Verified with ${CANARY_TEXT}` });
   await app.db.insert(itemComments).values({ itemId: item!.id, projectId, body: `Use ${CANARY_TEXT}` });
+  // Check evidence as runs write it now, and as they wrote it before runs had a page.
+  await app.db.insert(itemEvidence).values([
+    { itemId: item!.id, projectId, kind: 'check', body: 'Automated TLS check passed.', url: `/p/${projectId}/check-runs/${RUN_ID}#tls`, checkStatus: 'pass' },
+    { itemId: item!.id, projectId, kind: 'check', body: 'Automated HSTS check passed.', url: `/check-runs/${RUN_ID}#hsts`, checkStatus: 'pass' },
+  ]);
   await app.db.insert(manualRisks).values({ projectId, title: 'Card data handled by hand', detail: `Found ${CANARY_TEXT}`, severity: 'high', impact: 'revenue' });
 
-  const doc = await buildHandoverDocument(app.db, projectId, { preparedBy: 'Olive Owner' });
+  const doc = await buildHandoverDocument(app.db, projectId, { preparedBy: 'Olive Owner', appUrl: APP_URL });
   pdf = pdfText(await renderHandoverPdf(doc));
   md = renderMarkdown(doc);
 }, 120_000);
@@ -56,6 +64,19 @@ afterAll(() => app.close());
 const flat = (s: string) => s.replace(/\s+/g, ' ');
 
 describe('handover pack content', () => {
+  it('links check evidence to the run’s page by its full address, wrapped inside the PDF column', () => {
+    const tls = `${APP_URL}/p/${projectId}/check-runs/${RUN_ID}#tls`;
+    const hsts = `${APP_URL}/p/${projectId}/check-runs/${RUN_ID}#hsts`;
+    expect(md).toContain(tls);
+    expect(md).toContain(hsts);
+    expect(md).not.toContain('](/check-runs');
+    // The PDF cuts the address onto several lines of its cell (pdftotext shows the pieces); joined, it is whole.
+    const joined = pdf.replace(/\s+/g, '');
+    expect(joined).toContain(tls);
+    expect(joined).toContain(hsts);
+    expect(pdf).not.toContain(tls);
+  });
+
   it('has every section, with contents and page numbers, in both formats', () => {
     for (const [, title] of SECTIONS) {
       expect(flat(pdf)).toContain(title);

@@ -23,10 +23,11 @@ import { buildTls } from './sources/tls';
 import { writeSummary } from './summary';
 import type { HandoverDocument } from './types';
 
-export type BuildOptions = { preparedBy: string; now?: Date };
+/** `appUrl`: the app's public base URL (config), so links in the pack open the app's pages. */
+export type BuildOptions = { preparedBy: string; now?: Date; appUrl?: string };
 
-export async function buildHandoverDocument(db: Database, projectId: string, { preparedBy, now = new Date() }: BuildOptions): Promise<HandoverDocument> {
-  const ctx = await loadContext(db, projectId, now);
+export async function buildHandoverDocument(db: Database, projectId: string, { preparedBy, now = new Date(), appUrl }: BuildOptions): Promise<HandoverDocument> {
+  const ctx = await loadContext(db, projectId, now, appUrl);
   const [cover, domains, tls, emailAuth, security, envVars, runbook, monitoring, risks, entries, contacts] = await Promise.all([
     buildCover(ctx, preparedBy),
     buildDomains(ctx),

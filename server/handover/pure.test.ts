@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { handoverFilename } from './filename';
 import { pdfSafe } from './pdf/safe-text';
-import { lastSevenDays, summarise } from './sources/monitoring';
-import { histogramOf } from '@/server/monitoring/histogram';
+import { dailyPoint, rollupsFromResults } from './sources/monitoring';
 
 describe('handover helpers', () => {
   it('names downloads with an ASCII slug, the word handover and the date', () => {
@@ -14,19 +13,23 @@ describe('handover helpers', () => {
     expect(pdfSafe('“Quotes” — café ×8 → next ≥ 2 ✓ 日本')).toBe('“Quotes” — café ×8 -> next >= 2 yes ??');
   });
 
-  it('summarises seven days of monitor data, leaving days without checks empty', () => {
-    const days = lastSevenDays(new Date('2026-05-07T12:00:00Z'));
-    expect(days).toEqual(['2026-05-01', '2026-05-02', '2026-05-03', '2026-05-04', '2026-05-05', '2026-05-06', '2026-05-07']);
-    const byDay = new Map([
-      ['2026-05-06', { checks: 100, failures: 2, serverErrors: 1, histogram: histogramOf(Array.from({ length: 98 }, (_, i) => 100 + i)) }],
-      ['2026-05-07', { checks: 100, failures: 0, serverErrors: 0, histogram: histogramOf(Array.from({ length: 100 }, () => 300)) }],
+  it('rolls raw results up by hour as the worker does: failures counted, latency of good checks only', () => {
+    const at = (iso: string) => new Date(iso);
+    const hours = rollupsFromResults([
+      { at: at('2026-05-07T10:05:00Z'), ok: true, latencyMs: 120 },
+      { at: at('2026-05-07T10:35:00Z'), ok: false, latencyMs: 9000 },
+      { at: at('2026-05-07T11:05:00Z'), ok: true, latencyMs: 300 },
     ]);
-    const s = summarise(byDay, days);
-    expect(s.days).toHaveLength(7);
-    expect(s.days[0]).toEqual({ date: '2026-05-01', uptimePercent: null, errorRatePercent: null, p95Ms: null });
-    expect(s.days[5]).toMatchObject({ uptimePercent: 98, errorRatePercent: 1 });
-    expect(s.days[5]!.p95Ms).toBeGreaterThan(185);
-    expect(s.days[5]!.p95Ms).toBeLessThan(198);
-    expect(s.whole).toMatchObject({ uptimePercent: 99, errorRatePercent: 0.5 });
+    expect(hours.map((h) => [h.hour.toISOString(), h.checks, h.failures])).toEqual([
+      ['2026-05-07T10:00:00.000Z', 2, 1],
+      ['2026-05-07T11:00:00.000Z', 1, 0],
+    ]);
+    expect(Object.values(hours[0]!.histogram)).toEqual([1]);
+    expect(dailyPoint({ checks: 7, failures: 3, missed: 0, uptimePercent: 57.142, errorRatePercent: 42.858, p50Ms: 1, p95Ms: 480.6, p99Ms: 2 }, '2026-05-07')).toEqual({
+      date: '2026-05-07',
+      uptimePercent: 57.142,
+      errorRatePercent: 42.858,
+      p95Ms: 481,
+    });
   });
 });

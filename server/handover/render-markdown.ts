@@ -4,7 +4,7 @@
  */
 import { SECTION_TITLE, type ChecklistSignal, type CheckSignal, type HandoverDocument, type Measured, type SectionId } from './types';
 import { mdText as t } from './markdown-text';
-import { CHECK_LABEL, PHASE_LABEL, RISK_STATE_LABEL, STATUS_LABEL, cap, coverFacts, fmtDateTime, fmtMs, fmtPercent, orDash, paragraphs } from './words';
+import { CHECK_LABEL, PHASE_LABEL, RISK_STATE_LABEL, STATUS_LABEL, cap, coverFacts, failedOf, fmtDateTime, fmtMs, fmtPercent, orDash, paragraphs } from './words';
 
 /** Table cells: mdText keeps pipes, line breaks and markup inside the cell. */
 const cell = (s: string | null | undefined) => t(orDash(s));
@@ -108,7 +108,7 @@ export function renderMarkdown(doc: HandoverDocument): string {
   out.push(heading('monitoring'));
   if (m.monitors.state === 'not-measured') out.push(notMeasured(m.monitors));
   else {
-    out.push(table(['Monitor', 'Address', 'State', 'Uptime (7 days)', 'Error rate', 'p95'], m.monitors.data.map((x) => [x.name, x.url, x.state, fmtPercent(x.uptimePercent), fmtPercent(x.errorRatePercent), fmtMs(x.p95Ms)])));
+    out.push(table(['Monitor', 'Address', 'State', 'Uptime (7 days)', 'Failed checks', 'p95'], m.monitors.data.map((x) => [x.name, x.url, x.state, fmtPercent(x.uptimePercent), failedOf(x), fmtMs(x.p95Ms)])));
     for (const x of m.monitors.data) {
       out.push(`**${t(x.name)}, day by day**`, table(['Day', 'Uptime', 'Error rate', 'p95'], x.days.map((p) => [p.date, fmtPercent(p.uptimePercent), fmtPercent(p.errorRatePercent), fmtMs(p.p95Ms)])));
     }

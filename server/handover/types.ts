@@ -107,8 +107,11 @@ export type MonitorSummary = {
   url: string;
   kind: string;
   state: string;
+  /** 7 days, by the one uptime definition (server/monitoring/uptime.ts). */
   uptimePercent: number | null;
   errorRatePercent: number | null;
+  checks: number;
+  failures: number;
   p95Ms: number | null;
   p95TargetMs: number | null;
   days: DailyPoint[];

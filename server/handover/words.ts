@@ -2,6 +2,7 @@
 import type { ItemStatus } from '@/server/roadmap/assessment-types';
 import type { Verdict } from '@/server/roadmap/recommendation';
 import type { CheckSignal, HandoverDocument } from './types';
+import { formatUptime } from '@/server/monitoring/uptime';
 
 export const STATUS_LABEL: Record<ItemStatus, string> = { todo: 'To do', in_progress: 'In progress', passed: 'Passed', failed: 'Failing', not_applicable: 'Not applicable' };
 export const VERDICT_LABEL: Record<Verdict, string> = { go: 'Go', 'no-go': 'No-go', 'not-yet': 'Not yet' };
@@ -19,7 +20,10 @@ export const PHASE_LABEL: Record<string, string> = { build: 'Build', migrate: 'M
 
 export const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 export const orDash = (s: string | null | undefined) => (s && s.trim() ? s : '—');
-export const fmtPercent = (n: number | null) => (n === null ? '—' : `${n.toFixed(n >= 99.95 || n === 0 ? 0 : 2)}%`);
+/** Uptime and error rate read as in the app (cut, never rounded up to 100 %). */
+export const fmtPercent = formatUptime;
+/** "42.858 % (3 of 7)": the error rate with the counts it rests on. */
+export const failedOf = (m: { errorRatePercent: number | null; checks: number; failures: number }) => (m.checks === 0 ? 'no checks' : `${formatUptime(m.errorRatePercent)} (${m.failures} of ${m.checks})`);
 export const fmtMs = (n: number | null) => (n === null ? '—' : `${Math.round(n)} ms`);
 export const fmtDateTime = (iso: string) => iso.slice(0, 16).replace('T', ' ') + ' UTC';
 

@@ -7,6 +7,7 @@ import { notFound } from '@/server/errors';
 import { quoted, recordActivity } from '@/server/services/activity';
 import { settleMonitoringChecklist } from './checklist';
 import { destinationOf, sendAlert, type SendDeps } from './alerts/send';
+import { alertAbout } from './alerts/messages';
 import type { ChannelInput } from './validation';
 
 type Scope = { projectId: string; actorId: string };
@@ -33,7 +34,7 @@ export async function listChannels(db: Database, projectId: string) {
   return {
     channels: rows.map(describeChannel),
     fallbackEmail: settings?.fallbackEmail ?? null,
-    recent: recent.map((d) => ({ id: d.id, to: d.destination === 'fallback' ? 'Fallback contact' : (names.get(d.destination) ?? 'Removed channel'), status: d.status, attempts: d.attempts, lastError: d.lastError, kind: d.payload.kind, monitorName: d.payload.monitorName, createdAt: d.createdAt, sentAt: d.sentAt })),
+    recent: recent.map((d) => ({ id: d.id, to: d.destination === 'fallback' ? 'Fallback contact' : (names.get(d.destination) ?? 'Removed channel'), status: d.status, attempts: d.attempts, lastError: d.lastError, kind: d.payload.kind, about: alertAbout(d.payload), createdAt: d.createdAt, sentAt: d.sentAt })),
   };
 }
 

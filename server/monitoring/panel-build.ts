@@ -1,14 +1,15 @@
 /**
- * Turns hourly rollups (and the outages that overlap them) into the 7-day panel: hourly and daily
- * points, 24-hour and 7-day summaries. Latency percentiles come from merged histograms only;
- * histograms are unpacked once into dense arrays so merging and reading quantiles stay cheap.
+ * Turns hourly rollups into the 7-day panel: hourly and daily points, 24-hour and 7-day
+ * summaries. Uptime and error rate follow the one definition in ./uptime (checks that ran, paused
+ * time not counted). Latency percentiles come from merged histograms only; histograms are
+ * unpacked once into dense arrays so merging and reading quantiles stay cheap.
  */
 import type { LatencyHistogram } from '@/db/schema/monitoring';
-import type { MonitoringPanel, PanelPoint, PanelSummary, PanelTargets } from '@/components/charts/types';
+import type { MonitoringPanel, PanelMonitoring, PanelPoint, PanelSummary, PanelTargets } from '@/components/charts/types';
 import { bucketOf, bucketValue } from './histogram';
+import { errorRatePercent, uptimePercent } from './uptime';
 
 export type RollupInput = { hour: Date; checks: number; failures: number; missed: number; histogram: LatencyHistogram };
-export type OutageInput = { startedAt: Date; endedAt: Date | null };
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -17,10 +18,6 @@ const LOW = bucketOf(0.01);
 const SIZE = bucketOf(600_000) - LOW + 1;
 
 type Bucket = { start: number; end: number; checks: number; failures: number; missed: number; counts: Float64Array | null };
-
-function overlap(a0: number, a1: number, b0: number, b1: number): number {
-  return Math.max(0, Math.min(a1, b1) - Math.max(a0, b0));
-}
 
 function addInto(bucket: Bucket, counts: Float64Array) {
   const target = (bucket.counts ??= new Float64Array(SIZE));
@@ -60,21 +57,15 @@ function rounded(value: number | null, digits: number): number | null {
   return Math.round(value * scale) / scale;
 }
 
-function toPoint(bucket: Bucket, outages: OutageInput[], monitorCount: number, now: number, since: number | null): PanelPoint {
-  const end = Math.min(bucket.end, now);
-  const start = Math.max(bucket.start, since ?? bucket.start);
-  const span = Math.max(0, end - start) * Math.max(1, monitorCount);
-  let down = 0;
-  for (const o of outages) down += overlap(start, end, o.startedAt.getTime(), o.endedAt?.getTime() ?? now);
-  const hasData = bucket.checks > 0 || down > 0;
+function toPoint(bucket: Bucket): PanelPoint {
   const [p50, p95, p99] = quantilesOf(bucket.counts, [0.5, 0.95, 0.99]);
   return {
     start: bucket.start,
     checks: bucket.checks,
     failures: bucket.failures,
     missed: bucket.missed,
-    uptimePercent: rounded(hasData && span > 0 ? Math.max(0, 100 * (1 - down / span)) : null, 4),
-    errorRatePercent: rounded(bucket.checks > 0 ? (100 * bucket.failures) / bucket.checks : null, 4),
+    uptimePercent: uptimePercent(bucket),
+    errorRatePercent: errorRatePercent(bucket),
     p50Ms: rounded(p50 ?? null, 1),
     p95Ms: rounded(p95 ?? null, 1),
     p99Ms: rounded(p99 ?? null, 1),
@@ -97,10 +88,9 @@ function summary(point: PanelPoint): PanelSummary {
   return rest;
 }
 
-/** `monitorCount` > 1 for a project panel: uptime is the share of monitor-time outside outages. */
-export function buildPanel(input: { rollups: RollupInput[]; outages: OutageInput[]; monitorCount: number; now: Date; targets: PanelTargets; since?: Date | null }): MonitoringPanel {
+/** `monitoring`: how many monitors the panel covers and, when every one is paused, since when. */
+export function buildPanel(input: { rollups: RollupInput[]; now: Date; targets: PanelTargets; monitoring?: PanelMonitoring }): MonitoringPanel {
   const now = input.now.getTime();
-  const since = input.since ? input.since.getTime() : null;
   const firstHour = Math.floor(now / HOUR) * HOUR - 167 * HOUR;
   const hourly = emptyBuckets(firstHour, HOUR, 168);
   for (const r of input.rollups) {
@@ -122,12 +112,12 @@ export function buildPanel(input: { rollups: RollupInput[]; outages: OutageInput
     add(week, h);
     if (h.start >= now - DAY) add(day, h);
   }
-  const pointFor = (b: Bucket) => (since !== null && b.end <= since ? toPoint({ ...b, checks: 0, counts: null }, [], 1, now, null) : toPoint(b, input.outages, input.monitorCount, now, since));
   return {
-    hourly: hourly.map(pointFor),
-    daily: daily.map(pointFor),
-    last7d: summary(toPoint(week, input.outages, input.monitorCount, now, since)),
-    last24h: summary(toPoint(day, input.outages, input.monitorCount, now, since)),
+    hourly: hourly.map(toPoint),
+    daily: daily.map(toPoint),
+    last7d: summary(toPoint(week)),
+    last24h: summary(toPoint(day)),
     targets: input.targets,
+    monitoring: input.monitoring ?? { monitors: 1, paused: 0, pausedSince: null },
   };
 }

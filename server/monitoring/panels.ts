@@ -1,11 +1,9 @@
-/** Panel queries: at most 168 rollup rows per monitor plus the outages of the week. */
-import { and, eq, gte, inArray, isNull, or, sql } from 'drizzle-orm';
+/** Panel queries: at most 168 rollup rows per monitor (or per project). */
+import { and, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { Database } from '@/db/types';
-import { monitorIncidents, monitorProjectRollups, monitorRollups, monitors, projectRoadmaps } from '@/db/schema';
-import type { MonitoringPanel, PanelTargets } from '@/components/charts/types';
+import { monitorProjectRollups, monitorRollups, monitors, projectRoadmaps } from '@/db/schema';
+import type { MonitoringPanel, PanelMonitoring, PanelTargets } from '@/components/charts/types';
 import { buildPanel } from './panel-build';
-
-const WEEK = 7 * 24 * 3_600_000;
 
 export async function projectTargets(db: Database, projectId: string): Promise<{ p95Ms: number | null; uptimePercent: number | null }> {
   // Only the targets, not the whole playbook snapshot (~11 KB of JSON to parse on every panel read).
@@ -16,44 +14,42 @@ export async function projectTargets(db: Database, projectId: string): Promise<{
   return { p95Ms: row?.p95Ms ?? null, uptimePercent: row?.uptimePercent ?? 99.9 };
 }
 
-function windowStart(now: Date) {
+export function windowStart(now: Date) {
   return new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000 - 167 * 3_600_000);
 }
 
-async function outagesSince(db: Database, where: ReturnType<typeof eq>, since: Date) {
-  return db
-    .select({ startedAt: monitorIncidents.startedAt, endedAt: monitorIncidents.endedAt })
-    .from(monitorIncidents)
-    .where(and(where, or(isNull(monitorIncidents.endedAt), gte(monitorIncidents.endedAt, since))));
+type MonitorStatus = { enabled: boolean; lastCheckedAt: Date | null };
+
+/** How many monitors a panel covers, how many are paused, and since when when all of them are (their last check). */
+export function panelMonitoring(list: readonly MonitorStatus[]): PanelMonitoring {
+  const paused = list.filter((m) => !m.enabled);
+  const allPaused = list.length > 0 && paused.length === list.length;
+  const lastCheck = Math.max(0, ...paused.map((m) => m.lastCheckedAt?.getTime() ?? 0));
+  return { monitors: list.length, paused: paused.length, pausedSince: allPaused && lastCheck > 0 ? lastCheck : null };
 }
 
-export async function monitorPanel(db: Database, monitor: { id: string; projectId: string; p95TargetMs: number | null; createdAt: Date }, now = new Date()): Promise<MonitoringPanel> {
-  const from = windowStart(now);
-  const [rollups, outages, targets] = await Promise.all([
+export async function monitorPanel(db: Database, monitor: { id: string; projectId: string; p95TargetMs: number | null; enabled: boolean; lastCheckedAt: Date | null }, now = new Date()): Promise<MonitoringPanel> {
+  const [rollups, targets] = await Promise.all([
     db
       .select({ hour: monitorRollups.hour, checks: monitorRollups.checks, failures: monitorRollups.failures, missed: monitorRollups.missed, histogram: monitorRollups.histogram })
       .from(monitorRollups)
-      .where(and(eq(monitorRollups.monitorId, monitor.id), gte(monitorRollups.hour, from))),
-    outagesSince(db, eq(monitorIncidents.monitorId, monitor.id), from),
+      .where(and(eq(monitorRollups.monitorId, monitor.id), gte(monitorRollups.hour, windowStart(now)))),
     projectTargets(db, monitor.projectId),
   ]);
   const panelTargets: PanelTargets = { p95Ms: monitor.p95TargetMs ?? targets.p95Ms, uptimePercent: targets.uptimePercent };
-  return buildPanel({ rollups, outages, monitorCount: 1, now, targets: panelTargets, since: monitor.createdAt.getTime() > now.getTime() - WEEK ? monitor.createdAt : null });
+  return buildPanel({ rollups, now, targets: panelTargets, monitoring: panelMonitoring([monitor]) });
 }
 
 export async function projectPanel(db: Database, projectId: string, now = new Date()): Promise<MonitoringPanel & { monitorCount: number }> {
-  const from = windowStart(now);
-  const [rollups, outages, targets, count] = await Promise.all([
+  const [rollups, targets, list] = await Promise.all([
     db
       .select({ hour: monitorProjectRollups.hour, checks: monitorProjectRollups.checks, failures: monitorProjectRollups.failures, missed: monitorProjectRollups.missed, histogram: monitorProjectRollups.histogram })
       .from(monitorProjectRollups)
-      .where(and(eq(monitorProjectRollups.projectId, projectId), gte(monitorProjectRollups.hour, from))),
-    outagesSince(db, eq(monitorIncidents.projectId, projectId), from),
+      .where(and(eq(monitorProjectRollups.projectId, projectId), gte(monitorProjectRollups.hour, windowStart(now)))),
     projectTargets(db, projectId),
-    db.select({ n: sql<number>`count(*)::int` }).from(monitors).where(and(eq(monitors.projectId, projectId), eq(monitors.kind, 'http'))),
+    db.select({ enabled: monitors.enabled, lastCheckedAt: monitors.lastCheckedAt }).from(monitors).where(and(eq(monitors.projectId, projectId), eq(monitors.kind, 'http'))),
   ]);
-  const monitorCount = Number(count[0]?.n ?? 0);
-  return { ...buildPanel({ rollups, outages, monitorCount, now, targets }), monitorCount };
+  return { ...buildPanel({ rollups, now, targets, monitoring: panelMonitoring(list) }), monitorCount: list.length };
 }
 
 /** 24-hour uptime and p95 per monitor for the list page, from rollups. */

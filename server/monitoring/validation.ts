@@ -42,18 +42,35 @@ export const monitorFieldsSchema = z.object({
   method: z.enum(MONITOR_METHODS).default('GET'),
   expectedStatus: expectedStatusSchema.default('success'),
   keyword: safeText().max(200, 'Keep the keyword under 200 characters.').nullish().transform((v) => v || null),
-  timeoutMs: z.number().int().min(1000, 'At least 1 second.').max(30_000, 'At most 30 seconds.').default(10_000),
+  timeoutMs: z.number('Enter the timeout in seconds.').int('Use whole milliseconds.').min(1000, 'At least 1 second.').max(30_000, 'At most 30 seconds.').default(10_000),
   intervalSeconds: z
-    .number()
-    .int()
+    .number('Enter how often to check, in seconds.')
+    .int('Use whole seconds.')
     .min(MIN_INTERVAL_SECONDS, `Every ${MIN_INTERVAL_SECONDS} seconds at the most often.`)
     .max(MAX_INTERVAL_SECONDS, `At least every ${MAX_INTERVAL_SECONDS / 60} minutes.`)
     .default(60),
-  p95TargetMs: z.number().int().min(10).max(60_000).nullish().transform((v) => v ?? null),
-  failThreshold: z.number().int().min(1).max(10).default(2),
-  recoverThreshold: z.number().int().min(1).max(10).default(2),
+  p95TargetMs: z
+    .number('Enter the target in milliseconds, or leave it empty.')
+    .int('Use whole milliseconds.')
+    .min(10, 'A target under 10 ms cannot be measured from outside.')
+    .max(60_000, 'Keep the target at 60,000 ms (one minute) or less.')
+    .nullish()
+    .transform((v) => v ?? null),
+  failThreshold: z.number('Enter how many failed checks in a row.').int('Use a whole number.').min(1, 'At least 1 failed check.').max(10, 'At most 10 failed checks in a row.').default(2),
+  recoverThreshold: z.number('Enter how many good checks in a row.').int('Use a whole number.').min(1, 'At least 1 good check.').max(10, 'At most 10 good checks in a row.').default(2),
 });
 export type MonitorFields = z.output<typeof monitorFieldsSchema>;
+
+/** Slack's incoming webhooks (and workflow triggers) live on these hosts only; any other address is not one, whatever it answers. */
+const SLACK_HOSTS = new Set(['hooks.slack.com', 'hooks.slack-gov.com']);
+export function isSlackWebhook(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' && SLACK_HOSTS.has(url.hostname) && /^\/(services|workflows|triggers)\/./.test(url.pathname);
+  } catch {
+    return false;
+  }
+}
 
 const channelName = requiredText(120, 'Name the channel.', 'Keep the name under 120 characters.');
 
@@ -62,7 +79,7 @@ export const channelInputSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('slack'),
     name: channelName,
-    url: httpUrl(false).refine((v) => v.startsWith('https://') || loopbackTargetsAllowed(process.env, 'monitors'), 'Slack webhook addresses start with https://.'),
+    url: httpUrl(false).refine(isSlackWebhook, 'This is not a Slack webhook address: those start with https://hooks.slack.com/services/. For another service, choose “Webhook”.'),
   }),
   z.object({ kind: z.literal('webhook'), name: channelName, url: httpUrl(false) }),
 ]);

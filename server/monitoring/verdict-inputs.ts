@@ -1,7 +1,9 @@
 /**
- * What go / no-go needs from monitoring: per enabled HTTP monitor its 7-day p95 against the
- * playbook's target for its kind of endpoint and its 7-day uptime, plus the open incidents.
- * Three queries for the whole project (rollups, outages, monitors), panels built in memory.
+ * What go / no-go needs from monitoring: per HTTP monitor that ran checks in the last 7 days
+ * (paused ones too: what they measured before the pause still counts, the pause itself does not)
+ * its 7-day p95 against the playbook's target for its kind of endpoint and its 7-day uptime by the
+ * one definition (./uptime), plus the open incidents. Three queries for the whole project
+ * (rollups, incidents, monitors), panels built in memory — the same build as the monitor's panel.
  */
 import { and, eq, gte, isNull, or } from 'drizzle-orm';
 import type { Database } from '@/db/types';
@@ -9,9 +11,8 @@ import { monitorIncidents, monitorRollups, monitors } from '@/db/schema';
 import type { Targets } from '@/server/roadmap/types';
 import type { VerdictEvidence, VerdictMonitor } from '@/server/roadmap/recommendation';
 import { buildPanel } from './panel-build';
+import { windowStart } from './panels';
 
-const HOUR = 3_600_000;
-const WEEK = 7 * 24 * HOUR;
 const HEAVY_PURPOSES = new Set(['webhook', 'checkout']);
 
 /** The playbook's target for this kind of endpoint: chat replies, heavy actions (writes, payments) or common reads. */
@@ -23,10 +24,10 @@ export function targetFor(monitor: { p95TargetMs: number | null; purpose: string
 }
 
 export async function monitoringEvidence(db: Database, projectId: string, targets: Targets, now: Date): Promise<Pick<VerdictEvidence, 'monitors' | 'openIncidents' | 'uptimeTargetPercent'>> {
-  const from = new Date(Math.floor(now.getTime() / HOUR) * HOUR - 167 * HOUR);
+  const from = windowStart(now);
   const [list, rollups, outages] = await Promise.all([
     db
-      .select({ id: monitors.id, name: monitors.name, purpose: monitors.purpose, method: monitors.method, p95TargetMs: monitors.p95TargetMs, enabled: monitors.enabled, kind: monitors.kind, createdAt: monitors.createdAt })
+      .select({ id: monitors.id, name: monitors.name, purpose: monitors.purpose, method: monitors.method, p95TargetMs: monitors.p95TargetMs, enabled: monitors.enabled, kind: monitors.kind })
       .from(monitors)
       .where(eq(monitors.projectId, projectId)),
     db
@@ -40,19 +41,13 @@ export async function monitoringEvidence(db: Database, projectId: string, target
   ]);
   const uptimeTargetPercent = targets.uptimePercent ?? 99.9;
   const measured: VerdictMonitor[] = list
-    .filter((m) => m.enabled && m.kind === 'http')
+    .filter((m) => m.kind === 'http')
     .map((m) => {
-      const panel = buildPanel({
-        rollups: rollups.filter((r) => r.monitorId === m.id),
-        outages: outages.filter((o) => o.monitorId === m.id),
-        monitorCount: 1,
-        now,
-        targets: { p95Ms: null, uptimePercent: uptimeTargetPercent },
-        since: m.createdAt.getTime() > now.getTime() - WEEK ? m.createdAt : null,
-      });
+      const panel = buildPanel({ rollups: rollups.filter((r) => r.monitorId === m.id), now, targets: { p95Ms: null, uptimePercent: uptimeTargetPercent } });
       const target = targetFor(m, targets);
-      return { id: m.id, name: m.name, p95Ms: panel.last7d.p95Ms, p95TargetMs: target.ms, targetLabel: target.label, uptimePercent: panel.last7d.checks > 0 ? panel.last7d.uptimePercent : null, checks: panel.last7d.checks };
-    });
+      return { id: m.id, name: m.name, paused: !m.enabled, p95Ms: panel.last7d.p95Ms, p95TargetMs: target.ms, targetLabel: target.label, uptimePercent: panel.last7d.uptimePercent, checks: panel.last7d.checks, failures: panel.last7d.failures };
+    })
+    .filter((m) => !m.paused || m.checks > 0);
   const names = new Map(list.map((m) => [m.id, m.name]));
   const openIncidents = outages.filter((o) => o.endedAt === null).map((o) => ({ id: o.id, monitorId: o.monitorId, monitorName: names.get(o.monitorId) ?? 'A monitor', startedAt: o.startedAt.toISOString() }));
   return { monitors: measured, openIncidents, uptimeTargetPercent };

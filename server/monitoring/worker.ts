@@ -1,7 +1,8 @@
 /**
  * A monitor worker: polls for due slots, fires each at its scheduled time, writes results in
- * batches, sends recorded alerts and takes its turn at housekeeping. Everything it needs for
- * correctness is in the database, so any number can run side by side (or one inside the app).
+ * batches, sends recorded alerts and takes its turn at housekeeping; given `scheduledChecks`, it
+ * also runs projects' scheduled check runs. Everything it needs for correctness is in the
+ * database, so any number can run side by side (or one inside the app).
  */
 import { loggableMessage } from '@/server/db-errors';
 import crypto from 'node:crypto';
@@ -17,6 +18,7 @@ import { claimJob, evaluateDegraded, pruneRawResults } from './housekeeping';
 import { releaseLeases } from './release';
 import { runDueChatbotChecks } from '@/server/chatbot/schedule';
 import type { CheckDeps } from '@/server/checks/types';
+import { createScheduler, type Scheduler, type SchedulerOptions } from '@/server/scheduled-checks/scheduler';
 
 export type WorkerOptions = {
   db: Database;
@@ -37,11 +39,18 @@ export type WorkerOptions = {
   log?: (message: string) => void;
   /** Scheduled chatbot re-runs (server/chatbot/schedule.ts), claimed like monitor slots; off when absent. */
   chatbot?: { checkDeps: () => CheckDeps; everyMs?: number };
+  /** The app's public origin, for links in alerts. */
+  appUrl?: string;
+  /**
+   * Scheduled check runs (docs/decisions/0013): off unless given. They have their own loop and
+   * their own limit of runs at once, so they never take a monitor slot.
+   */
+  scheduledChecks?: Omit<SchedulerOptions, 'db' | 'worker' | 'log'> & { pollMs?: number };
 };
 
 export type WorkerStats = { checks: number; written: number; missed: number; alertsSent: number; flushes: number; errors: number };
 
-export type MonitorWorker = { id: string; stats: WorkerStats; stop(): Promise<void> };
+export type MonitorWorker = { id: string; stats: WorkerStats; scheduler: Scheduler | null; stop(): Promise<void> };
 
 export function startWorker(options: WorkerOptions): MonitorWorker {
   const id = options.id ?? `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString('hex')}`;
@@ -152,11 +161,15 @@ export function startWorker(options: WorkerOptions): MonitorWorker {
     };
   }
 
+  const scheduled = options.scheduledChecks;
+  const scheduler = scheduled ? createScheduler({ ...scheduled, db, worker: id, log }) : null;
+
   const stops = [
     loop('claim', pollMs, poll),
+    ...(scheduler ? [loop('scheduled checks', scheduled?.pollMs ?? 30_000, () => scheduler.tick())] : []),
     loop('flush', flushMs, flush),
     loop('alerts', 1000, async () => {
-      stats.alertsSent += (await deliverDue(db, { mailer: options.mailer, http: network.http })).sent;
+      stats.alertsSent += (await deliverDue(db, { mailer: options.mailer, http: network.http, appUrl: options.appUrl })).sent;
     }),
     ...(options.housekeeping === false ? [] : [loop('housekeeping', 10_000, housekeeping)]),
     ...(options.chatbot ? [loop('chatbot', options.chatbot.everyMs ?? 60_000, () => runDueChatbotChecks({ db, checkDeps: options.chatbot!.checkDeps, workerId: id, log }))] : []),
@@ -165,9 +178,10 @@ export function startWorker(options: WorkerOptions): MonitorWorker {
   return {
     id,
     stats,
+    scheduler,
     async stop() {
       stopped = true;
-      await Promise.all(stops.map((s) => s()));
+      await Promise.all([...stops.map((s) => s()), scheduler?.stop()]);
       // Slots claimed but not started go back at once instead of waiting for the lease.
       const unstarted = [...waiting.values()];
       for (const timer of waiting.keys()) clearTimeout(timer);

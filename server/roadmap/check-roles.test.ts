@@ -37,6 +37,8 @@ describe('every template item that names a check declares whether it verifies or
     expect(role('membership-rescue', 'observability.sentry-alerts')).toBe('supports');
     expect(role('coach-chatbot-launch', 'observability.uptime')).toBe('supports'); // chat routes without a chat monitor
     expect(role('coach-chatbot-launch', 'deployment.rotate-exposed')).toBe('supports'); // "nothing visible now" is not rotation
+    expect(role('membership-growth', 'routing.no-error-leaks')).toBe('supports'); // a few provoked errors, not every error path
+    expect(role('membership-rescue', 'audit.auth-and-endpoints')).toBe('supports'); // anonymous GETs, not member-to-member access
   });
 
   it('fails for an item that names a check without a declaration, or a declaration without a check', () => {

@@ -15,7 +15,7 @@ function healthy(partial: Partial<VerdictEvidence> = {}): VerdictEvidence {
     now: NOW,
     items: [item({ severity: 'critical', status: 'passed', title: 'TLS valid', latestCheckEvidenceAt: '2026-12-01T10:00:00.000Z' })],
     findings: [],
-    monitors: [{ id: 'm1', name: 'Homepage', p95Ms: 180, p95TargetMs: 300, targetLabel: 'a common read', uptimePercent: 100, checks: 10_080 }],
+    monitors: [{ id: 'm1', name: 'Homepage', p95Ms: 180, p95TargetMs: 300, targetLabel: 'a common read', uptimePercent: 100, checks: 10_080, failures: 0 }],
     uptimeTargetPercent: 99.9,
     openIncidents: [],
     lastProjectRunAt: '2026-12-01T10:00:00.000Z',
@@ -50,8 +50,8 @@ describe('go / no-go from measured evidence', () => {
   it.each([
     ['an open high finding', { findings: [finding('high')] }, 'finding'],
     ['an unverified critical item', { items: [item({ severity: 'critical', status: 'in_progress' })] }, 'item'],
-    ['a 7-day p95 over the target for the endpoint kind', { monitors: [{ id: 'm2', name: 'Checkout', p95Ms: 1_200, p95TargetMs: 800, targetLabel: 'a heavy action', uptimePercent: 100, checks: 500 }] }, 'latency'],
-    ['uptime under target', { monitors: [{ id: 'm3', name: 'API', p95Ms: 100, p95TargetMs: 300, targetLabel: 'a common read', uptimePercent: 99.2, checks: 500 }] }, 'uptime'],
+    ['a 7-day p95 over the target for the endpoint kind', { monitors: [{ id: 'm2', name: 'Checkout', p95Ms: 1_200, p95TargetMs: 800, targetLabel: 'a heavy action', uptimePercent: 100, checks: 500, failures: 0 }] }, 'latency'],
+    ['uptime under target', { monitors: [{ id: 'm3', name: 'API', p95Ms: 100, p95TargetMs: 300, targetLabel: 'a common read', uptimePercent: 99.2, checks: 500, failures: 4 }] }, 'uptime'],
     ['an open incident', { openIncidents: [{ id: 'x', monitorId: 'm1', monitorName: 'Homepage', startedAt: '2026-12-02T11:00:00.000Z' }] }, 'incident'],
     ['no whole-project run yet', { lastProjectRunAt: null, lastProjectRunId: null }, 'stale'],
     ['a whole-project run older than 7 days', { lastProjectRunAt: '2026-11-20T10:00:00.000Z' }, 'stale'],
@@ -68,7 +68,7 @@ describe('go / no-go from measured evidence', () => {
     const result = recommend(
       healthy({
         findings: [finding('medium')],
-        monitors: [{ id: 'm4', name: 'Paused', p95Ms: null, p95TargetMs: 300, targetLabel: 'a common read', uptimePercent: null, checks: 0 }],
+        monitors: [{ id: 'm4', name: 'Paused', p95Ms: null, p95TargetMs: 300, targetLabel: 'a common read', uptimePercent: null, checks: 0, failures: 0 }],
         founder: { noCount: 1, threshold: 2 },
       }),
     );

@@ -8,6 +8,7 @@
  * - go: none of these.
  */
 import type { AssessedItem } from './assessment-types';
+import { checksSentence, formatUptime } from '@/server/monitoring/uptime';
 
 export type Verdict = 'go' | 'no-go' | 'not-yet';
 
@@ -28,12 +29,15 @@ export type VerdictFinding = { id: string; severity: string; message: string; su
 export type VerdictMonitor = {
   id: string;
   name: string;
+  /** Paused now: its figures are from before the pause. */
+  paused?: boolean;
   /** 7-day figures; null when the monitor measured nothing (paused, new). */
   p95Ms: number | null;
   p95TargetMs: number | null;
   targetLabel: string;
   uptimePercent: number | null;
   checks: number;
+  failures: number;
 };
 export type VerdictItem = AssessedItem & { latestCheckEvidenceAt: string | null };
 
@@ -79,7 +83,7 @@ export function recommend(evidence: VerdictEvidence): Recommendation {
       reasons.push({ level: 'not-yet', kind: 'latency', text: `${m.name}: 7-day p95 is ${fmtMs(m.p95Ms)}, over the ${fmtMs(m.p95TargetMs)} target for ${m.targetLabel}.`, href: `monitors/${m.id}` });
     }
     if (m.uptimePercent !== null && evidence.uptimeTargetPercent !== null && m.uptimePercent < evidence.uptimeTargetPercent) {
-      reasons.push({ level: 'not-yet', kind: 'uptime', text: `${m.name}: 7-day uptime is ${m.uptimePercent.toFixed(2)}%, under the ${evidence.uptimeTargetPercent}% target.`, href: `monitors/${m.id}` });
+      reasons.push({ level: 'not-yet', kind: 'uptime', text: `${m.name}${m.paused ? ' (paused)' : ''}: 7-day uptime is ${formatUptime(m.uptimePercent)}, under the ${formatUptime(evidence.uptimeTargetPercent)} target (${checksSentence(m)}).`, href: `monitors/${m.id}` });
     }
   }
   for (const incident of evidence.openIncidents) {
@@ -88,7 +92,7 @@ export function recommend(evidence: VerdictEvidence): Recommendation {
   if (evidence.lastProjectRunAt === null) {
     reasons.push({ level: 'not-yet', kind: 'stale', text: 'The automated checks have never run on the whole project: run them to measure it.', href: '' });
   } else if (daysBetween(evidence.lastProjectRunAt, evidence.now) > STALE_AFTER_DAYS) {
-    reasons.push({ level: 'not-yet', kind: 'stale', text: `The automated checks last ran ${daysBetween(evidence.lastProjectRunAt, evidence.now)} days ago: run them again, the evidence is stale.`, href: '' });
+    reasons.push({ level: 'not-yet', kind: 'stale', text: `The automated checks last ran ${daysBetween(evidence.lastProjectRunAt, evidence.now)} days ago: run them again, the evidence is stale.`, href: evidence.lastProjectRunId ? `check-runs/${evidence.lastProjectRunId}` : '' });
   }
   for (const i of critical.filter((i) => i.status === 'passed' && i.latestCheckEvidenceAt !== null && daysBetween(i.latestCheckEvidenceAt, evidence.now) > STALE_AFTER_DAYS)) {
     reasons.push({ level: 'not-yet', kind: 'stale', text: `The check evidence for “${i.title}” is ${daysBetween(i.latestCheckEvidenceAt!, evidence.now)} days old: run the checks again.`, href: itemHref(i) });

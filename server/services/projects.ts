@@ -1,7 +1,7 @@
 /** Project verbs: create, edit, archive, share with a client. */
-import { and, eq, gt, isNull } from 'drizzle-orm';
-import type { Database } from '@/db/types';
-import { projectShares, projects, user } from '@/db/schema';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { Database, DbOrTx } from '@/db/types';
+import { projectShares, projects, user, workspaceMembers } from '@/db/schema';
 import type { ClientRole } from '@/server/auth/permissions';
 import type { Mailer } from '@/server/mail/mailer';
 import { projectShareEmail } from '@/server/mail/templates';
@@ -55,6 +55,22 @@ export async function setArchived(db: Database, projectId: string, actorId: stri
   });
 }
 
+/** People in the workspace already see every project: sharing with them (or yourself) would only confuse. */
+async function refuseShareWithMember(tx: DbOrTx, workspaceId: string, actorId: string, email: string) {
+  const [member] = await tx
+    .select({ userId: workspaceMembers.userId })
+    .from(workspaceMembers)
+    .innerJoin(user, eq(user.id, workspaceMembers.userId))
+    .where(and(eq(workspaceMembers.workspaceId, workspaceId), eq(sql`lower(${user.email})`, email)));
+  if (!member) return;
+  throw fieldError(
+    'email',
+    member.userId === actorId
+      ? 'That is your own address: you already see this project. Enter your client’s email.'
+      : `${email} is a member of this workspace and already sees this project.`,
+  );
+}
+
 /** Shares a project with a client by email. Re-sharing to the same address updates the role and re-sends the link. */
 export async function shareProject(
   deps: { db: Database; mailer: Mailer; appUrl: string },
@@ -64,6 +80,7 @@ export async function shareProject(
   const projectName = await deps.db.transaction(async (tx) => {
     const [project] = await tx.select({ name: projects.name, workspaceId: projects.workspaceId }).from(projects).where(eq(projects.id, input.projectId));
     if (!project) throw notFound('Project');
+    await refuseShareWithMember(tx, project.workspaceId, input.actor.id, input.email);
     await takeInvitationSend(tx, project.workspaceId);
     const [live] = await tx
       .select({ id: projectShares.id })

@@ -64,7 +64,15 @@ function caConfig(dir: string): string {
 
 const EC_KEY = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
 
-export async function createTestCertificateAuthority(): Promise<TestCertificateAuthority> {
+export interface TestCaOptions {
+  /**
+   * The CA's subject, e.g. "/O=Let's Encrypt/CN=Test R1", so checks that name the issuing
+   * authority (CAA, renewal) see a known organisation. Default "/CN=Launch Ready Test CA".
+   */
+  subject?: string;
+}
+
+export async function createTestCertificateAuthority(options: TestCaOptions = {}): Promise<TestCertificateAuthority> {
   const dir = await mkdtemp(path.join(tmpdir(), 'lr-testca-'));
   await mkdir(path.join(dir, 'issued'));
   await writeFile(path.join(dir, 'index.txt'), '');
@@ -72,7 +80,7 @@ export async function createTestCertificateAuthority(): Promise<TestCertificateA
   await writeFile(path.join(dir, 'ca.cnf'), caConfig(dir));
   await run('openssl', [
     'req', '-x509', ...EC_KEY, '-keyout', `${dir}/ca.key`, '-out', `${dir}/ca.pem`, '-days', '30',
-    '-subj', '/CN=Launch Ready Test CA',
+    '-subj', options.subject ?? '/CN=Launch Ready Test CA',
     '-addext', 'basicConstraints=critical,CA:TRUE',
     '-addext', 'keyUsage=critical,keyCertSign,cRLSign',
   ]);

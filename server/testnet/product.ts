@@ -23,9 +23,14 @@ export interface TestProductOptions {
   /** Plant fake keys in the front end (default false). */
   leaky?: boolean;
   /**
-   * Launch blockers a web run must find as the CLI does: an expired certificate on app.,
-   * a credentialed CORS hole on /v1/me and an SPF record that lets anyone send. The last two
-   * can be fixed and broken again at run time (`setBroken`), to follow findings across runs.
+   * Launch blockers a web run must find as the CLI does: an expired certificate on app. (for
+   * good), and, switched at run time with `setBroken` to follow findings across runs:
+   * - a credentialed CORS hole on /v1/me, which also answers a member's data without sign-in;
+   * - an SPF record that lets anyone send, with 11 lookups behind an early match;
+   * - app. served over plain HTTP, a redirect loop on http://api./auth/login, and a second
+   *   address for app. where nothing answers (stale);
+   * - mixed content on app., a stack trace behind a broken address on api., a public /.env;
+   * - CAA that only allows another authority, and api.'s certificate not renewed at two-thirds of its life.
    */
   blockers?: boolean;
 }
@@ -38,7 +43,7 @@ export interface TestProduct extends TestSite {
   secrets?: FakeSecrets;
   /** The test CA, for clients outside this process (the CLI's --ca-file). */
   caPem: string;
-  /** With `blockers`: switch the fixable blockers (CORS hole, SPF +all) on or off. */
+  /** With `blockers`: switch the fixable blockers (all but the expired certificate) on or off. */
   setBroken(broken: boolean): void;
   close(): Promise<void>;
 }
@@ -87,6 +92,22 @@ function cleanFiles(): Record<string, StaticFile> {
   };
 }
 
+/** A page that loads a script and an image over plain HTTP. */
+function mixedPage(page: StaticFile): StaticFile {
+  const body = page.body.replace('</body>', '<script src="http://cdn.acme.test/legacy-widget.js"></script><img src="http://cdn.acme.test/badge.png" alt=""></body>');
+  return { ...page, body };
+}
+
+/** Express's development error handler, left on: the stack of a failed percent-decoding. */
+const EXPRESS_STACK = [
+  "URIError: Failed to decode param '%E0%A4%A'",
+  '    at decodeURIComponent (<anonymous>)',
+  '    at decode_param (/srv/acme/node_modules/express/lib/router/layer.js:172:12)',
+  '    at Layer.match (/srv/acme/node_modules/express/lib/router/layer.js:148:15)',
+].join('<br> &nbsp; &nbsp;');
+
+const ENV_FILE = ['NODE_ENV=production', 'DATABASE_URL=postgres://acme:not-a-real-password@db.acme.internal/acme', 'SESSION_SECRET=not-a-real-secret', ''].join('\n');
+
 function toHttps(target?: string): SiteHandler {
   return (_request, response, context) => {
     response.writeHead(301, { location: `https://${target ?? context.host}${context.url}` }).end();
@@ -98,18 +119,26 @@ function upgrade(https: SiteHandler): SiteHandler {
   return (request, response, context) => (context.scheme === 'https' ? https(request, response, context) : toHttps()(request, response, context));
 }
 
-function productZone(dkimKey: string, spfOpen = false): FixtureZone {
+/** The test CA presents itself as a known authority, so CAA and renewal checks can name it. */
+export const PRODUCT_CA_SUBJECT = "/C=US/O=Let's Encrypt/CN=Launch Ready Test R1";
+const BULK_SENDERS = Array.from({ length: 10 }, (_, i) => `bulk${i + 1}.provider.test`);
+
+function productZone(dkimKey: string, broken = false): FixtureZone {
   const host = { A: ['127.0.0.1'] };
+  // Broken: the documentation range (where the SPF check's probe address is) matches first, so only the whole tree shows the 11 lookups.
+  const spf = broken ? `v=spf1 ip4:192.0.2.0/24 include:mail.provider.test ${BULK_SENDERS.map((name) => `include:${name}`).join(' ')} +all` : 'v=spf1 include:mail.provider.test -all';
   return {
     [PRODUCT_DOMAIN]: {
       ...host,
-      CAA: [{ tag: 'issue', value: 'letsencrypt.org' }],
-      TXT: [spfOpen ? 'v=spf1 +all' : 'v=spf1 include:mail.provider.test -all', `launch-ready-verification=${OWNERSHIP_TOKEN}`],
+      CAA: [{ tag: 'issue', value: broken ? 'pki.goog' : 'letsencrypt.org' }],
+      TXT: [spf, `launch-ready-verification=${OWNERSHIP_TOKEN}`],
       MX: [{ priority: 10, exchange: 'mx.provider.test' }],
     },
     [`www.${PRODUCT_DOMAIN}`]: { CNAME: PRODUCT_DOMAIN },
-    [`app.${PRODUCT_DOMAIN}`]: host,
+    // Nothing listens on 127.0.0.2: a stale second address (listed second, so connections use the first).
+    [`app.${PRODUCT_DOMAIN}`]: broken ? { A: ['127.0.0.1', '127.0.0.2'] } : host,
     [`api.${PRODUCT_DOMAIN}`]: host,
+    ...Object.fromEntries(BULK_SENDERS.map((name, i) => [name, { TXT: [`v=spf1 ip4:198.51.100.${i + 1} -all`] }])),
     [`_dmarc.${PRODUCT_DOMAIN}`]: { TXT: [`v=DMARC1; p=reject; rua=mailto:dmarc@${PRODUCT_DOMAIN}`] },
     [`s1._domainkey.${PRODUCT_DOMAIN}`]: { TXT: [`v=DKIM1; k=ed25519; p=${dkimKey}`] },
     'mail.provider.test': { TXT: ['v=spf1 ip4:198.51.100.0/24 -all'] },
@@ -118,10 +147,13 @@ function productZone(dkimKey: string, spfOpen = false): FixtureZone {
 }
 
 export async function startTestProduct(options: TestProductOptions = {}): Promise<TestProduct> {
-  const ca = await createTestCertificateAuthority();
+  const ca = await createTestCertificateAuthority({ subject: PRODUCT_CA_SUBJECT });
   const hosts = [PRODUCT_DOMAIN, `www.${PRODUCT_DOMAIN}`, `app.${PRODUCT_DOMAIN}`, `api.${PRODUCT_DOMAIN}`];
   const certificate = await ca.issue({ names: hosts });
-  const expired = options.blockers ? await ca.issue({ names: [`app.${PRODUCT_DOMAIN}`], notBefore: new Date(Date.now() - 100 * 86_400_000), notAfter: new Date(Date.now() - 2 * 86_400_000) }) : undefined;
+  const DAY_MS = 86_400_000;
+  const expired = options.blockers ? await ca.issue({ names: [`app.${PRODUCT_DOMAIN}`], notBefore: new Date(Date.now() - 100 * DAY_MS), notAfter: new Date(Date.now() - 2 * DAY_MS) }) : undefined;
+  // 200 days, 150 gone: renewal was due at day 133.
+  const unrenewed = options.blockers ? await ca.issue({ names: [`api.${PRODUCT_DOMAIN}`], notBefore: new Date(Date.now() - 150 * DAY_MS), notAfter: new Date(Date.now() + 50 * DAY_MS) }) : undefined;
   let broken = options.blockers === true;
   const secrets = options.leaky ? fakeSecrets() : undefined;
   const files = secrets ? leakyFiles(secrets) : cleanFiles();
@@ -132,18 +164,36 @@ export async function startTestProduct(options: TestProductOptions = {}): Promis
     '/pricing': serve(page),
     '/pricing/': (_request, response) => void response.writeHead(301, { location: '/pricing' }).end(),
     '/.well-known/launch-ready.txt': serve({ contentType: 'text/plain', body: OWNERSHIP_TOKEN }),
+    '/.env': (request, response, context) => (broken ? serve({ contentType: 'text/plain', body: ENV_FILE })(request, response, context) : void response.writeHead(404, { 'content-type': 'text/plain' }).end('not found')),
   });
+  const appPage = serve(page);
+  const brokenAppPage = serve(mixedPage(page));
   const allowed = [`https://${PRODUCT_DOMAIN}`, `https://app.${PRODUCT_DOMAIN}`];
   const login = loginApi({ kind: 'limited', after: 5 });
   const api = routes({
     '/v1/health': corsApi('allow-list', { allowList: allowed }),
     '/v1/me': (request, response, context) =>
-      corsApi(broken ? 'reflect-with-credentials' : 'allow-list', { allowList: allowed, requireAuth: true })(request, response, context),
+      (broken
+        ? corsApi('reflect-with-credentials', { allowList: allowed, body: JSON.stringify({ id: 42, email: 'member@acme.test', plan: 'pro' }) })
+        : corsApi('allow-list', { allowList: allowed, requireAuth: true }))(request, response, context),
     '/auth/login': (request, response, context) => {
       response.setHeader('set-cookie', `__Secure-csrf=${randomBytes(12).toString('hex')}; Path=/; Secure; HttpOnly; SameSite=Lax`);
       return login(request, response, context);
     },
   });
+
+  const apiWithErrors: SiteHandler = (request, response, context) => {
+    if (context.url.split('?')[0]!.includes('%E0%A4%A')) {
+      const body = broken ? `<!DOCTYPE html><html><body><pre>${EXPRESS_STACK}</pre></body></html>` : '<!doctype html><h1>Bad request</h1>';
+      return void response.writeHead(400, { 'content-type': 'text/html; charset=utf-8' }).end(body);
+    }
+    return api(request, response, context);
+  };
+  const apiHttp: SiteHandler = (request, response, context) => {
+    // Broken: the sign-in path redirects to itself over plain HTTP.
+    if (broken && context.url.startsWith('/auth/login')) return void response.writeHead(301, { location: `http://api.${PRODUCT_DOMAIN}/auth/login` }).end();
+    return toHttps()(request, response, context);
+  };
 
   const dkimKey = randomBytes(32).toString('base64');
   const site = await startTestSite({
@@ -151,11 +201,14 @@ export async function startTestProduct(options: TestProductOptions = {}): Promis
     ca,
     defaultCertificate: certificate,
     ...(expired ? { certificatesByHost: { [`app.${PRODUCT_DOMAIN}`]: expired } } : {}),
+    ...(unrenewed ? { chooseCertificate: (name: string) => (broken && name === `api.${PRODUCT_DOMAIN}` ? unrenewed : undefined) } : {}),
     hosts: {
       [PRODUCT_DOMAIN]: upgrade(website),
       [`www.${PRODUCT_DOMAIN}`]: toHttps(PRODUCT_DOMAIN),
-      [`app.${PRODUCT_DOMAIN}`]: upgrade(routes({ '/': serve(page) })),
-      [`api.${PRODUCT_DOMAIN}`]: upgrade(api),
+      // Broken: plain HTTP is served as is, and the page loads a script and an image over HTTP.
+      [`app.${PRODUCT_DOMAIN}`]: (request, response, context) =>
+        context.scheme === 'http' && !broken ? toHttps()(request, response, context) : routes({ '/': broken ? brokenAppPage : appPage })(request, response, context),
+      [`api.${PRODUCT_DOMAIN}`]: (request, response, context) => (context.scheme === 'https' ? apiWithErrors : apiHttp)(request, response, context),
     },
   });
   const target: CheckTarget = {

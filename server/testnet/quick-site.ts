@@ -12,6 +12,8 @@ export interface QuickSiteOptions {
   zone?: FixtureZone;
   certificatesByHost?: (ca: TestCertificateAuthority) => Promise<Record<string, CertificateAndKey>>;
   legacyTls?: boolean;
+  /** The test CA's subject (see createTestCertificateAuthority). */
+  caSubject?: string;
   now?: Date;
   timeoutMs?: number;
 }
@@ -19,7 +21,7 @@ export interface QuickSiteOptions {
 export type QuickSite = TestSite & { ca: TestCertificateAuthority };
 
 export async function startQuickSite(options: QuickSiteOptions): Promise<QuickSite> {
-  const ca = await createTestCertificateAuthority();
+  const ca = await createTestCertificateAuthority(options.caSubject ? { subject: options.caSubject } : {});
   const names = Object.keys(options.hosts).filter((name) => name !== '*');
   const zone: FixtureZone = { ...Object.fromEntries(names.map((name) => [name, { A: ['127.0.0.1'] }])), ...options.zone };
   const defaultCertificate = await ca.issue({ names: names.length > 0 ? names : ['localhost'] });

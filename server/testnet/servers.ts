@@ -68,6 +68,8 @@ export function startHttpServer(handler: http.RequestListener, host: LoopbackHos
 export interface HttpsServerOptions {
   /** Certificates chosen by SNI name; others get the default credentials. */
   byServerName?: Readonly<Record<string, { certPem: string; keyPem: string }>>;
+  /** Asked on every handshake before byServerName, so a fixture can change certificates at run time. */
+  chooseCertificate?: (serverName: string) => { certPem: string; keyPem: string } | undefined;
   /** Also accept TLS 1.0/1.1 (legacy-protocol fixtures). */
   legacyProtocols?: boolean;
 }
@@ -81,11 +83,19 @@ export function startHttpsServer(
   const contexts = new Map(
     Object.entries(options.byServerName ?? {}).map(([name, pair]) => [name.toLowerCase(), tls.createSecureContext({ cert: pair.certPem, key: pair.keyPem })]),
   );
+  const chosen = new Map<string, tls.SecureContext>();
+  const contextFor = (name: string): tls.SecureContext | undefined => {
+    const pair = options.chooseCertificate?.(name.toLowerCase());
+    if (!pair) return contexts.get(name.toLowerCase());
+    let context = chosen.get(pair.certPem);
+    if (!context) chosen.set(pair.certPem, (context = tls.createSecureContext({ cert: pair.certPem, key: pair.keyPem })));
+    return context;
+  };
   const server = https.createServer(
     {
       cert: credentials.certPem,
       key: credentials.keyPem,
-      ...(contexts.size > 0 ? { SNICallback: (name: string, done: (error: Error | null, context?: tls.SecureContext) => void) => done(null, contexts.get(name.toLowerCase())) } : {}),
+      ...(contexts.size > 0 || options.chooseCertificate ? { SNICallback: (name: string, done: (error: Error | null, context?: tls.SecureContext) => void) => done(null, contextFor(name)) } : {}),
       // OpenSSL 3 refuses TLS 1.0/1.1 at its default security level, on both ends.
       ...(options.legacyProtocols ? { minVersion: 'TLSv1' as const, ciphers: 'DEFAULT:@SECLEVEL=0' } : {}),
     },

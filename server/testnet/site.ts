@@ -28,6 +28,8 @@ export interface TestSiteOptions {
   ca: { certPem: string };
   defaultCertificate: CertificateAndKey;
   certificatesByHost?: Record<string, CertificateAndKey>;
+  /** Asked on every handshake before certificatesByHost (certificates that change at run time). */
+  chooseCertificate?: (host: string) => CertificateAndKey | undefined;
   legacyTls?: boolean;
   now?: Date;
   timeoutMs?: number;
@@ -71,6 +73,7 @@ export async function startTestSite(options: TestSiteOptions): Promise<TestSite>
     startHttpServer(dispatcher('http', options.hosts, requests)),
     startHttpsServer(dispatcher('https', options.hosts, requests), options.defaultCertificate, '127.0.0.1', {
       ...(options.certificatesByHost ? { byServerName: options.certificatesByHost } : {}),
+      ...(options.chooseCertificate ? { chooseCertificate: options.chooseCertificate } : {}),
       ...(options.legacyTls ? { legacyProtocols: true } : {}),
     }),
   ]);

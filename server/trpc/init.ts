@@ -6,6 +6,8 @@
  */
 import { initTRPC, TRPCError } from '@trpc/server';
 import { z, ZodError } from 'zod';
+// Before any schema parses: zod's default wording is replaced by sentences for people.
+import '@/server/validation-messages';
 import type { Context } from './context';
 import { DomainError, type DomainErrorKind } from '@/server/errors';
 import { transformer } from './transformer';

@@ -39,7 +39,7 @@ export function AccountPanel({ email, emailVerified }: { email: string; emailVer
 
   async function resendVerification() {
     setSending(true);
-    const { error } = await authClient.sendVerificationEmail({ email, callbackURL: '/account' });
+    const { error } = await authClient.sendVerificationEmail({ email, callbackURL: `/email-confirmed?next=${encodeURIComponent('/account')}` });
     setSending(false);
     if (error) toast.error('Could not send', authErrorMessage(error));
     else toast.success('Confirmation email sent', `Check the inbox of ${email}.`);

@@ -45,7 +45,7 @@ describe('launch-ready CLI', () => {
     expect(run.code).toBe(1);
     const report = JSON.parse(run.stdout) as { exitCode: number; target: { ownershipVerified: boolean }; results: Record<string, { status: string }> };
     expect(report.target.ownershipVerified).toBe(true);
-    expect(Object.keys(report.results)).toHaveLength(15);
+    expect(Object.keys(report.results)).toHaveLength(19);
     expect(report.results.secrets?.status).toBe('fail');
     expect(report.results.spf?.status).toBe('pass');
     expect(report.results['rate-limit']?.status).toBe('pass');

@@ -21,7 +21,8 @@ export interface PageAssets {
 
 const MAX_PER_KIND = 50;
 
-function resolve(reference: string | undefined, base: string): string | undefined {
+/** An http(s) reference made absolute against `base`, without its fragment; undefined otherwise. */
+export function resolve(reference: string | undefined, base: string): string | undefined {
   if (!reference) return undefined;
   try {
     const url = new URL(reference.trim(), base);

@@ -1,7 +1,7 @@
 /** Monitoring with charts, incidents, risks, limitations, improvements, weekly checks, contacts, gaps. */
 import { Text, View } from '@react-pdf/renderer';
 import type { EntryRow, HandoverDocument } from '../types';
-import { RISK_STATE_LABEL, cap, fmtDateTime, fmtMs, fmtPercent, orDash } from '../words';
+import { RISK_STATE_LABEL, cap, failedOf, fmtDateTime, fmtMs, fmtPercent, orDash } from '../words';
 import { Bullets, H3, Note, P, Section, statusColor, type PageMap } from './blocks';
 import { DayChart } from './chart';
 import { COLOR, s } from './styles';
@@ -19,8 +19,8 @@ export function Monitoring({ doc, pages }: Props) {
       ) : (
         <View>
           <Table
-            columns={[{ header: 'Monitor', width: 1.4, bold: true }, { header: 'Address', width: 3 }, { header: 'State', width: 0.9 }, { header: 'Uptime 7d', width: 1 }, { header: 'Errors', width: 0.8 }, { header: 'p95', width: 0.8 }]}
-            rows={m.monitors.data.map((x) => [x.name, x.url, { text: x.state, color: statusColor(x.state) }, fmtPercent(x.uptimePercent), fmtPercent(x.errorRatePercent), fmtMs(x.p95Ms)])}
+            columns={[{ header: 'Monitor', width: 1.4, bold: true }, { header: 'Address', width: 3 }, { header: 'State', width: 0.9 }, { header: 'Uptime 7d', width: 1 }, { header: 'Failed checks', width: 1.1 }, { header: 'p95', width: 0.8 }]}
+            rows={m.monitors.data.map((x) => [x.name, x.url, { text: x.state, color: statusColor(x.state) }, fmtPercent(x.uptimePercent), failedOf(x), fmtMs(x.p95Ms)])}
           />
           {m.monitors.data.map((x, i) => (
             <View key={i} wrap={false} style={{ marginTop: 8 }}>

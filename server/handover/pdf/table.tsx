@@ -5,6 +5,7 @@
  */
 import { Text, View } from '@react-pdf/renderer';
 import { COLOR, CONTENT_WIDTH, s } from './styles';
+import { breakLongWords, charsThatFit } from './wrap';
 
 export type Column = { header: string; width: number; bold?: boolean };
 export type Cell = string | { text: string; color?: string };
@@ -16,6 +17,8 @@ export function Table({ columns, rows, empty = 'None recorded.' }: { columns: Co
   const widths = columns.map((c) => Math.floor((c.width / total) * CONTENT_WIDTH * 100) / 100);
   const headStyles = widths.map((width) => ({ ...s.headCell, width }));
   const cellStyles = columns.map((c, i) => ({ ...s.cell, ...(c.bold ? s.bold : {}), width: widths[i] }));
+  // Long words (URLs) wrap inside their column instead of running past it and being clipped.
+  const fits = widths.map((w) => charsThatFit(w - 2 * s.cell.paddingHorizontal, s.cell.fontSize));
   return (
     <>
       {/* A table never starts at the very foot of a page with only its header. */}
@@ -31,7 +34,7 @@ export function Table({ columns, rows, empty = 'None recorded.' }: { columns: Co
       {rows.map((row, r) => (
         <View key={r} style={s.row} wrap={false}>
           {row.map((cell, i) => {
-            const text = typeof cell === 'string' ? cell : cell.text;
+            const text = breakLongWords(typeof cell === 'string' ? cell : cell.text, fits[i]!);
             const color = typeof cell === 'string' ? undefined : cell.color;
             return (
               <Text key={i} style={color ? { ...cellStyles[i], color } : cellStyles[i]}>

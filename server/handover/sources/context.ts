@@ -4,6 +4,7 @@ import { getProject } from '@/db/queries/projects';
 import { listEvidence, listItems, listStages, type ItemRow } from '@/db/queries/roadmap';
 import { assessProject, type Assessment } from '@/server/services/roadmap';
 import { notFound } from '@/server/errors';
+import { absoluteEvidenceUrl } from '@/server/check-runs/links';
 
 export type SourceContext = {
   db: Database;
@@ -17,7 +18,8 @@ export type SourceContext = {
   assessment: Assessment;
 };
 
-export async function loadContext(db: Database, projectId: string, now: Date): Promise<SourceContext> {
+/** `appUrl`: the app's public address, so links to its pages work from a PDF or Markdown file. */
+export async function loadContext(db: Database, projectId: string, now: Date, appUrl?: string): Promise<SourceContext> {
   const [row, stages, items, assessment] = await Promise.all([
     getProject(db, { projectId }),
     listStages(db, { projectId }),
@@ -28,7 +30,7 @@ export async function loadContext(db: Database, projectId: string, now: Date): P
   const evidence = await listEvidence(db, { projectId, itemIds: items.map((i) => i.id) });
   const evidenceByItem = new Map<string, string[]>();
   for (const e of evidence) {
-    const line = [e.body, e.url].filter(Boolean).join(' — ');
+    const line = [e.body, absoluteEvidenceUrl(projectId, e.url, appUrl)].filter(Boolean).join(' — ');
     evidenceByItem.set(e.itemId, [...(evidenceByItem.get(e.itemId) ?? []), line]);
   }
   return { db, projectId, now, project: row.project, workspaceName: row.workspaceName, stages, items, evidenceByItem, assessment };

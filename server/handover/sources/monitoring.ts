@@ -1,77 +1,56 @@
 /**
- * Monitors with 7-day uptime, error rate and p95 per day (from the hourly rollups, or raw results
- * when a monitor has none), and where alerts go, with the fallback contact.
+ * Monitors with 7-day uptime, error rate and p95 per day, and where alerts go, with the fallback
+ * contact. The figures are built exactly as the app's monitor panel builds them (same window,
+ * same rollups, the one uptime definition in server/monitoring/uptime.ts), so the pack and the
+ * app never disagree; monitors without rollups (raw results only) are rolled up here the same way.
  */
 import { and, asc, eq, gte, inArray } from 'drizzle-orm';
-import { alertChannels, alertSettings, contacts, monitorResults, monitorRollups, monitors, type LatencyHistogram } from '@/db/schema';
-import { addSample, mergeInto, quantiles } from '@/server/monitoring/histogram';
+import { alertChannels, alertSettings, contacts, monitorResults, monitorRollups, monitors } from '@/db/schema';
+import { addSample } from '@/server/monitoring/histogram';
+import { buildPanel, type RollupInput } from '@/server/monitoring/panel-build';
+import { projectTargets, windowStart } from '@/server/monitoring/panels';
+import type { PanelSummary, PanelPoint } from '@/components/charts/types';
 import type { AlertRouting, DailyPoint, MonitoringSection, MonitorSummary } from '../types';
 import { isoDate, type SourceContext } from './context';
 
 export const NOT_MONITORED = 'Not measured yet: set up uptime monitors on the Observability stage.';
-const DAY = 86_400_000;
+const HOUR = 3_600_000;
 
-/** One monitor's day: counts and a latency histogram (mergeable, as the hourly rollups keep it). */
-type DayAgg = { checks: number; failures: number; serverErrors: number; histogram: LatencyHistogram };
-
-const pct = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 10_000) / 100);
-const emptyDay = (): DayAgg => ({ checks: 0, failures: 0, serverErrors: 0, histogram: {} });
-
-/** Seven calendar days ending today (UTC), oldest first. */
-export function lastSevenDays(now: Date): string[] {
-  return Array.from({ length: 7 }, (_, i) => isoDate(new Date(now.getTime() - (6 - i) * DAY)));
+/** A panel point as the pack prints it: the day, uptime, error rate and a whole-millisecond p95. */
+export function dailyPoint(p: PanelPoint | PanelSummary, date: string): DailyPoint {
+  return { date, uptimePercent: p.uptimePercent, errorRatePercent: p.errorRatePercent, p95Ms: p.p95Ms === null ? null : Math.round(p.p95Ms) };
 }
 
-function point(agg: DayAgg): Omit<DailyPoint, 'date'> {
-  const [p95] = quantiles(agg.histogram, [0.95]);
-  return { uptimePercent: pct(agg.checks - agg.failures, agg.checks), errorRatePercent: pct(agg.serverErrors, agg.checks), p95Ms: p95 === null || p95 === undefined ? null : Math.round(p95) };
-}
-
-export function summarise(byDay: Map<string, DayAgg>, days: string[]): { days: DailyPoint[]; whole: Omit<DailyPoint, 'date'> } {
-  const whole = emptyDay();
-  for (const agg of byDay.values()) {
-    whole.checks += agg.checks;
-    whole.failures += agg.failures;
-    whole.serverErrors += agg.serverErrors;
-    mergeInto(whole.histogram, agg.histogram);
+/** Hourly rollups from raw results, as the monitoring worker writes them (latency of good checks only). */
+export function rollupsFromResults(results: readonly { at: Date; ok: boolean; latencyMs: number | null }[]): RollupInput[] {
+  const hours = new Map<number, RollupInput>();
+  for (const r of results) {
+    const hour = Math.floor(r.at.getTime() / HOUR) * HOUR;
+    const row = hours.get(hour) ?? { hour: new Date(hour), checks: 0, failures: 0, missed: 0, histogram: {} };
+    row.checks += 1;
+    if (!r.ok) row.failures += 1;
+    if (r.ok && r.latencyMs !== null) addSample(row.histogram, r.latencyMs);
+    hours.set(hour, row);
   }
-  return { days: days.map((date) => ({ date, ...point(byDay.get(date) ?? emptyDay()) })), whole: point(whole) };
+  return [...hours.values()];
 }
 
-/**
- * Per monitor and day: from the hourly rollups the monitoring workers keep (a failure counts
- * against uptime and error rate alike), or from raw results for monitors without rollups.
- */
-async function dailyAggregates(ctx: SourceContext, ids: string[], since: Date): Promise<Map<string, Map<string, DayAgg>>> {
-  const out = new Map<string, Map<string, DayAgg>>(ids.map((id) => [id, new Map()]));
+/** Per monitor: its hourly rollups of the panel's window, or its raw results rolled up when it has none. */
+async function rollupsByMonitor(ctx: SourceContext, ids: string[], since: Date): Promise<Map<string, RollupInput[]>> {
+  const out = new Map<string, RollupInput[]>(ids.map((id) => [id, []]));
   if (ids.length === 0) return out;
-  const day = (monitorId: string, at: Date) => {
-    const days = out.get(monitorId)!;
-    const key = isoDate(at);
-    if (!days.has(key)) days.set(key, emptyDay());
-    return days.get(key)!;
-  };
-  const hours = await ctx.db.select().from(monitorRollups).where(and(inArray(monitorRollups.monitorId, ids), gte(monitorRollups.hour, since)));
-  for (const h of hours) {
-    const agg = day(h.monitorId, h.hour);
-    agg.checks += h.checks;
-    agg.failures += h.failures;
-    agg.serverErrors += h.failures;
-    mergeInto(agg.histogram, h.histogram);
-  }
-  const withoutRollups = ids.filter((id) => out.get(id)!.size === 0);
+  const hours = await ctx.db
+    .select({ monitorId: monitorRollups.monitorId, hour: monitorRollups.hour, checks: monitorRollups.checks, failures: monitorRollups.failures, missed: monitorRollups.missed, histogram: monitorRollups.histogram })
+    .from(monitorRollups)
+    .where(and(inArray(monitorRollups.monitorId, ids), gte(monitorRollups.hour, since)));
+  for (const h of hours) out.get(h.monitorId)!.push(h);
+  const withoutRollups = ids.filter((id) => out.get(id)!.length === 0);
   if (withoutRollups.length > 0) {
     const raw = await ctx.db
-      .select({ monitorId: monitorResults.monitorId, at: monitorResults.scheduledAt, ok: monitorResults.ok, statusCode: monitorResults.statusCode, latencyMs: monitorResults.latencyMs })
+      .select({ monitorId: monitorResults.monitorId, at: monitorResults.scheduledAt, ok: monitorResults.ok, latencyMs: monitorResults.latencyMs })
       .from(monitorResults)
       .where(and(inArray(monitorResults.monitorId, withoutRollups), gte(monitorResults.scheduledAt, since)));
-    for (const r of raw) {
-      const agg = day(r.monitorId, r.at);
-      agg.checks += 1;
-      if (!r.ok) agg.failures += 1;
-      if (!r.ok && (r.statusCode === null || r.statusCode >= 500)) agg.serverErrors += 1;
-      if (r.ok && r.latencyMs !== null) addSample(agg.histogram, r.latencyMs);
-    }
+    for (const id of withoutRollups) out.set(id, rollupsFromResults(raw.filter((r) => r.monitorId === id)));
   }
   return out;
 }
@@ -92,12 +71,23 @@ async function buildAlerts(ctx: SourceContext): Promise<AlertRouting> {
 
 export async function buildMonitoring(ctx: SourceContext): Promise<MonitoringSection> {
   const list = await ctx.db.select().from(monitors).where(eq(monitors.projectId, ctx.projectId)).orderBy(asc(monitors.createdAt));
-  const days = lastSevenDays(ctx.now);
-  const since = new Date(Date.parse(days[0]!));
-  const [aggregates, alerts] = await Promise.all([dailyAggregates(ctx, list.map((m) => m.id), since), buildAlerts(ctx)]);
+  const [rollups, alerts, targets] = await Promise.all([rollupsByMonitor(ctx, list.map((m) => m.id), windowStart(ctx.now)), buildAlerts(ctx), projectTargets(ctx.db, ctx.projectId)]);
   const summaries: MonitorSummary[] = list.map((m) => {
-    const s = summarise(aggregates.get(m.id) ?? new Map(), days);
-    return { name: m.name, url: m.url, kind: m.kind, state: m.enabled ? m.state : 'paused', uptimePercent: s.whole.uptimePercent, errorRatePercent: s.whole.errorRatePercent, p95Ms: s.whole.p95Ms, p95TargetMs: m.p95TargetMs, days: s.days };
+    const panel = buildPanel({ rollups: rollups.get(m.id) ?? [], now: ctx.now, targets: { p95Ms: m.p95TargetMs ?? targets.p95Ms, uptimePercent: targets.uptimePercent } });
+    const whole = dailyPoint(panel.last7d, '');
+    return {
+      name: m.name,
+      url: m.url,
+      kind: m.kind,
+      state: m.enabled ? m.state : 'paused',
+      uptimePercent: whole.uptimePercent,
+      errorRatePercent: whole.errorRatePercent,
+      checks: panel.last7d.checks,
+      failures: panel.last7d.failures,
+      p95Ms: whole.p95Ms,
+      p95TargetMs: m.p95TargetMs,
+      days: panel.daily.map((d) => dailyPoint(d, isoDate(new Date(d.start)))),
+    };
   });
   return {
     monitors: summaries.length > 0 ? { state: 'measured', measuredAt: ctx.now.toISOString(), data: summaries } : { state: 'not-measured', note: NOT_MONITORED },

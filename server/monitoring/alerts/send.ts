@@ -12,7 +12,8 @@ import { alertHtml, alertSubject, alertText } from './messages';
 
 export type Destination = { kind: 'email'; email: string } | { kind: 'slack'; url: string } | { kind: 'webhook'; url: string; secret: string };
 
-export type SendDeps = { mailer: Mailer; http: HttpClient; now?: () => Date };
+/** `appUrl`: the app's public origin, for the link in an alert (absent: no link). */
+export type SendDeps = { mailer: Mailer; http: HttpClient; now?: () => Date; appUrl?: string };
 
 export function signWebhook(secret: string, timestamp: number, body: string): string {
   return `v1=${crypto.createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
@@ -33,10 +34,10 @@ async function post(http: HttpClient, url: string, body: string, headers: Record
 export async function sendAlert(deps: SendDeps, destination: Destination, payload: AlertPayload, deliveryKey: string): Promise<void> {
   switch (destination.kind) {
     case 'email':
-      await deps.mailer.send({ to: destination.email, subject: alertSubject(payload), text: alertText(payload), html: alertHtml(payload), key: deliveryKey });
+      await deps.mailer.send({ to: destination.email, subject: alertSubject(payload), text: alertText(payload, deps.appUrl), html: alertHtml(payload, deps.appUrl), key: deliveryKey });
       return;
     case 'slack':
-      await post(deps.http, destination.url, JSON.stringify({ text: alertText(payload) }), {});
+      await post(deps.http, destination.url, JSON.stringify({ text: alertText(payload, deps.appUrl) }), {});
       return;
     case 'webhook': {
       const body = JSON.stringify({ event: payload.kind, delivery: deliveryKey, ...payload });

@@ -215,6 +215,9 @@ export const membershipGrowth: RoadmapTemplate = {
           text: 'Make sure error responses never show stack traces or internal IDs.',
           severity: 'high',
           impact: 'security',
+          check: 'error-pages',
+          checkRole: 'supports',
+          checkGap: 'The check provokes a few errors (an unknown page, a broken address, malformed input to listed endpoints); errors deeper in your flows and internal IDs in messages are not seen.',
           sources: c(`${S2} > Checks#5`),
         },
         {

@@ -128,6 +128,9 @@ export const membershipRescue: RoadmapTemplate = {
           text: 'Inspect the auth middleware and the open endpoints to find where unauthorised access is possible.',
           severity: 'critical',
           impact: 'security',
+          check: 'open-endpoints',
+          checkRole: 'supports',
+          checkGap: 'Only the listed GET endpoints are asked, once each, without signing in; whether one member can read another member\'s data needs a signed-in test.',
           sources: c(`${D1}#8`),
         },
         {

@@ -4,12 +4,12 @@ import { notFound } from '@/server/errors';
 import { getRun, listResults, listRuns, previousResults } from '@/db/queries/check-runs';
 import { STAGE_KEYS } from '@/server/projects/kinds';
 import { diffRuns } from '@/server/check-runs/diff';
-import { CHECKS } from '@/server/check-runs/registry';
 import { failAbandonedRuns, startCheckRun } from '@/server/check-runs/run';
 import { orderResults, summariseResults } from '@/server/check-runs/summary';
+import { checkRunReport, checkTitle } from '@/server/check-runs/report';
 import { checkOwnership, issueOwnershipToken, ownershipState } from '@/server/check-runs/ownership';
-
-const titleOf = (id: string) => CHECKS.find((c) => c.id === id)?.title ?? id;
+import { readSchedule, setSchedule } from '@/server/scheduled-checks/settings';
+import { CHECK_SCHEDULE_FREQUENCIES } from '@/db/schema';
 
 export const checksRouter = router({
   /** Recent runs, newest first. */
@@ -33,9 +33,17 @@ export const checksRouter = router({
       return {
         ...run,
         summary: run.status === 'done' ? summariseResults(ordered) : null,
-        results: ordered.map((r) => ({ ...r, title: titleOf(r.checkId) })),
+        results: ordered.map((r) => ({ ...r, title: checkTitle(r.checkId) })),
         changes: run.status === 'done' ? diffRuns(previous, results) : [],
       };
+    }),
+
+  /** One run for its own page: results, findings by severity, changes since the earlier results, the run before. */
+  report: projectProcedure('project:read')
+    .input(z.object({ runId: idSchema }))
+    .query(async ({ ctx, input }) => {
+      await failAbandonedRuns(ctx.db, ctx.project.projectId);
+      return checkRunReport(ctx.db, ctx.project.projectId, input.runId);
     }),
 
   /** Whether the project has proved it owns its domain, and how to. */
@@ -44,6 +52,18 @@ export const checksRouter = router({
   issueOwnershipToken: projectProcedure('project:edit').mutation(({ ctx }) => issueOwnershipToken(ctx.db, ctx.project.projectId, ctx.user.id)),
 
   verifyOwnership: projectProcedure('project:edit').mutation(({ ctx }) => checkOwnership(ctx.db, ctx.checkDeps(), ctx.project.projectId, ctx.user.id)),
+
+  /** How often the whole catalogue runs again on its own, when next, and how the last scheduled run went. */
+  schedule: projectProcedure('project:read').query(({ ctx }) => readSchedule(ctx.db, ctx.project.projectId)),
+
+  setSchedule: projectProcedure('project:edit')
+    .input(
+      z.object({
+        frequency: z.enum(CHECK_SCHEDULE_FREQUENCIES, 'Choose off, every day or every week.'),
+        hourUtc: z.number('Choose an hour of the day.').int('Choose a whole hour.').min(0, 'Choose an hour from 00 to 23.').max(23, 'Choose an hour from 00 to 23.'),
+      }),
+    )
+    .mutation(({ ctx, input }) => setSchedule(ctx.db, { projectId: ctx.project.projectId, actorId: ctx.user.id }, input)),
 
   /** Starts every applicable check (whole project), or the checks one stage's items name. */
   start: projectProcedure('item:update')

@@ -11,12 +11,12 @@ import { renderMarkdown } from '@/server/handover/render-markdown';
 export const handoverPackRouter = router({
   /** The document model, its Markdown and its gaps, without recording anything. */
   preview: projectProcedure('project:read').query(async ({ ctx }) => {
-    const document = await buildHandoverDocument(ctx.db, ctx.project.projectId, { preparedBy: ctx.user.name });
+    const document = await buildHandoverDocument(ctx.db, ctx.project.projectId, { preparedBy: ctx.user.name, appUrl: ctx.appUrl });
     return { document, markdown: renderMarkdown(document) };
   }),
 
   /** The document to render for a download; records the export in the activity log. */
   export: projectProcedure('project:read')
     .input(z.object({ format: z.enum(['pdf', 'md']) }))
-    .mutation(({ ctx, input }) => exportHandover(ctx.db, ctx.project.projectId, ctx.user, input.format)),
+    .mutation(({ ctx, input }) => exportHandover(ctx.db, ctx.project.projectId, ctx.user, input.format, ctx.appUrl)),
 });

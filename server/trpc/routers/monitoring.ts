@@ -22,6 +22,7 @@ import {
 import { addChannel, listChannels, removeChannel, sendTestAlert, setFallback } from '@/server/monitoring/channels';
 import { last24hByMonitor, monitorPanel, projectPanel } from '@/server/monitoring/panels';
 import { monitorNetworkFromEnv } from '@/server/monitoring/network';
+import { uptimePercent } from '@/server/monitoring/uptime';
 import { getProject } from '@/db/queries/projects';
 import { cachedProjectRead } from '../cached-reads';
 import type { Database } from '@/db/types';
@@ -59,6 +60,7 @@ export const monitoringRouter = router({
           lastError: m.lastError,
           checks24h: d?.checks ?? 0,
           failures24h: d?.failures ?? 0,
+          uptime24hPercent: d ? uptimePercent(d) : null,
         };
       }),
       missingSuggestions: suggestions.filter((s) => !rows.some((m) => m.purpose === s.purpose && m.url === s.url)).map((s) => ({ name: s.name, url: s.url, kind: s.kind })),

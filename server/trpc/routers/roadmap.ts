@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { cachedProjectRead } from '../cached-reads';
 import { projectProcedure, idSchema, router } from '../init';
 import { notFound } from '@/server/errors';
-import { getRoadmapRow, listActivity, listDecisions, listFounderAnswers, listManualRisks } from '@/db/queries/roadmap';
+import { getRoadmapRow, listActivity, listDecisions, listFounderAnswers, listManualRisks, listStages } from '@/db/queries/roadmap';
+import { rescueDays } from '@/server/roadmap/advice';
 import { getProject } from '@/db/queries/projects';
 import { TEMPLATES, getTemplate } from '@/server/roadmap/templates';
 import { suggestTemplate } from '@/server/roadmap/suggest';
@@ -54,6 +55,18 @@ export const roadmapRouter = router({
   }),
 
   /** The playbooks a project can follow, with the one its description suggests. */
+  /** The playbook's advice for the overview: its minimum bar and, for a rescue, the days in order with dates and "when not to buy". */
+  advice: projectProcedure('project:read').query(async ({ ctx }) => {
+    const projectId = ctx.project.projectId;
+    const [roadmap, project, stages] = await Promise.all([getRoadmapRow(ctx.db, { projectId }), getProject(ctx.db, { projectId }), listStages(ctx.db, { projectId })]);
+    if (!roadmap || !project) throw notFound('Roadmap');
+    return {
+      playbook: roadmap.snapshot.name,
+      minimumBar: roadmap.snapshot.minimumBar.map((l) => ({ key: l.key, text: l.text })),
+      rescue: rescueDays(roadmap.snapshot, stages, project.project.createdAt),
+    };
+  }),
+
   templates: projectProcedure('project:read').query(async ({ ctx }) => {
     const row = await getProject(ctx.db, { projectId: ctx.project.projectId });
     const roadmap = await getRoadmapRow(ctx.db, { projectId: ctx.project.projectId });

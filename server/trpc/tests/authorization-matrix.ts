@@ -85,6 +85,7 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixEntry> = {
   'project.acceptShare': { scope: 'authed', input: (w) => ({ token: w.shareToken }) },
 
   'roadmap.overview': project(EVERY_PROJECT_ROLE),
+  'roadmap.advice': project(EVERY_PROJECT_ROLE),
   'roadmap.templates': project(EVERY_PROJECT_ROLE),
   'roadmap.changeTemplate': project(WORKSPACE_ROLES, () => ({ templateId: 'membership-growth' })),
   'roadmap.applyTemplateUpdate': project(WORKSPACE_ROLES),
@@ -108,7 +109,10 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixEntry> = {
   'findings.assign': project(WORKSPACE_ROLES, (w) => ({ findingId: w.findingId, ownerName: 'Sam', dueDate: '2099-01-15' })),
   'checks.runs': project(EVERY_PROJECT_ROLE),
   'checks.run': project(EVERY_PROJECT_ROLE, (w) => ({ runId: w.checkRunId })),
+  'checks.report': project(EVERY_PROJECT_ROLE, (w) => ({ runId: w.checkRunId })),
   'checks.start': project(ITEM_UPDATERS, () => ({ stageKey: 'perimeter' })),
+  'checks.schedule': project(EVERY_PROJECT_ROLE),
+  'checks.setSchedule': project(WORKSPACE_ROLES, () => ({ frequency: 'weekly', hourUtc: 6 })),
   'checks.ownership': project(EVERY_PROJECT_ROLE),
   'checks.issueOwnershipToken': project(WORKSPACE_ROLES),
   'checks.verifyOwnership': project(WORKSPACE_ROLES),

@@ -1,12 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TRPCError } from '@trpc/server';
 import { count } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '@/test/harness';
 import { projects } from '@/db/schema';
 import type { SessionUser } from '../context';
-import { refusal } from './expect-refusal';
-import { getHTTPStatusCodeFromError } from '@trpc/server/http';
-import { appRouter } from '../root';
+import { fieldErrorsOf, refusal } from './expect-refusal';
 
 let app: TestApp;
 let founder: SessionUser;
@@ -90,18 +87,3 @@ describe('projects', () => {
     expect(error.code).toBe('NOT_FOUND');
   });
 });
-
-
-/** Runs the router's error formatter, as the HTTP handler would, and returns its field messages. */
-function fieldErrorsOf(error: TRPCError): Record<string, string> {
-  expect(getHTTPStatusCodeFromError(error)).toBe(400);
-  const shape = appRouter._def._config.errorFormatter({
-    error,
-    type: 'mutation',
-    path: 'project.create',
-    input: undefined,
-    ctx: undefined,
-    shape: { message: error.message, code: -32600, data: { code: error.code, httpStatus: 400, path: 'project.create' } },
-  });
-  return (shape.data as { fieldErrors: Record<string, string> }).fieldErrors;
-}

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '@/test/harness';
 import type { SessionUser } from '../context';
-import { refusal } from './expect-refusal';
+import { fieldErrorsOf, refusal } from './expect-refusal';
+import { count, eq } from 'drizzle-orm';
+import { outboxMessages, projectShares } from '@/db/schema';
 
 let app: TestApp;
 let consultant: SessionUser;
@@ -51,5 +53,23 @@ describe('sharing a project with a client', () => {
     const intruder = await app.signUp('Ingrid');
     expect((await refusal(app.caller(intruder).project.acceptShare({ token }))).code).toBe('FORBIDDEN');
     expect((await refusal(app.caller(intruder).project.get({ projectId: sharedId }))).code).toBe('NOT_FOUND');
+  });
+
+  it('refuses to share with yourself or a workspace member, with a message beside the email field, and changes nothing', async () => {
+    const colleague = await app.signUp('Cole League');
+    await app.caller(consultant).workspace.invite({ workspaceId, email: colleague.email, role: 'member' });
+    const token = (await app.lastMailTo(colleague.email))!.link!.split('/invite/')[1]!;
+    await app.caller(colleague).workspace.acceptInvitation({ token });
+    const shares = async () => (await app.db.select({ n: count() }).from(projectShares).where(eq(projectShares.projectId, privateId)))[0]!.n;
+    const mails = async (to: string) => (await app.db.select({ n: count() }).from(outboxMessages).where(eq(outboxMessages.to, to)))[0]!.n;
+    const [sharesBefore, selfMailsBefore] = [await shares(), await mails(consultant.email)];
+
+    const self = await refusal(app.caller(consultant).project.share({ projectId: privateId, email: consultant.email.toUpperCase(), role: 'viewer' }));
+    expect(fieldErrorsOf(self)).toEqual({ email: 'That is your own address: you already see this project. Enter your client’s email.' });
+    const member = await refusal(app.caller(consultant).project.share({ projectId: privateId, email: colleague.email, role: 'viewer' }));
+    expect(fieldErrorsOf(member).email).toBe(`${colleague.email} is a member of this workspace and already sees this project.`);
+
+    expect(await shares()).toBe(sharesBefore);
+    expect(await mails(consultant.email)).toBe(selfMailsBefore);
   });
 });

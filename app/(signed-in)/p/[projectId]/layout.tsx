@@ -9,10 +9,19 @@ export default async function ProjectLayout({ children, params }: { children: Re
   const { projectId } = await params;
   const [project, roadmap] = await Promise.all([loadOrNotFound(readProject(projectId)), loadOrNotFound(readRoadmapOverview(projectId))]);
   const stages = roadmap.stages.map((s) => ({ key: s.key, label: STAGE_LABELS[s.key], progress: s.progress }));
+  const permissions = project.access.permissions;
   return (
     <Frame
       currentWorkspaceId={project.access.via === 'workspace' ? project.workspaceId : undefined}
-      sidebar={<ProjectNav projectId={project.id} projectName={project.name} stages={stages} />}
+      sidebar={
+        <ProjectNav
+          projectId={project.id}
+          projectName={project.name}
+          stages={stages}
+          canEdit={permissions.includes('project:edit')}
+          canShare={permissions.includes('project:share')}
+        />
+      }
     >
       {children}
     </Frame>

@@ -9,6 +9,8 @@ import { loadOrNotFound } from '@/app/_lib/guard';
 import { RoadmapSummary } from './_components/roadmap-summary';
 import { MonitoringOverviewCard } from './monitors/_components/overview-card';
 import { CheckRunPanel } from './_components/check-run-panel';
+import { ScheduleStatus } from './_components/schedule-status';
+import { MinimumBarCard, RescuePlanCard } from './_components/playbook-advice';
 import { serverCaller } from '@/server/trpc/server-caller';
 import { readProject, readRoadmapOverview } from '@/app/_lib/project-reads';
 import { ENDPOINT_KIND_LABELS, MATURITY_LABELS, PRODUCT_TYPE_LABELS, SEGMENT_LABELS } from '@/server/projects/kinds';
@@ -29,10 +31,12 @@ const none = <span className="text-fg-subtle">Not set</span>;
 export default async function ProjectOverview({ params }: { params: Promise<{ projectId: string }> }) {
   const { projectId } = await params;
   const caller = await serverCaller();
-  const [project, overview, runs] = await Promise.all([
+  const [project, overview, runs, schedule, advice] = await Promise.all([
     loadOrNotFound(readProject(projectId)),
     loadOrNotFound(readRoadmapOverview(projectId)),
     loadOrNotFound(caller.checks.runs({ projectId, limit: 20 })),
+    loadOrNotFound(caller.checks.schedule({ projectId })),
+    loadOrNotFound(caller.roadmap.advice({ projectId })),
   ]);
   const latestProjectRun = runs.find((run) => run.stageKey === null) ?? null;
   const canEdit = project.access.permissions.includes('project:edit');
@@ -51,10 +55,27 @@ export default async function ProjectOverview({ params }: { params: Promise<{ pr
         description={`${PRODUCT_TYPE_LABELS[project.productType]} · ${SEGMENT_LABELS[project.segment]} · ${MATURITY_LABELS[project.maturity]}`}
         actions={canEdit ? <ButtonLink href={`/p/${project.id}/settings`} variant="secondary">Edit project</ButtonLink> : null}
       />
-      <RoadmapSummary projectId={project.id} overview={overview} />
+      <RoadmapSummary projectId={project.id} overview={overview} canDecide={canEdit} />
+      <div className="mt-6 grid gap-6">
+        <MinimumBarCard advice={advice} />
+        <RescuePlanCard projectId={project.id} advice={advice} />
+      </div>
       <div className="mt-6">
         <CheckRunPanel projectId={project.id} latestRunId={latestProjectRun?.id ?? null} canRun={project.access.permissions.includes('item:update')} />
       </div>
+      <section aria-labelledby="schedule-heading" className="mt-3 grid gap-1 rounded-card border border-border px-4 py-3">
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="schedule-heading" className="text-sm font-semibold text-fg">
+            Scheduled checks
+          </h2>
+          {canEdit ? (
+            <Link href={`/p/${project.id}/settings#schedule`} className="text-sm font-medium text-brand-700 hover:underline">
+              Change schedule
+            </Link>
+          ) : null}
+        </div>
+        <ScheduleStatus schedule={schedule} />
+      </section>
       <div className="mt-6">
         <MonitoringOverviewCard projectId={project.id} />
       </div>

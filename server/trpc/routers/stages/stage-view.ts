@@ -5,6 +5,7 @@ import { listMembers } from '@/db/queries/workspaces';
 import type { StageKey } from '@/server/projects/kinds';
 import { assessReadiness, stageProgress } from '@/server/roadmap/readiness';
 import { chapterLabel } from '@/server/roadmap/chapters';
+import { stageAdvice } from '@/server/roadmap/advice';
 import { toAssessed } from '@/server/services/roadmap';
 import { notFound } from '@/server/errors';
 import type { ItemFilter } from './item-schemas';
@@ -61,6 +62,8 @@ export async function loadStageView(
       goal: stage.goal,
       chapters: stage.chapters.map((c) => ({ ...c, label: chapterLabel(roadmap.snapshot, c) })),
       failureSignals: stage.failureSignals,
+      /** The playbook's "what I would automate" and "don't overbuild" lines about this stage. */
+      advice: stageAdvice(roadmap.snapshot, stage.key),
     },
     stages: stages.map((s) => ({ key: s.key, position: s.position })),
     playbook: { templateId: roadmap.templateId, name: roadmap.snapshot.name },

@@ -15,40 +15,7 @@ import { ProgressBar } from '@/components/ui/progress';
 import { useToast } from '@/components/ui/toast';
 import { messageOf, useTRPC } from '@/app/_lib/trpc';
 import type { StageKey } from '@/server/projects/kinds';
-import { actionWhereOf } from '@/server/check-runs/applicability';
-import { ACTION_LINKS } from '../risks/risk-view';
-
-const RESULT_TONES: Record<'pass' | 'warn' | 'fail' | 'error' | 'skipped', { label: string; tone: BadgeTone }> = {
-  pass: { label: 'Passed', tone: 'success' },
-  warn: { label: 'Warnings', tone: 'warning' },
-  fail: { label: 'Failed', tone: 'danger' },
-  error: { label: 'Could not finish', tone: 'neutral' },
-  skipped: { label: 'Could not run', tone: 'warning' },
-};
-
-const SEVERITY_TONES: Record<string, BadgeTone> = { critical: 'danger', high: 'danger', medium: 'warning', low: 'info', info: 'neutral' };
-
-/** A check that could not run: why, and the one thing that unblocks it, linked to where it is done. */
-function SkippedReason({ projectId, finding }: { projectId: string; finding: { message: string; fix: string; evidence?: unknown } | undefined }) {
-  if (!finding) return null;
-  const place = actionWhereOf(finding.evidence);
-  return (
-    <div className="mt-1 grid gap-1 text-sm">
-      <p className="text-fg">{finding.message}</p>
-      <p className="text-fg-muted">
-        To run it: {finding.fix}
-        {place ? (
-          <>
-            {' '}
-            <Link className="font-medium whitespace-nowrap text-brand-700 hover:underline" href={`/p/${projectId}/${place}`}>
-              {ACTION_LINKS[place]} →
-            </Link>
-          </>
-        ) : null}
-      </p>
-    </div>
-  );
-}
+import { RESULT_TONES, SEVERITY_TONES, SkippedReason } from './check-labels';
 
 type Props = { projectId: string; stageKey?: StageKey; latestRunId: string | null; canRun: boolean };
 
@@ -101,7 +68,6 @@ export function CheckRunPanel({ projectId, stageKey, latestRunId, canRun }: Prop
         <CardTitle>Automated checks</CardTitle>
         <CardDescription>
           Launch Ready checks the live product and closes the items each check settles, with the evidence attached.
-          {data ? ` Last run ${data.startedAt.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })}${data.startedBy ? ` by ${data.startedBy}` : ''}.` : ' Not run yet.'}
         </CardDescription>
       </CardHeader>
       {data ? (
@@ -117,7 +83,10 @@ export function CheckRunPanel({ projectId, stageKey, latestRunId, canRun }: Prop
           {data.status === 'failed' ? <p className="text-sm text-danger-700">{data.error ?? 'The run stopped before it finished.'}</p> : null}
           {data.summary ? (
             <p className="text-sm font-medium text-fg" role="status">
-              {data.summary}
+              {data.summary}{' '}
+              <Link className="font-medium whitespace-nowrap text-brand-700 hover:underline" href={`/p/${projectId}/check-runs/${data.id}`}>
+                Open this run →
+              </Link>
             </p>
           ) : null}
           {data.changes.length > 0 ? (
@@ -153,13 +122,13 @@ export function CheckRunPanel({ projectId, stageKey, latestRunId, canRun }: Prop
                     <li key={`${finding.code}-${index}`} className="text-sm">
                       <div className="flex items-start gap-2">
                         <Badge tone={SEVERITY_TONES[finding.severity] ?? 'neutral'}>{finding.severity}</Badge>
-                        <p className="text-fg">{finding.message}</p>
+                        <p className="min-w-0 text-fg">{finding.message}</p>
                       </div>
                       {finding.severity !== 'info' ? <p className="mt-1 pl-1 text-fg-muted">How to fix: {finding.fix}</p> : null}
                       {finding.evidence !== null && finding.evidence !== undefined ? (
                         <details className="mt-1 pl-1">
                           <summary className="cursor-pointer text-xs text-fg-muted">Evidence</summary>
-                          <pre className="mt-1 max-h-60 overflow-auto rounded-control bg-surface-sunken p-2 text-xs">{JSON.stringify(finding.evidence, null, 2)}</pre>
+                          <pre tabIndex={0} className="mt-1 max-h-60 overflow-auto rounded-control bg-surface-sunken p-2 text-xs">{JSON.stringify(finding.evidence, null, 2)}</pre>
                         </details>
                       ) : null}
                     </li>

@@ -10,11 +10,12 @@ import type { AppRouter } from '@/server/trpc/root';
 import type { inferRouterOutputs } from '@trpc/server';
 import { STAGE_LABELS } from '@/server/projects/kinds';
 import { RISK_STATES, riskAnchor, riskFix } from '../risks/risk-view';
+import { formatDate } from '@/components/ui/dates';
 
 type Overview = inferRouterOutputs<AppRouter>['roadmap']['overview'];
 
 /** The top of a project's overview: readiness, go / no-go, the stages and the first risks to fix. */
-export function RoadmapSummary({ projectId, overview }: { projectId: string; overview: Overview }) {
+export function RoadmapSummary({ projectId, overview, canDecide }: { projectId: string; overview: Overview; canDecide: boolean }) {
   const base = `/p/${projectId}`;
   const { readiness, recommendation, latestDecision } = overview;
   const topRisks = overview.risks;
@@ -48,7 +49,7 @@ export function RoadmapSummary({ projectId, overview }: { projectId: string; ove
           <CardHeader
             actions={
               <Link className="text-sm text-brand-700 hover:underline" href={`${base}/decision`}>
-                Decide
+                {canDecide ? 'Decide' : 'Details'}
               </Link>
             }
           >
@@ -62,7 +63,7 @@ export function RoadmapSummary({ projectId, overview }: { projectId: string; ove
             <VerdictReasons projectId={projectId} reasons={recommendation.reasons} limit={4} />
             <p className="text-fg-muted">
               {latestDecision
-                ? `Decided ${latestDecision.decision === 'go' ? 'go' : 'no-go'} by ${latestDecision.decidedBy ?? 'a former member'} on ${latestDecision.decidedAt.toLocaleDateString('en-GB', { dateStyle: 'medium' })}.`
+                ? `Decided ${latestDecision.decision === 'go' ? 'go' : 'no-go'} by ${latestDecision.decidedBy ?? 'a former member'} on ${formatDate(latestDecision.decidedAt)}.`
                 : 'No decision recorded yet.'}
             </p>
           </CardContent>

@@ -3,6 +3,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { loadOrNotFound } from '@/app/_lib/guard';
 import { serverCaller } from '@/server/trpc/server-caller';
+import { formatDateTime } from '@/components/ui/dates';
 
 export const metadata: Metadata = { title: 'Activity' };
 
@@ -20,10 +21,10 @@ export default async function ActivityPage({ params }: { params: Promise<{ proje
             <li key={entry.id} className="relative py-2 pl-5">
               <span aria-hidden="true" className="absolute top-3.5 -left-1 size-2 rounded-full bg-border-strong" />
               <p className="text-sm text-fg">
-                <span className="font-medium">{entry.actor ?? 'Someone no longer here'}</span> {entry.summary}
+                <span className="font-medium">{entry.actor ?? (entry.action.startsWith('schedule.') ? 'Scheduled checks' : 'Someone no longer here')}</span> {entry.summary}
               </p>
               <time className="text-xs text-fg-muted" dateTime={entry.createdAt.toISOString()}>
-                {entry.createdAt.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })}
+                {formatDateTime(entry.createdAt)}
               </time>
             </li>
           ))}

@@ -2,6 +2,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { Alert } from '@/components/ui/alert';
+import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { cn } from '@/components/ui/cn';
 import { useToast } from '@/components/ui/toast';
@@ -49,21 +50,28 @@ export function FounderChecklist({ projectId, checklist, canAnswer }: { projectI
               <span className="text-sm text-fg">
                 {index + 1}. {q.text}
               </span>
-              <fieldset className="flex shrink-0 gap-1" disabled={!canAnswer}>
-                <legend className="sr-only">{q.text}</legend>
-                {[true, false].map((value) => (
-                  <label
-                    key={String(value)}
-                    className={cn(
-                      'cursor-pointer rounded-control border px-3 py-1 text-sm has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-focus',
-                      q.answer === value ? (value ? 'border-success-600 bg-success-50 text-success-700' : 'border-danger-600 bg-danger-50 text-danger-700') : 'border-border text-fg-muted',
-                    )}
-                  >
-                    <input type="radio" className="sr-only" name={q.key} checked={q.answer === value} onChange={() => onAnswer(q.key, value)} />
-                    {value ? 'Yes' : 'No'}
-                  </label>
-                ))}
-              </fieldset>
+              {canAnswer ? (
+                <fieldset className="flex shrink-0 gap-1">
+                  <legend className="sr-only">{q.text}</legend>
+                  {[true, false].map((value) => (
+                    <label
+                      key={String(value)}
+                      className={cn(
+                        'cursor-pointer rounded-control border px-3 py-1 text-sm has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-focus',
+                        q.answer === value ? (value ? 'border-success-600 bg-success-50 text-success-700' : 'border-danger-600 bg-danger-50 text-danger-700') : 'border-border text-fg-muted',
+                      )}
+                    >
+                      <input type="radio" className="sr-only" name={q.key} checked={q.answer === value} onChange={() => onAnswer(q.key, value)} />
+                      {value ? 'Yes' : 'No'}
+                    </label>
+                  ))}
+                </fieldset>
+              ) : (
+                // Read-only: the answer as text, not buttons that do nothing.
+                <Badge className="self-start sm:self-auto" tone={q.answer === null ? 'neutral' : q.answer ? 'success' : 'danger'}>
+                  {q.answer === null ? 'Not answered' : q.answer ? 'Yes' : 'No'}
+                </Badge>
+              )}
             </li>
           ))}
         </ol>

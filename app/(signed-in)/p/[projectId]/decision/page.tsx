@@ -10,24 +10,35 @@ import { serverCaller } from '@/server/trpc/server-caller';
 import { readProject, readRoadmapOverview } from '@/app/_lib/project-reads';
 import { DecisionForm } from './decision-form';
 import { FounderChecklist } from './founder-checklist';
+import { WhenNotToBuyCard } from '../_components/playbook-advice';
+import { formatDateTime } from '@/components/ui/dates';
 
 export const metadata: Metadata = { title: 'Go / no-go' };
 
 export default async function DecisionPage({ params }: { params: Promise<{ projectId: string }> }) {
   const { projectId } = await params;
   const caller = await serverCaller();
-  const [project, overview, decisions, checklist] = await Promise.all([
+  const [project, overview, decisions, checklist, advice] = await Promise.all([
     loadOrNotFound(readProject(projectId)),
     loadOrNotFound(readRoadmapOverview(projectId)),
     loadOrNotFound(caller.roadmap.decisions({ projectId })),
     loadOrNotFound(caller.roadmap.founderChecklist({ projectId })),
+    loadOrNotFound(caller.roadmap.advice({ projectId })),
   ]);
   const permissions = new Set(project.access.permissions);
   const { recommendation } = overview;
   return (
     <div className="grid gap-6">
-      <PageHeader title="Go / no-go" description="The recommendation follows the evidence — findings, checklist, monitoring and your answers; the decision is yours, recorded with its reason and that evidence." />
-      <div className="grid gap-6 lg:grid-cols-2">
+      <PageHeader
+        title="Go / no-go"
+        description={
+          permissions.has('project:edit')
+            ? 'The recommendation follows the evidence — findings, checklist, monitoring and your answers; the decision is yours, recorded with its reason and that evidence.'
+            : `The recommendation follows the evidence — findings, checklist, monitoring and the founder’s answers. ${project.workspaceName} records the decision, with its reason and that evidence.`
+        }
+      />
+      {/* Two columns only when there is a form for the second: a client sees the recommendation full width. */}
+      <div className={permissions.has('project:edit') ? 'grid gap-6 lg:grid-cols-2' : 'grid gap-6'}>
         <Card>
           <CardHeader>
             <CardTitle>Recommendation</CardTitle>
@@ -63,14 +74,14 @@ export default async function DecisionPage({ params }: { params: Promise<{ proje
               <TBody>
                 {decisions.map((d) => (
                   <TR key={d.id}>
-                    <TD className="whitespace-nowrap">{d.decidedAt.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })}</TD>
+                    <TD className="whitespace-nowrap">{formatDateTime(d.decidedAt)}</TD>
                     <TD>
                       <VerdictBadge verdict={d.decision === 'go' ? 'go' : 'no-go'} />
                     </TD>
                     <TD>
                       <VerdictBadge verdict={d.recommendation.verdict} />
                     </TD>
-                    <TD className="max-w-md">{d.reason}</TD>
+                    <TD className="min-w-64 max-w-md">{d.reason}</TD>
                     <TD className="text-fg-muted">{d.decidedBy ?? 'Former member'}</TD>
                   </TR>
                 ))}
@@ -80,6 +91,7 @@ export default async function DecisionPage({ params }: { params: Promise<{ proje
         </CardContent>
       </Card>
       <FounderChecklist projectId={projectId} checklist={checklist} canAnswer={permissions.has('item:update')} />
+      <WhenNotToBuyCard advice={advice} />
     </div>
   );
 }

@@ -56,7 +56,7 @@ export default async function HandoverPackPage({ params }: { params: Promise<{ p
           <CardDescription>The cover and executive summary, as they appear in the PDF.</CardDescription>
         </CardHeader>
         <CardContent className="grid gap-4">
-          <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1 text-sm">
+          <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[max-content_minmax(0,1fr)]">
             {coverFacts(doc).map(([label, value]) => (
               <div key={label} className="contents">
                 <dt className="text-fg-muted">{label}</dt>
@@ -79,7 +79,7 @@ export default async function HandoverPackPage({ params }: { params: Promise<{ p
           </div>
           <details className="rounded-md border border-border">
             <summary className="cursor-pointer px-3 py-2 text-sm font-medium text-fg">Full text (Markdown)</summary>
-            <pre className="max-h-[32rem] overflow-auto border-t border-border bg-surface-sunken p-3 text-xs whitespace-pre-wrap text-fg">{markdown}</pre>
+            <pre tabIndex={0} className="max-h-[32rem] overflow-auto border-t border-border bg-surface-sunken p-3 text-xs whitespace-pre-wrap text-fg">{markdown}</pre>
           </details>
         </CardContent>
       </Card>

@@ -6,7 +6,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import { MonitoringPanels } from '@/components/charts/monitoring-panels';
-import { formatMs, formatPercent } from '@/components/charts/format';
+import { formatMs, formatUptime } from '@/components/charts/format';
 import { loadOrNotFound } from '@/app/_lib/guard';
 import { serverCaller } from '@/server/trpc/server-caller';
 import { readProject } from '@/app/_lib/project-reads';
@@ -66,7 +66,7 @@ export default async function MonitorsPage({ params }: { params: Promise<{ proje
                 <TH>State</TH>
                 <TH>Last check</TH>
                 <TH className="text-right">Response</TH>
-                <TH className="text-right">Checks OK, 24 h</TH>
+                <TH className="text-right">Uptime, 24 h</TH>
               </TR>
             </THead>
             <TBody>
@@ -87,7 +87,10 @@ export default async function MonitorsPage({ params }: { params: Promise<{ proje
                   </TD>
                   <TD className="text-sm text-fg-muted">{when(m.lastCheckedAt)}</TD>
                   <TD className="text-right tabular-nums">{m.kind === 'http' ? formatMs(m.lastLatencyMs) : '—'}</TD>
-                  <TD className="text-right tabular-nums">{m.checks24h ? formatPercent((100 * (m.checks24h - m.failures24h)) / m.checks24h) : '—'}</TD>
+                  <TD className="text-right tabular-nums">
+                    {formatUptime(m.uptime24hPercent)}
+                    <div className="text-xs text-fg-muted">{m.checks24h > 0 ? `${m.checks24h - m.failures24h} of ${m.checks24h} OK` : m.enabled ? 'no checks yet' : 'paused'}</div>
+                  </TD>
                 </TR>
               ))}
             </TBody>

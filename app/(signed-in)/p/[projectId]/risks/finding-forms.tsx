@@ -40,7 +40,7 @@ export function FindingActions({ projectId, findingId, title, accepted, canAccep
     <div className="grid gap-3">
       <div className="flex flex-wrap gap-2">
         {canAccept ? (
-          <Button size="sm" variant="secondary" aria-expanded={open === 'accept'} onClick={() => toggle('accept')} aria-label={`Accept the risk “${title}”`}>
+          <Button size="sm" variant="secondary" aria-expanded={open === 'accept'} onClick={() => toggle('accept')} aria-label={`Accept risk “${title}”`}>
             Accept risk
           </Button>
         ) : null}
@@ -55,7 +55,7 @@ export function FindingActions({ projectId, findingId, title, accepted, canAccep
             Reopen
           </Button>
         ) : null}
-        <Button size="sm" variant="ghost" aria-expanded={open === 'assign'} onClick={() => toggle('assign')} aria-label={`Owner and due date of “${title}”`}>
+        <Button size="sm" variant="ghost" aria-expanded={open === 'assign'} onClick={() => toggle('assign')} aria-label={`Owner & due date of “${title}”`}>
           Owner & due date
         </Button>
       </div>

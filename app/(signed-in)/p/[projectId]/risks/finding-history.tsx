@@ -1,9 +1,11 @@
 'use client';
 /** A finding's history (opened, fixed, came back, accepted, reopened, assigned), read when it is opened. */
 import { useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
 import { useState } from 'react';
 import { Spinner } from '@/components/ui/spinner';
 import { useTRPC } from '@/app/_lib/trpc';
+import { formatDateTime } from '@/components/ui/dates';
 
 const EVENT_LABELS = {
   opened: 'Found',
@@ -14,7 +16,7 @@ const EVENT_LABELS = {
   assigned: 'Owner or due date changed',
 } as const;
 
-const when = (at: Date) => at.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+const when = (at: Date) => formatDateTime(at);
 
 export function FindingHistory({ projectId, findingId }: { projectId: string; findingId: string }) {
   const [open, setOpen] = useState(false);
@@ -35,7 +37,15 @@ export function FindingHistory({ projectId, findingId }: { projectId: string; fi
             <li key={event.id}>
               <span className="font-medium text-fg">{EVENT_LABELS[event.kind]}</span>{' '}
               <span className="text-xs text-fg-muted">
-                {when(event.at)} UTC{event.actor ? ` · ${event.actor}` : event.runId ? ' · automated check' : ''}
+                {when(event.at)} UTC{event.actor ? ` · ${event.actor}` : ''}
+                {!event.actor && event.runId ? (
+                  <>
+                    {' · '}
+                    <Link href={`/p/${projectId}/check-runs/${event.runId}`} className="text-brand-700 hover:underline">
+                      automated check run
+                    </Link>
+                  </>
+                ) : null}
               </span>
               {event.note ? <p className="break-words text-fg-muted">{event.note}</p> : null}
             </li>

@@ -1,6 +1,7 @@
 /** How a ranked risk is named, anchored and explained on the risk page and the overview's "Fix first". */
 import type { BadgeTone } from '@/components/ui/badge';
 import type { RankedRisk, RiskState } from '@/server/roadmap/risks';
+import { formatDate } from '@/components/ui/dates';
 
 export const RISK_STATES: Record<RiskState, { label: string; tone: BadgeTone }> = {
   open: { label: 'Open', tone: 'danger' },
@@ -43,4 +44,4 @@ export const ACTION_LINKS: Record<NonNullable<RankedRisk['actionWhere']>, string
   'stages/performance#chatbot': 'Set up the chatbot checks',
 };
 
-export const shortDate = (value: string | Date) => new Date(value).toLocaleDateString('en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
+export const shortDate = (value: string | Date) => formatDate(value);

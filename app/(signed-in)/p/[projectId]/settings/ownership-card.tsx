@@ -15,12 +15,13 @@ import { useToast } from '@/components/ui/toast';
 import { useTRPC } from '@/app/_lib/trpc';
 import { useFormAction } from '@/app/_lib/use-form-action';
 import type { AppRouter } from '@/server/trpc/root';
-import { ConfirmButton } from '../stages/[stage]/records/confirm-button';
+import { ConfirmButton } from '@/components/ui/confirm-button';
+import { formatDateTime } from '@/components/ui/dates';
 
 type Ownership = inferRouterOutputs<AppRouter>['checks']['ownership'];
 type Attempt = inferRouterOutputs<AppRouter>['checks']['verifyOwnership']['attempts'][number];
 
-const when = (at: Date) => at.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+const when = (at: Date) => formatDateTime(at);
 
 /** How it was verified, in words; the column holds an OwnershipMethod. */
 function methodText(method: string, domain: string): string {

@@ -8,6 +8,7 @@ import { ProjectForm } from '@/app/(signed-in)/_forms/project-form';
 import { ArchiveProject } from './archive-project';
 import { PlaybookCard } from './playbook-card';
 import { OwnershipCard } from './ownership-card';
+import { ScheduleCard } from './schedule-card';
 
 export const metadata: Metadata = { title: 'Project settings' };
 
@@ -16,10 +17,11 @@ export default async function ProjectSettingsPage({ params }: { params: Promise<
   const caller = await serverCaller();
   const project = await loadOrNotFound(readProject(projectId));
   if (!project.access.permissions.includes('project:edit')) notFound();
-  const [playbooks, overview, ownership] = await Promise.all([
+  const [playbooks, overview, ownership, schedule] = await Promise.all([
     loadOrNotFound(caller.roadmap.templates({ projectId })),
     loadOrNotFound(readRoadmapOverview(projectId)),
     loadOrNotFound(caller.checks.ownership({ projectId })),
+    loadOrNotFound(caller.checks.schedule({ projectId })),
   ]);
   return (
     <div className="mx-auto grid max-w-3xl gap-8">
@@ -42,6 +44,7 @@ export default async function ProjectSettingsPage({ params }: { params: Promise<
         }}
       />
       <OwnershipCard projectId={projectId} ownership={ownership} canEdit />
+      <ScheduleCard projectId={projectId} schedule={schedule} />
       <PlaybookCard projectId={projectId} current={playbooks.current} suggested={playbooks.suggested} templates={playbooks.templates} updateAvailable={overview.updateAvailable} />
       {project.access.permissions.includes('project:archive') ? <ArchiveProject projectId={projectId} archived={project.status === 'archived'} /> : null}
     </div>

@@ -3,6 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { type FormEvent } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
+import { ConfirmButton } from '@/components/ui/confirm-button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Field } from '@/components/ui/field';
@@ -94,9 +95,15 @@ export function SharingPanel({ projectId, shares }: { projectId: string; shares:
                       {s.acceptedAt ? <Badge tone="success">Joined</Badge> : <Badge tone="info">Invited</Badge>}
                     </TD>
                     <TD className="text-right">
-                      <Button variant="ghost" size="sm" onClick={() => onRevoke(s.id, s.email)}>
-                        Withdraw access
-                      </Button>
+                      <ConfirmButton
+                        label="Withdraw access"
+                        aria-label={`Withdraw access for ${s.email}`}
+                        title={`Withdraw access for ${s.email}?`}
+                        description="The project disappears from their account at once; an unused link stops working."
+                        confirmLabel="Withdraw access"
+                        pending={revoke.isPending}
+                        onConfirm={() => onRevoke(s.id, s.email)}
+                      />
                     </TD>
                   </TR>
                 ))}

@@ -3,6 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { type FormEvent } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
+import { ConfirmButton } from '@/components/ui/confirm-button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
@@ -11,6 +12,7 @@ import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import { useTRPC } from '@/app/_lib/trpc';
 import { useFormAction } from '@/app/_lib/use-form-action';
 import type { WorkspaceRole } from '@/server/auth/permissions';
+import { formatDate } from '@/components/ui/dates';
 
 type Member = { userId: string; name: string; email: string; role: WorkspaceRole; joinedAt: string };
 type Invitation = { id: string; email: string; role: WorkspaceRole; expiresAt: string };
@@ -35,6 +37,7 @@ export function MembersPanel(props: {
   const revoke = useMutation(trpc.workspace.revokeInvitation.mutationOptions());
   const leave = useMutation(trpc.workspace.leave.mutationOptions());
   const roles: WorkspaceRole[] = props.myRole === 'owner' ? ['owner', 'admin', 'member'] : ['admin', 'member'];
+  const soleOwner = props.myRole === 'owner' && props.members.filter((m) => m.role === 'owner').length === 1;
 
   const run = (action: () => Promise<unknown>, done: string) => submit(action, { success: done });
 
@@ -97,27 +100,36 @@ export function MembersPanel(props: {
                   </TD>
                   <TD className="text-right">
                     {member.userId === props.myUserId ? (
-                      <Button
-                        variant="ghost"
-                        size="sm"
-                        onClick={() => run(async () => { await leave.mutateAsync({ workspaceId }); window.location.assign('/app'); }, 'You left the workspace')}
-                      >
-                        Leave
-                      </Button>
+                      soleOwner ? null : (
+                        <ConfirmButton
+                          label="Leave"
+                          title="Leave this workspace?"
+                          description="You lose access to all of its projects until someone invites you again."
+                          confirmLabel="Leave workspace"
+                          pending={leave.isPending}
+                          onConfirm={() => run(async () => { await leave.mutateAsync({ workspaceId }); window.location.assign('/app'); }, 'You left the workspace')}
+                        />
+                      )
                     ) : canManage && (props.myRole === 'owner' || member.role !== 'owner') ? (
-                      <Button
-                        variant="ghost"
-                        size="sm"
-                        onClick={() => run(() => remove.mutateAsync({ workspaceId, userId: member.userId }), `${member.name} was removed`)}
-                      >
-                        Remove
-                      </Button>
+                      <ConfirmButton
+                        label="Remove"
+                        aria-label={`Remove ${member.name}`}
+                        title={`Remove ${member.name}?`}
+                        description="They lose access to every project in this workspace. You can invite them again later."
+                        confirmLabel="Remove member"
+                        pending={remove.isPending}
+                        onConfirm={() => run(() => remove.mutateAsync({ workspaceId, userId: member.userId }), `${member.name} was removed`)}
+                      />
                     ) : null}
                   </TD>
                 </TR>
               ))}
             </TBody>
           </Table>
+          {soleOwner ? (
+            // Leaving would fail: say what to do instead of offering a button that cannot work.
+            <p className="mt-3 text-sm text-fg-muted">You are the only owner, so you cannot leave. To leave, make someone else owner first.</p>
+          ) : null}
         </CardContent>
       </Card>
 
@@ -165,7 +177,7 @@ export function MembersPanel(props: {
                       <TD>
                         <Badge tone="info">{invitation.role}</Badge>
                       </TD>
-                      <TD>{new Date(invitation.expiresAt).toLocaleDateString('en-GB', { dateStyle: 'medium' })}</TD>
+                      <TD>{formatDate(invitation.expiresAt)}</TD>
                       <TD className="text-right">
                         <Button
                           variant="ghost"

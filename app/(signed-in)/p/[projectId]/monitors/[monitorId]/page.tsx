@@ -68,8 +68,8 @@ export default async function MonitorPage({ params }: { params: Promise<{ projec
       </Card>
       <Card>
         <CardHeader>
-          <CardTitle>Last 7 days</CardTitle>
-          <CardDescription>Times in UTC. Periods without checks (paused, or no worker running) show as gaps, not downtime.</CardDescription>
+          <CardTitle>Uptime, errors and response time</CardTitle>
+          <CardDescription>Up to the last 7 days, times in UTC. Uptime is the share of checks that succeeded; periods without checks (paused, or no worker running) show as gaps and count neither as up nor as down.</CardDescription>
         </CardHeader>
         <CardContent>
           <MonitoringPanels panel={panel} />

@@ -4,6 +4,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useEffect } from 'react';
 import { Button } from '@/components/ui/button';
+import { ConfirmButton } from '@/components/ui/confirm-button';
 import { useToast } from '@/components/ui/toast';
 import { messageOf, useTRPC } from '@/app/_lib/trpc';
 
@@ -62,23 +63,26 @@ export function RemoveMonitorButton({ projectId, monitorId, name }: { projectId:
   const toast = useToast();
   const remove = useMutation(trpc.monitoring.remove.mutationOptions());
   return (
-    <Button
-      variant="ghost"
-      loading={remove.isPending}
-      onClick={async () => {
-        if (!window.confirm(`Remove “${name}” and its history?`)) return;
+    <ConfirmButton
+      label="Remove"
+      size="md"
+      title={`Remove “${name}”?`}
+      description="Its checks, charts and incidents go with it. This cannot be undone."
+      confirmLabel="Remove monitor"
+      pending={remove.isPending}
+      onConfirm={async () => {
         try {
           await remove.mutateAsync({ projectId, monitorId });
           toast.success('Monitor removed');
           router.push(`/p/${projectId}/monitors`);
           router.refresh();
+          return true;
         } catch (error) {
           toast.error('Could not remove the monitor', messageOf(error));
+          return false;
         }
       }}
-    >
-      Remove
-    </Button>
+    />
   );
 }
 

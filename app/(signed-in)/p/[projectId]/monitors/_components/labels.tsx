@@ -1,5 +1,6 @@
 /** How a monitor's state and times read on the monitoring pages. */
 import { Badge } from '@/components/ui/badge';
+import { formatDateTime } from '@/components/ui/dates';
 
 const STATES = {
   up: { label: 'Up', tone: 'success' },
@@ -20,7 +21,7 @@ export function StateBadge({ state, enabled }: { state: keyof typeof STATES; ena
 
 export function when(date: Date | null | undefined): string {
   if (!date) return '—';
-  return date.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' }) + ' UTC';
+  return formatDateTime(date, { seconds: true });
 }
 
 export function duration(from: Date, to: Date | null): string {

@@ -9,6 +9,8 @@ export async function MonitoringOverviewCard({ projectId }: { projectId: string 
   const caller = await serverCaller();
   const [list, panel] = await Promise.all([caller.monitoring.list({ projectId }), caller.monitoring.projectSummary({ projectId })]);
   const down = list.monitors.filter((m) => m.enabled && m.state === 'down');
+  const paused = list.monitors.filter((m) => !m.enabled);
+  const checking = list.monitors.length - paused.length;
   return (
     <Card>
       <CardHeader actions={<ButtonLink href={`/p/${projectId}/monitors`} variant="secondary" size="sm">Open monitors</ButtonLink>}>
@@ -16,14 +18,16 @@ export async function MonitoringOverviewCard({ projectId }: { projectId: string 
         <CardDescription>
           {list.monitors.length === 0
             ? 'Nothing is monitored yet: one click sets up the homepage, login, API health and webhooks.'
-            : down.length > 0
-              ? `Down now: ${down.map((m) => m.name).join(', ')}.`
-              : `${list.monitors.length} monitor${list.monitors.length === 1 ? '' : 's'}; none down right now.`}
+            : checking === 0
+              ? `${list.monitors.length === 1 ? 'The only monitor is' : 'Every monitor is'} paused: nothing is being checked, so nobody would hear about an outage. The figures below stop at the last check, and paused time counts neither as up nor as down.`
+              : down.length > 0
+                ? `Down now: ${down.map((m) => m.name).join(', ')}.${paused.length > 0 ? ` ${paused.length} paused.` : ''}`
+                : `${checking} monitor${checking === 1 ? '' : 's'} checking, none down right now${paused.length > 0 ? `; ${paused.length} paused (not checked)` : ''}.`}
         </CardDescription>
       </CardHeader>
       {list.monitors.length > 0 ? (
         <CardContent className="grid gap-4">
-          <PanelSummaryStats summary={panel.last7d} targets={panel.targets} period="7 days" />
+          <PanelSummaryStats summary={panel.last7d} targets={panel.targets} period="7 days" monitoring={checking === 0 ? undefined : panel.monitoring} />
           <LatencyChart points={panel.daily} resolution="day" span="week" targetMs={panel.targets.p95Ms} title="Response time per day" />
         </CardContent>
       ) : null}

@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { ConfirmButton } from '@/components/ui/confirm-button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
@@ -11,6 +12,7 @@ import { useToast } from '@/components/ui/toast';
 import { fieldErrorsOf, messageOf, useTRPC, type FieldErrors } from '@/app/_lib/trpc';
 
 type Kind = 'email' | 'slack' | 'webhook';
+const TARGET_PLACEHOLDERS: Record<Kind, string> = { email: 'you@example.com', slack: 'https://hooks.slack.com/services/…', webhook: 'https://example.com/hooks/alerts' };
 
 function strip(errors: FieldErrors): FieldErrors {
   return Object.fromEntries(Object.entries(errors).map(([k, v]) => [k.replace(/^channel\./, ''), v]));
@@ -69,7 +71,7 @@ export function AddChannelForm({ projectId }: { projectId: string }) {
           <Input name="name" required maxLength={120} placeholder={kind === 'email' ? 'e.g. Founder' : 'e.g. #ops'} />
         </Field>
         <Field label={kind === 'email' ? 'Email address' : 'Webhook address'} error={errors.target}>
-          <Input name="target" required inputMode={kind === 'email' ? 'email' : 'url'} placeholder={kind === 'email' ? 'you@example.com' : 'https://hooks.slack.com/services/…'} />
+          <Input name="target" required inputMode={kind === 'email' ? 'email' : 'url'} placeholder={TARGET_PLACEHOLDERS[kind]} />
         </Field>
       </div>
       <div>
@@ -107,22 +109,23 @@ export function ChannelButtons({ projectId, channelId, name }: { projectId: stri
       >
         Send test alert
       </Button>
-      <Button
-        size="sm"
-        variant="ghost"
-        loading={remove.isPending}
-        onClick={async () => {
-          if (!window.confirm(`Stop sending alerts to “${name}”?`)) return;
+      <ConfirmButton
+        label="Remove"
+        title={`Stop sending alerts to “${name}”?`}
+        description="The channel is removed; alerts already sent stay in the history."
+        confirmLabel="Remove channel"
+        pending={remove.isPending}
+        onConfirm={async () => {
           try {
             await remove.mutateAsync({ projectId, channelId });
             router.refresh();
+            return true;
           } catch (error) {
             toast.error('Could not remove the channel', messageOf(error));
+            return false;
           }
         }}
-      >
-        Remove
-      </Button>
+      />
     </div>
   );
 }

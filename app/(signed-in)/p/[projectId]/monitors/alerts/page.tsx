@@ -13,7 +13,7 @@ import { AddChannelForm, ChannelButtons, FallbackForm } from './channel-forms';
 export const metadata: Metadata = { title: 'Alerts' };
 
 const KIND_LABELS = { email: 'Email', slack: 'Slack', webhook: 'Webhook' } as const;
-const EVENT_LABELS = { down: 'Down', recovered: 'Back up', degraded: 'Slow', test: 'Test', chatbot: 'Chatbot' } as const;
+const EVENT_LABELS = { down: 'Down', recovered: 'Back up', degraded: 'Slow', test: 'Test', chatbot: 'Chatbot', finding: 'Finding' } as const;
 const STATUS_TONES = { sent: 'success', pending: 'warning', failed: 'danger' } as const;
 
 export default async function AlertsPage({ params }: { params: Promise<{ projectId: string }> }) {
@@ -30,7 +30,7 @@ export default async function AlertsPage({ params }: { params: Promise<{ project
           </Link>
         }
         title="Alerts"
-        description="Where we tell you that a monitor went down, came back or got slow. Each change is sent once per channel; failed sends are retried, then the fallback contact is told."
+        description="Where we tell you that a monitor went down, came back or got slow, and that the scheduled checks found a new or returning critical or high problem. Each change is sent once per channel; failed sends are retried, then the fallback contact is told."
       />
       <Card>
         <CardHeader>
@@ -102,7 +102,7 @@ export default async function AlertsPage({ params }: { params: Promise<{ project
                     <TD className="text-sm">{when(d.createdAt)}</TD>
                     <TD className="text-sm">
                       {EVENT_LABELS[d.kind]}
-                      {d.kind === 'test' ? '' : `: ${d.monitorName}`}
+                      {d.kind === 'test' ? '' : `: ${d.about}`}
                     </TD>
                     <TD className="text-sm">{d.to}</TD>
                     <TD>

@@ -3,6 +3,7 @@
  * One checklist item: status at a glance and changeable in one step; details (owner, due date,
  * notes, evidence, comments) open below. What a person may change follows their permissions.
  */
+import Link from 'next/link';
 import { useState, type FormEvent } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -19,6 +20,7 @@ import type { StageKey } from '@/server/projects/kinds';
 import { useStageMutations } from './use-stage-mutations';
 import { ItemFindings } from './item-findings';
 import { CheckConfirmation, PassDialog } from './pass-controls';
+import { formatDate } from '@/components/ui/dates';
 
 export type ItemView = {
   id: string;
@@ -59,7 +61,12 @@ type Props = {
   canComment: boolean;
 };
 
-const shortDate = (iso: string) => new Date(iso).toLocaleDateString('en-GB', { dateStyle: 'medium' });
+/** Passed and failed items look it in the editor too, not only in the read-only badge. */
+const STATUS_BORDERS: Partial<Record<ItemStatusValue, string>> = { passed: 'border-success-200', failed: 'border-danger-200' };
+const STATUS_CONTROLS: Partial<Record<ItemStatusValue, string>> = {
+  passed: 'border-success-600 bg-success-50 font-medium text-success-700',
+  failed: 'border-danger-600 bg-danger-50 font-medium text-danger-700',
+};
 
 export function ChecklistItemCard({ projectId, stageKey, item, members, canUpdate, canComment }: Props) {
   const mutations = useStageMutations(stageKey);
@@ -130,7 +137,7 @@ export function ChecklistItemCard({ projectId, stageKey, item, members, canUpdat
   const [ownerChoice, setOwnerChoice] = useState(item.ownerUserId ? `user:${item.ownerUserId}` : item.ownerName ? 'outside' : '');
 
   return (
-    <article aria-labelledby={`item-${item.id}`} className={cn('rounded-lg border bg-surface', item.status === 'failed' ? 'border-danger-200' : 'border-border')}>
+    <article aria-labelledby={`item-${item.id}`} className={cn('rounded-lg border bg-surface', STATUS_BORDERS[item.status] ?? 'border-border')}>
       <div className="flex flex-col gap-3 p-4 sm:flex-row sm:items-start sm:justify-between">
         <div className="grid min-w-0 gap-1.5">
           <h3 id={`item-${item.id}`} className={cn('font-medium text-fg', item.status === 'not_applicable' && 'text-fg-muted line-through')}>
@@ -152,7 +159,7 @@ export function ChecklistItemCard({ projectId, stageKey, item, members, canUpdat
               </span>
             ) : null}
             {item.ownerLabel ? <span className="text-fg-muted">· {item.ownerLabel}</span> : null}
-            {item.dueDate ? <span className={overdue ? 'font-medium text-danger-700' : 'text-fg-muted'}>· due {shortDate(item.dueDate)}{overdue ? ' (overdue)' : ''}</span> : null}
+            {item.dueDate ? <span className={overdue ? 'font-medium text-danger-700' : 'text-fg-muted'}>· due {formatDate(item.dueDate)}{overdue ? ' (overdue)' : ''}</span> : null}
           </div>
           {item.status === 'not_applicable' && item.notApplicableReason ? <p className="text-sm text-fg-muted">Not applicable: {item.notApplicableReason}</p> : null}
           <ItemFindings checkId={item.automatedCheck} />
@@ -163,6 +170,7 @@ export function ChecklistItemCard({ projectId, stageKey, item, members, canUpdat
             value={item.status}
             onChange={(e) => onStatusChange(e.target.value as ItemStatusValue)}
             containerClassName="w-40! shrink-0"
+            className={STATUS_CONTROLS[item.status]}
           >
             {STATUS_OPTIONS.map((option) => (
               <option key={option.value} value={option.value}>
@@ -171,7 +179,7 @@ export function ChecklistItemCard({ projectId, stageKey, item, members, canUpdat
             ))}
           </Select>
         ) : (
-          <Badge tone={status.tone} dot className="shrink-0">
+          <Badge tone={status.tone} dot className="shrink-0 self-start">
             {status.label}
           </Badge>
         )}
@@ -241,13 +249,17 @@ export function ChecklistItemCard({ projectId, stageKey, item, members, canUpdat
               {item.evidence.map((e) => (
                 <li key={e.id} className="rounded-control bg-surface-muted px-3 py-2 text-sm">
                   <p className="text-fg">{e.body}</p>
-                  {e.url ? (
+                  {e.url?.startsWith('/') ? (
+                    <Link className="font-medium text-brand-700 underline" href={e.url}>
+                      {e.kind === 'check' ? 'See the check run' : 'Open'}
+                    </Link>
+                  ) : e.url ? (
                     <a className="break-all text-brand-700 underline" href={e.url} rel="noopener noreferrer nofollow" target="_blank">
                       {e.url}
                     </a>
                   ) : null}
                   <p className="text-xs text-fg-muted">
-                    {e.author ?? 'Automated check'} · {shortDate(e.createdAt)}
+                    {e.author ?? 'Automated check'} · {formatDate(e.createdAt)}
                   </p>
                 </li>
               ))}
@@ -273,7 +285,7 @@ export function ChecklistItemCard({ projectId, stageKey, item, members, canUpdat
             <ul className="grid gap-2">
               {item.comments.map((c) => (
                 <li key={c.id} className="text-sm">
-                  <span className="font-medium text-fg">{c.author ?? 'Former member'}</span> <span className="text-xs text-fg-muted">{shortDate(c.createdAt)}</span>
+                  <span className="font-medium text-fg">{c.author ?? 'Former member'}</span> <span className="text-xs text-fg-muted">{formatDate(c.createdAt)}</span>
                   <p className="whitespace-pre-wrap text-fg">{c.body}</p>
                 </li>
               ))}

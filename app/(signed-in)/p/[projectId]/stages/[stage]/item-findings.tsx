@@ -33,7 +33,7 @@ export function ItemFindings({ checkId }: { checkId: string | null }) {
           <span className="min-w-0 break-words text-fg">
             {f.message} <span className="text-fg-muted">on</span> <code className="font-mono text-xs break-words text-fg-muted">{f.subject}</code>
             {f.state === 'regressed' ? <span className="text-danger-700"> (came back)</span> : null}{' '}
-            <Link className="whitespace-nowrap text-brand-700 hover:underline" href={`/p/${projectId}/risks#finding-${f.id}`}>
+            <Link className="whitespace-nowrap text-brand-700 underline hover:no-underline" href={`/p/${projectId}/risks#finding-${f.id}`}>
               See the risk
             </Link>
           </span>

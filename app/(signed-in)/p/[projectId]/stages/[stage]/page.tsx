@@ -37,6 +37,25 @@ export async function generateMetadata({ params }: { params: Promise<{ stage: st
   return { title: isStageKey(stage) ? STAGE_LABELS[stage] : 'Stage' };
 }
 
+/** The playbook's advice lines about this stage (nothing when it has none). */
+function LinesCard({ title, lines }: { title: string; lines: readonly { key: string; text: string }[] }) {
+  if (lines.length === 0) return null;
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>{title}</CardTitle>
+      </CardHeader>
+      <CardContent>
+        <ul className="grid list-disc gap-2 pl-5 text-sm text-fg">
+          {lines.map((line) => (
+            <li key={line.key}>{line.text}</li>
+          ))}
+        </ul>
+      </CardContent>
+    </Card>
+  );
+}
+
 export default async function StagePage({
   params,
   searchParams,
@@ -144,6 +163,8 @@ export default async function StagePage({
             </Card>
           ) : null}
           <StageTargets stageKey={stage} targets={view.targets} />
+          <LinesCard title="Worth automating here" lines={view.stage.advice.automate} />
+          <LinesCard title="Don’t overbuild" lines={view.stage.advice.dontOverbuild} />
           {view.stage.failureSignals.length > 0 ? (
             <Card>
               <CardHeader>

@@ -63,7 +63,7 @@ export function DocumentCard({ projectId, title, description, document, canEdit 
           </form>
         ) : text ? (
           <>
-            <pre className="max-h-96 overflow-auto rounded-control bg-surface-muted px-3 py-2 font-mono text-[0.8125rem] whitespace-pre-wrap text-fg">{text}</pre>
+            <pre tabIndex={0} className="max-h-96 overflow-auto rounded-control bg-surface-muted px-3 py-2 font-mono text-[0.8125rem] whitespace-pre-wrap text-fg">{text}</pre>
             <p className="text-xs text-fg-muted">{suggested ? 'Suggested template; the team has not adapted it yet.' : saved}</p>
           </>
         ) : (

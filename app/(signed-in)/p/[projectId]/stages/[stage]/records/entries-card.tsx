@@ -9,7 +9,7 @@ import { Dialog } from '@/components/ui/dialog';
 import { useTRPC } from '@/app/_lib/trpc';
 import { useFormAction } from '@/app/_lib/use-form-action';
 import { BUSINESS_VALUE_LABELS, type EntryKind } from '@/server/records/vocabulary';
-import { ConfirmButton } from './confirm-button';
+import { ConfirmButton } from '@/components/ui/confirm-button';
 import { EntryForm } from './entry-form';
 import type { EntryView } from './types';
 

@@ -11,7 +11,7 @@ import { PlusIcon } from '@/components/ui/icons';
 import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import { useTRPC } from '@/app/_lib/trpc';
 import { useFormAction } from '@/app/_lib/use-form-action';
-import { ConfirmButton } from './confirm-button';
+import { ConfirmButton } from '@/components/ui/confirm-button';
 import { EnvVarForm } from './env-var-form';
 import { shortDate } from './format';
 import type { EnvVarView, Member } from './types';

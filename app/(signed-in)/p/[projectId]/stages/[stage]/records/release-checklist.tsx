@@ -19,7 +19,7 @@ import { Select } from '@/components/ui/select';
 import { useTRPC } from '@/app/_lib/trpc';
 import { useFormAction } from '@/app/_lib/use-form-action';
 import { RELEASE_PHASE_LABELS, RELEASE_PHASES, type ReleasePhase } from '@/server/records/vocabulary';
-import { ConfirmButton } from './confirm-button';
+import { ConfirmButton } from '@/components/ui/confirm-button';
 import { dateTime } from './format';
 import type { ReleasePhaseView, ReleaseStepView } from './types';
 

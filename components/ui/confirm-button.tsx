@@ -1,8 +1,8 @@
 'use client';
-/** A small button that asks before doing something that cannot be undone (remove, reset). */
+/** A button that asks, in the app's own dialog, before doing something that cannot be undone (remove, reset, leave). */
 import { useState, type ReactNode } from 'react';
-import { Button, type ButtonProps } from '@/components/ui/button';
-import { Dialog } from '@/components/ui/dialog';
+import { Button, type ButtonProps } from './button';
+import { Dialog } from './dialog';
 
 type Props = {
   label: ReactNode;
@@ -13,13 +13,14 @@ type Props = {
   pending?: boolean;
   'aria-label'?: string;
   variant?: ButtonProps['variant'];
+  size?: ButtonProps['size'];
 };
 
-export function ConfirmButton({ label, title, description, confirmLabel, onConfirm, pending, variant = 'ghost', ...rest }: Props) {
+export function ConfirmButton({ label, title, description, confirmLabel, onConfirm, pending, variant = 'ghost', size = 'sm', ...rest }: Props) {
   const [open, setOpen] = useState(false);
   return (
     <>
-      <Button variant={variant} size="sm" onClick={() => setOpen(true)} aria-label={rest['aria-label']}>
+      <Button variant={variant} size={size} onClick={() => setOpen(true)} aria-label={rest['aria-label']}>
         {label}
       </Button>
       <Dialog
