@@ -7,16 +7,10 @@
  */
 import { expect, test, type Locator, type Page, type TestInfo } from '@playwright/test';
 import { startFakeChatbot, type FakeChatbotServer } from '../server/testnet/fake-chatbot';
-import { signUp, uniqueEmail } from './helpers';
+import { setZone, signUp, uniqueEmail } from './helpers';
+import { overflowingElements, sidewaysScroll } from './screen-checks';
 
 const DOMAIN = 'coachly-bot.com';
-
-/** The loopback DNS server's control port (e2e/serve-with-testnet.ts). */
-async function setZone(name: string, records: unknown) {
-  const port = Number(process.env.E2E_PORT ?? 3100) + 1;
-  const response = await fetch(`http://127.0.0.1:${port}/zone/${name}`, { method: 'PUT', body: JSON.stringify(records) });
-  expect(response.status).toBe(204);
-}
 
 /** One prompt's result card (its title opens the card's text; prompts may quote other titles). */
 function result(page: Page, title: string): Locator {
@@ -38,7 +32,7 @@ async function runPromptSet(page: Page) {
   return page.getByRole('status').filter({ hasText: /^Run of / });
 }
 
-/** The section at a phone's width and a laptop's: the page never scrolls sideways (the message names what sticks out); screenshots for review. */
+/** The section at a phone's width and a laptop's: the page never scrolls sideways (e2e/screen-checks.ts names what sticks out); screenshots for review. */
 async function checkWidths(page: Page, section: Locator, name: string, testInfo: TestInfo) {
   for (const width of [390, 1280]) {
     await page.setViewportSize({ width, height: 900 });
@@ -46,27 +40,9 @@ async function checkWidths(page: Page, section: Locator, name: string, testInfo:
     const box = (await section.boundingBox())!;
     // A clip of the whole page, so the sticky top bar does not cover the section's top.
     await page.screenshot({ path: testInfo.outputPath(`chatbot-${name}-${width}.png`), fullPage: true, clip: box });
-    await expectNoSideways(page);
+    expect(await sidewaysScroll(page), `the page scrolls sideways at ${width} px: ${(await overflowingElements(page)).join('; ')}`).toBe(0);
   }
   await page.setViewportSize({ width: 1280, height: 900 });
-}
-
-/** The page never scrolls sideways at this width; the message names the innermost elements that stick out. */
-async function expectNoSideways(page: Page) {
-  const { overflow, offenders } = await page.evaluate(() => {
-    const width = document.documentElement.clientWidth;
-    const clipped = (element: Element) => {
-      for (let parent = element.parentElement; parent; parent = parent.parentElement) if (getComputedStyle(parent).overflowX !== 'visible') return true;
-      return false;
-    };
-    const over = [...document.querySelectorAll('body *')].filter((element) => element.getBoundingClientRect().right > width + 1 && !clipped(element));
-    const innermost = over.filter((element) => ![...element.children].some((child) => over.includes(child)));
-    return {
-      overflow: document.documentElement.scrollWidth - width,
-      offenders: innermost.slice(0, 8).map((element) => `${element.tagName.toLowerCase()}.${element.className} “${(element.textContent ?? '').slice(0, 40)}”`),
-    };
-  });
-  expect(overflow, `the page scrolls sideways; too wide: ${offenders.join('; ')}`).toBeLessThanOrEqual(0);
 }
 
 let bot: FakeChatbotServer;
