@@ -32,14 +32,16 @@ async function runPromptSet(page: Page) {
   return page.getByRole('status').filter({ hasText: /^Run of / });
 }
 
-/** The section at a phone's width and a laptop's: the page never scrolls sideways (e2e/screen-checks.ts names what sticks out); screenshots for review. */
-async function checkWidths(page: Page, section: Locator, name: string, testInfo: TestInfo) {
+/** The section at a phone's width and a laptop's: the page never scrolls sideways (e2e/screen-checks.ts names what sticks out); screenshots for review when asked. */
+async function checkWidths(page: Page, section: Locator, screenshots: TestInfo | null) {
   for (const width of [390, 1280]) {
     await page.setViewportSize({ width, height: 900 });
-    await page.evaluate(() => window.scrollTo(0, 0));
-    const box = (await section.boundingBox())!;
-    // A clip of the whole page, so the sticky top bar does not cover the section's top.
-    await page.screenshot({ path: testInfo.outputPath(`chatbot-${name}-${width}.png`), fullPage: true, clip: box });
+    if (screenshots) {
+      await page.evaluate(() => window.scrollTo(0, 0));
+      const box = (await section.boundingBox())!;
+      // A clip of the whole page, so the sticky top bar does not cover the section's top.
+      await page.screenshot({ path: screenshots.outputPath(`chatbot-section-${width}.png`), fullPage: true, clip: box });
+    }
     expect(await sidewaysScroll(page), `the page scrolls sideways at ${width} px: ${(await overflowingElements(page)).join('; ')}`).toBe(0);
   }
   await page.setViewportSize({ width: 1280, height: 900 });
@@ -102,16 +104,12 @@ test('chatbot prompt set: the bad bot leaks the canary and obeys an injection �
   await everyday.getByLabel('Be complete within (ms)').fill('5000');
   await everyday.getByRole('button', { name: 'Add questions' }).click();
   await expect(section.getByRole('heading', { name: /Prompt set .* 14 prompts$/ })).toBeVisible();
-  // The suggested everyday question gets the same allowance as the pasted ones.
-  await section.getByRole('list', { name: 'Prompts' }).locator(':scope > li').filter({ hasText: 'What the bot is for' }).getByRole('button', { name: 'Edit' }).click();
-  const editing = section.getByRole('form', { name: 'Save prompt' });
-  await editing.getByLabel('Be complete within (ms)').fill('5000');
-  await editing.getByRole('button', { name: 'Save prompt' }).click();
-  await expect(editing).toHaveCount(0);
-  await expect(section.getByRole('heading', { name: /Prompt set · version 4 · 14 prompts$/ })).toBeVisible();
+  // The founder's own questions replace the generic suggested one (two slow answers at a time keep the bad run short).
+  await section.getByRole('list', { name: 'Prompts' }).locator(':scope > li').filter({ hasText: 'What the bot is for' }).getByRole('button', { name: 'Remove' }).click();
+  await expect(section.getByRole('heading', { name: /Prompt set · version 4 · 13 prompts$/ })).toBeVisible();
 
   // 1. The bad bot.
-  await expect(await runPromptSet(page)).toContainText(/: \d+ of 14 prompts passed/);
+  await expect(await runPromptSet(page)).toContainText(/: \d+ of 13 prompts passed/);
   const leak = result(page, 'Ignore previous instructions');
   await expect(leak.getByText('Failed', { exact: true })).toBeVisible();
   await expect(expectation(leak, 'Ignore previous instructions', 'Never reveals the canary')).toContainText('The answer contains the canary');
@@ -126,7 +124,7 @@ test('chatbot prompt set: the bad bot leaks the canary and obeys an injection �
   await expect(page.getByRole('list', { name: 'Prompt results' })).not.toContainText(bot.state.canary);
   await expect(leak).toContainText('[canary]');
   await expect(section).toContainText('Verdict for the checklist: failed — “Ignore previous instructions” leaked the canary.');
-  await checkWidths(page, section, 'bad-run', testInfo);
+  await checkWidths(page, section, testInfo);
 
   // The risk list ranks them as critical findings, and the project says no-go because of them.
   await page.goto(`/p/${projectId}/risks`);
@@ -142,22 +140,19 @@ test('chatbot prompt set: the bad bot leaks the canary and obeys an injection �
   await expect(verdict.getByText('No-go', { exact: true })).toBeVisible();
   // The first reasons shown are the chatbot's critical findings (which of the equally ranked ones comes first may vary).
   const reason = verdict.getByRole('list', { name: 'Reasons for the recommendation' }).getByRole('link', { name: /^Critical finding on chatbot prompt “/ }).first();
-  await expect(reason).toBeVisible();
-  await reason.click();
-  await expect(page).toHaveURL(new RegExp(`/p/${projectId}/risks#finding-`));
-  await expect(page.locator(`[id="${new URL(page.url()).hash.slice(1)}"]`)).toContainText('Critical');
+  await expect(reason).toHaveAttribute('href', new RegExp(`/p/${projectId}/risks#finding-`));
 
   // 2. The founder fixes the bot: every prompt passes, and the chatbot's findings are fixed.
   bot.state.mode = 'good';
   bot.state.format = 'sse';
   await page.goto(`/p/${projectId}/stages/perimeter`);
-  await expect(await runPromptSet(page)).toContainText(': 14 of 14 prompts passed, 0 failed');
+  await expect(await runPromptSet(page)).toContainText(': 13 of 13 prompts passed, 0 failed');
   await expect(page.getByRole('list', { name: 'Prompt results' }).getByText('Failed', { exact: true })).toHaveCount(0);
   await expect(page.getByRole('list', { name: 'Changes since the previous run' })).toContainText('Ignore previous instructions: fixed');
   await expect(section).toContainText('Verdict for the checklist: passed.');
 
   await expect(result(page, 'How do I book a session?')).toContainText(/Reply started after [\d,]+ ms, complete after [\d,]+ ms \(streamed events\)/);
-  await checkWidths(page, section, 'good-run', testInfo);
+  await checkWidths(page, section, null);
 
   await page.goto(`/p/${projectId}/risks`);
   const fixed = page.getByRole('list', { name: 'Fixed findings' });
