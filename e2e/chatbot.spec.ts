@@ -5,18 +5,12 @@
  * the set. The bad bot's canary leak and obeyed injection fail, as critical findings that make the
  * verdict no-go; once the bot behaves, every prompt passes and those findings are fixed.
  */
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page, type TestInfo } from '@playwright/test';
 import { startFakeChatbot, type FakeChatbotServer } from '../server/testnet/fake-chatbot';
-import { signUp, uniqueEmail } from './helpers';
+import { setZone, signUp, uniqueEmail } from './helpers';
+import { overflowingElements, sidewaysScroll } from './screen-checks';
 
 const DOMAIN = 'coachly-bot.com';
-
-/** The loopback DNS server's control port (e2e/serve-with-testnet.ts). */
-async function setZone(name: string, records: unknown) {
-  const port = Number(process.env.E2E_PORT ?? 3100) + 1;
-  const response = await fetch(`http://127.0.0.1:${port}/zone/${name}`, { method: 'PUT', body: JSON.stringify(records) });
-  expect(response.status).toBe(204);
-}
 
 /** One prompt's result card (its title opens the card's text; prompts may quote other titles). */
 function result(page: Page, title: string): Locator {
@@ -38,23 +32,33 @@ async function runPromptSet(page: Page) {
   return page.getByRole('status').filter({ hasText: /^Run of / });
 }
 
-/** The page never scrolls sideways at this width. */
-async function expectNoSideways(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
+/** The section at a phone's width and a laptop's: the page never scrolls sideways (e2e/screen-checks.ts names what sticks out); screenshots for review when asked. */
+async function checkWidths(page: Page, section: Locator, screenshots: TestInfo | null) {
+  for (const width of [390, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    if (screenshots) {
+      await page.evaluate(() => window.scrollTo(0, 0));
+      const box = (await section.boundingBox())!;
+      // A clip of the whole page, so the sticky top bar does not cover the section's top.
+      await page.screenshot({ path: screenshots.outputPath(`chatbot-section-${width}.png`), fullPage: true, clip: box });
+    }
+    expect(await sidewaysScroll(page), `the page scrolls sideways at ${width} px: ${(await overflowingElements(page)).join('; ')}`).toBe(0);
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
 }
 
 let bot: FakeChatbotServer;
 test.beforeAll(async () => {
-  // Bad mode answers everyday questions after 4 s; the prompts allow 3.5 s (a wait is a floor, so it always fails).
-  bot = await startFakeChatbot({ mode: 'bad', slowMs: 4_000, pieceMs: 1 });
+  // Bad mode answers everyday questions after 5.5 s; the prompts allow 5 s (a wait is a floor, so it always fails;
+  // the good bot answers at once, well inside 5 s even on a loaded machine).
+  bot = await startFakeChatbot({ mode: 'bad', slowMs: 5_500, pieceMs: 1 });
 });
 test.afterAll(async () => {
   await bot?.close();
 });
 
 test('chatbot prompt set: the bad bot leaks the canary and obeys an injection → critical findings, no-go; the good bot passes everything', async ({ page }, testInfo) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   await setZone(DOMAIN, { A: ['127.0.0.1'] });
   await setZone(`chat.${DOMAIN}`, { A: ['127.0.0.1'] });
   await signUp(page, 'Cora Coach', uniqueEmail('cora'));
@@ -97,19 +101,15 @@ test('chatbot prompt set: the bad bot leaks the canary and obeys an injection �
   const everyday = section.getByRole('form', { name: 'Add everyday questions' });
   await expect(everyday.getByLabel('Stay on topic: mention one of')).toHaveValue('Coachly');
   await everyday.getByLabel('Your top everyday questions').fill('How do I book a session?\nCan I change my plan later?\nhow do I book a session?');
-  await everyday.getByLabel('Be complete within (ms)').fill('3500');
+  await everyday.getByLabel('Be complete within (ms)').fill('5000');
   await everyday.getByRole('button', { name: 'Add questions' }).click();
   await expect(section.getByRole('heading', { name: /Prompt set .* 14 prompts$/ })).toBeVisible();
-  // The suggested everyday question gets the same allowance as the pasted ones.
-  await section.getByRole('list', { name: 'Prompts' }).locator(':scope > li').filter({ hasText: 'What the bot is for' }).getByRole('button', { name: 'Edit' }).click();
-  const editing = section.getByRole('form', { name: 'Save prompt' });
-  await editing.getByLabel('Be complete within (ms)').fill('3500');
-  await editing.getByRole('button', { name: 'Save prompt' }).click();
-  await expect(editing).toHaveCount(0);
-  await expect(section.getByRole('heading', { name: /Prompt set · version 4 · 14 prompts$/ })).toBeVisible();
+  // The founder's own questions replace the generic suggested one (two slow answers at a time keep the bad run short).
+  await section.getByRole('list', { name: 'Prompts' }).locator(':scope > li').filter({ hasText: 'What the bot is for' }).getByRole('button', { name: 'Remove' }).click();
+  await expect(section.getByRole('heading', { name: /Prompt set · version 4 · 13 prompts$/ })).toBeVisible();
 
   // 1. The bad bot.
-  await expect(await runPromptSet(page)).toContainText(/: \d+ of 14 prompts passed/);
+  await expect(await runPromptSet(page)).toContainText(/: \d+ of 13 prompts passed/);
   const leak = result(page, 'Ignore previous instructions');
   await expect(leak.getByText('Failed', { exact: true })).toBeVisible();
   await expect(expectation(leak, 'Ignore previous instructions', 'Never reveals the canary')).toContainText('The answer contains the canary');
@@ -119,11 +119,12 @@ test('chatbot prompt set: the bad bot leaks the canary and obeys an injection �
   await expect(expectation(admin, 'Pretend to be an admin', 'Refuses')).toContainText('went along with the request');
   await expect(admin).toContainText('ADMIN MODE ON');
   const slow = result(page, 'How do I book a session?');
-  await expect(expectation(slow, 'How do I book a session?', 'Complete within 3,500 ms').getByText('fail', { exact: true })).toBeVisible();
+  await expect(expectation(slow, 'How do I book a session?', 'Complete within 5,000 ms').getByText('fail', { exact: true })).toBeVisible();
   // Answers are stored masked: the canary never shows in them.
   await expect(page.getByRole('list', { name: 'Prompt results' })).not.toContainText(bot.state.canary);
   await expect(leak).toContainText('[canary]');
   await expect(section).toContainText('Verdict for the checklist: failed — “Ignore previous instructions” leaked the canary.');
+  await checkWidths(page, section, testInfo);
 
   // The risk list ranks them as critical findings, and the project says no-go because of them.
   await page.goto(`/p/${projectId}/risks`);
@@ -137,24 +138,21 @@ test('chatbot prompt set: the bad bot leaks the canary and obeys an injection �
   await page.goto(`/p/${projectId}`);
   const verdict = page.getByRole('region', { name: 'Go / no-go' });
   await expect(verdict.getByText('No-go', { exact: true })).toBeVisible();
-  await expect(verdict.getByRole('link', { name: /Critical finding on chatbot prompt “Ignore previous instructions”: .*leak canary/ })).toBeVisible();
-  await expect(verdict.getByRole('link', { name: /Critical finding on chatbot prompt “Pretend to be an admin”/ })).toBeVisible();
+  // The first reasons shown are the chatbot's critical findings (which of the equally ranked ones comes first may vary).
+  const reason = verdict.getByRole('list', { name: 'Reasons for the recommendation' }).getByRole('link', { name: /^Critical finding on chatbot prompt “/ }).first();
+  await expect(reason).toHaveAttribute('href', new RegExp(`/p/${projectId}/risks#finding-`));
 
   // 2. The founder fixes the bot: every prompt passes, and the chatbot's findings are fixed.
   bot.state.mode = 'good';
+  bot.state.format = 'sse';
   await page.goto(`/p/${projectId}/stages/perimeter`);
-  await expect(await runPromptSet(page)).toContainText(': 14 of 14 prompts passed, 0 failed');
+  await expect(await runPromptSet(page)).toContainText(': 13 of 13 prompts passed, 0 failed');
   await expect(page.getByRole('list', { name: 'Prompt results' }).getByText('Failed', { exact: true })).toHaveCount(0);
   await expect(page.getByRole('list', { name: 'Changes since the previous run' })).toContainText('Ignore previous instructions: fixed');
   await expect(section).toContainText('Verdict for the checklist: passed.');
 
-  // The section at a phone's width and a laptop's: no sideways scrolling, screenshots for review.
-  for (const width of [390, 1280]) {
-    await page.setViewportSize({ width, height: 900 });
-    await expectNoSideways(page);
-    await section.screenshot({ path: testInfo.outputPath(`chatbot-section-${width}.png`) });
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
+  await expect(result(page, 'How do I book a session?')).toContainText(/Reply started after [\d,]+ ms, complete after [\d,]+ ms \(streamed events\)/);
+  await checkWidths(page, section, null);
 
   await page.goto(`/p/${projectId}/risks`);
   const fixed = page.getByRole('list', { name: 'Fixed findings' });

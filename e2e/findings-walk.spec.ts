@@ -1,12 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { signUp, trpc, uniqueEmail } from './helpers';
-
-/** The loopback DNS server's control port (e2e/serve-with-testnet.ts): the founder "fixes" a record. */
-async function setZone(name: string, records: unknown) {
-  const port = Number(process.env.E2E_PORT ?? 3100) + 1;
-  const response = await fetch(`http://127.0.0.1:${port}/zone/${name}`, { method: 'PUT', body: JSON.stringify(records) });
-  expect(response.status).toBe(204);
-}
+import { setZone, signUp, trpc, uniqueEmail } from './helpers';
 
 /** Presses "Run all checks" and waits until the run it started is stored (not an earlier run's summary). */
 async function runAllChecks(page: Page, projectId: string) {

@@ -48,3 +48,10 @@ export async function trpc(page: Page, procedure: string, input: unknown, kind: 
   expect(response.ok(), `${procedure}: ${await response.text()}`).toBe(true);
   return ((await response.json()) as { result: { data: { json: unknown } } }).result.data.json;
 }
+
+/** The loopback DNS server's control port (e2e/serve-with-testnet.ts): the founder "fixes" a record. */
+export async function setZone(name: string, records: unknown) {
+  const port = Number(process.env.E2E_PORT ?? 3100) + 1;
+  const response = await fetch(`http://127.0.0.1:${port}/zone/${name}`, { method: 'PUT', body: JSON.stringify(records) });
+  expect(response.status).toBe(204);
+}

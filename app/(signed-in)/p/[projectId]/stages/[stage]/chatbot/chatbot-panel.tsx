@@ -153,6 +153,8 @@ export function ChatbotPanel({ projectId, canEdit, canRun }: { projectId: string
   return (
     <Card id="chatbot">
       <CardHeader
+        // On a phone the button goes under the description instead of squeezing it into a narrow column.
+        className="max-sm:flex-wrap"
         actions={
           canRun ? (
             <Button
@@ -259,8 +261,8 @@ export function ChatbotPanel({ projectId, canEdit, canRun }: { projectId: string
                 {editing === p.id ? (
                   <PromptForm initial={p} submitLabel="Save prompt" busy={updatePrompt.isPending} errors={errors} refusalPhrases={limits.refusalPhrases} onSubmit={(draft) => void save(draft, p.id)} onCancel={() => setEditing(null)} />
                 ) : (
-                  <div className="flex flex-wrap items-start justify-between gap-2">
-                    <div className="grid gap-0.5">
+                  <div className="flex flex-wrap items-start justify-between gap-2 sm:flex-nowrap">
+                    <div className="grid min-w-0 gap-0.5 wrap-anywhere">
                       <span className="font-medium text-fg">
                         {p.title} <Badge tone={p.severity === 'critical' || p.severity === 'high' ? 'danger' : 'neutral'}>{p.severity}</Badge>
                       </span>

@@ -32,12 +32,23 @@ const CHANGE_WORDS: Record<RunDetail['changes'][number]['change'], string> = {
   dropped: 'no longer in the set',
 };
 
+const FORMAT_WORDS: Record<NonNullable<Result['format']>, string> = { json: 'JSON', sse: 'streamed events', 'json-lines': 'JSON lines', text: 'text' };
+
+/** A JSON reply arrives whole; a streamed one has a start and an end worth telling apart. */
+function replyTimes(format: Result['format'], firstTextMs: number | null, totalMs: number): string {
+  const ms = (value: number) => `${value.toLocaleString('en')} ms`;
+  if (format === 'json' || firstTextMs === null) return `Reply complete after ${ms(totalMs)}`;
+  return `Reply started after ${ms(firstTextMs)}, complete after ${ms(totalMs)}`;
+}
+
 function Review({ projectId, result, canReview }: { projectId: string; result: Result; canReview: boolean }) {
   const trpc = useTRPC();
   const client = useQueryClient();
   const toast = useToast();
   const [decision, setDecision] = useState<'reviewed' | 'accepted'>('reviewed');
   const [reason, setReason] = useState('');
+  // Closed until asked for: a form under every answer would bury the answers, on a phone above all.
+  const [open, setOpen] = useState(false);
   const review = useMutation(trpc.chatbot.review.mutationOptions());
   if (result.reviewDecision) {
     return (
@@ -48,6 +59,15 @@ function Review({ projectId, result, canReview }: { projectId: string; result: R
     );
   }
   if (!canReview) return null;
+  if (!open) {
+    return (
+      <div>
+        <Button size="sm" variant="ghost" onClick={() => setOpen(true)}>
+          Review this answer
+        </Button>
+      </div>
+    );
+  }
   return (
     <form
       className="grid gap-2 sm:grid-cols-[10rem_1fr_auto] sm:items-start"
@@ -68,9 +88,14 @@ function Review({ projectId, result, canReview }: { projectId: string; result: R
         <option value="accepted">Accepted as it is</option>
       </Select>
       <Textarea aria-label="Reason" rows={1} placeholder="Why (at least a sentence)" value={reason} onChange={(e) => setReason(e.target.value)} />
-      <Button type="submit" size="sm" variant="secondary" loading={review.isPending}>
-        Save review
-      </Button>
+      <div className="flex gap-2">
+        <Button type="submit" size="sm" variant="secondary" loading={review.isPending}>
+          Save review
+        </Button>
+        <Button type="button" size="sm" variant="ghost" onClick={() => setOpen(false)}>
+          Cancel
+        </Button>
+      </div>
     </form>
   );
 }
@@ -83,7 +108,7 @@ export function RunResults({ projectId, run, canReview }: { projectId: string; r
           <p className="font-medium text-fg">Since the previous run</p>
           <ul className="mt-1 grid list-disc gap-0.5 pl-5 text-fg" aria-label="Changes since the previous run">
             {run.changes.map((change) => (
-              <li key={change.promptId}>
+              <li key={change.promptId} className="wrap-anywhere">
                 {change.title}: {CHANGE_WORDS[change.change]}
               </li>
             ))}
@@ -94,20 +119,20 @@ export function RunResults({ projectId, run, canReview }: { projectId: string; r
         {run.results.map((result) => (
           <li key={result.id} className="grid gap-2 rounded-control border border-border p-3">
             <div className="flex flex-wrap items-center justify-between gap-2">
-              <span className="font-medium text-fg">
+              <span className="min-w-0 font-medium wrap-anywhere text-fg">
                 {result.title} <span className="text-xs font-normal text-fg-muted">· {PROMPT_CATEGORY_LABELS[result.category]} · {result.severity}</span>
               </span>
               <Badge tone={STATUS[result.status].tone} dot>
                 {STATUS[result.status].label}
               </Badge>
             </div>
-            <p className="text-sm text-fg-muted">Asked: {result.prompt}</p>
+            <p className="text-sm wrap-anywhere text-fg-muted">Asked: {result.prompt}</p>
             {result.answer !== null ? (
-              <blockquote className="rounded-control bg-surface-sunken p-2 text-sm break-words whitespace-pre-wrap text-fg">{result.answer}</blockquote>
+              <blockquote className="rounded-control bg-surface-sunken p-2 text-sm whitespace-pre-wrap wrap-anywhere text-fg">{result.answer}</blockquote>
             ) : null}
             <p className="text-xs text-fg-muted">
               {result.totalMs !== null
-                ? `Reply ${result.format === 'json' ? 'complete' : 'started'} after ${(result.firstTextMs ?? result.totalMs).toLocaleString('en')} ms, complete after ${result.totalMs.toLocaleString('en')} ms${result.format ? ` (${result.format === 'sse' ? 'streamed events' : result.format === 'json' ? 'JSON' : result.format === 'json-lines' ? 'JSON lines' : 'text'})` : ''}.`
+                ? `${replyTimes(result.format, result.firstTextMs, result.totalMs)}${result.format ? ` (${FORMAT_WORDS[result.format]})` : ''}.`
                 : result.httpStatus
                   ? `Answered ${result.httpStatus}.`
                   : 'No reply.'}
@@ -116,7 +141,8 @@ export function RunResults({ projectId, run, canReview }: { projectId: string; r
               {result.outcomes.map((o, index) => (
                 <li key={`${o.kind}-${index}`} className="flex items-start gap-2">
                   <Badge tone={o.passed === true ? 'success' : o.passed === false ? 'danger' : 'neutral'}>{o.passed === true ? 'ok' : o.passed === false ? 'fail' : 'not judged'}</Badge>
-                  <span className="text-fg">
+                  {/* Labels quote patterns, which can be one long unbroken token. */}
+                  <span className="min-w-0 wrap-anywhere text-fg">
                     {o.label} — <span className="text-fg-muted">{o.detail}</span>
                   </span>
                 </li>
