@@ -60,7 +60,7 @@ describe('invitation and share limit per workspace', () => {
       await held;
     });
     await firstTook;
-    const second = app.db.transaction((tx) => takeInvitationSend(tx, workspaceId)).then(() => 'sent', (error: { code?: string }) => error.code);
+    const second = refusal(app.db.transaction((tx) => takeInvitationSend(tx, workspaceId))).then((error) => error.code, (error: Error) => error.message);
     await new Promise((r) => setTimeout(r, 300));
     release();
     await first;
