@@ -11,6 +11,8 @@ import { projects } from './projects';
 export const monitorKind = pgEnum('monitor_kind', ['http', 'certificate']);
 export const monitorState = pgEnum('monitor_state', ['pending', 'up', 'down', 'degraded']);
 
+export type MonitorHeader = { name: string; value: string };
+
 /** Sparse latency histogram: bucket index (see server/monitoring/histogram.ts) → count. */
 export type LatencyHistogram = Record<string, number>;
 
@@ -30,6 +32,15 @@ export const monitors = pgTable(
     /** `success` (200–399), `no-server-error` (below 500) or an exact code such as `200`. */
     expectedStatus: text('expected_status').notNull().default('success'),
     keyword: text('keyword'),
+    /** Request headers sent with each check; values may hold `{{secret.NAME}}` (docs/decisions/0014). */
+    headers: jsonb('headers').$type<MonitorHeader[]>().notNull().default([]),
+    /** Request body for POST/PUT/PATCH/DELETE; may hold `{{secret.NAME}}`. Null: a POST sends `{}`. */
+    body: text('body'),
+    /** A dotted path into a JSON answer (`data.items.0.status`) that must hold `jsonExpected` (or any value when that is null). */
+    jsonPath: text('json_path'),
+    jsonExpected: text('json_expected'),
+    /** An answer slower than this fails the check (null: only the timeout applies). */
+    maxLatencyMs: integer('max_latency_ms'),
     timeoutMs: integer('timeout_ms').notNull().default(10_000),
     intervalSeconds: integer('interval_seconds').notNull(),
     /** Own p95 target; null → the roadmap's common-read target. */

@@ -5,6 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Database } from '@/db/types';
+import type { MonitorHeader } from '@/db/schema';
 import { rowsOf, toDate } from './sql-rows';
 
 export type ClaimedSlot = {
@@ -15,6 +16,11 @@ export type ClaimedSlot = {
   method: string;
   expectedStatus: string;
   keyword: string | null;
+  headers: MonitorHeader[];
+  body: string | null;
+  jsonPath: string | null;
+  jsonExpected: string | null;
+  maxLatencyMs: number | null;
   timeoutMs: number;
   intervalSeconds: number;
   scheduledAt: Date;
@@ -30,6 +36,11 @@ type ClaimRow = {
   method: string;
   expected_status: string;
   keyword: string | null;
+  headers: MonitorHeader[] | string;
+  body: string | null;
+  json_path: string | null;
+  json_expected: string | null;
+  max_latency_ms: number | null;
   timeout_ms: number;
   interval_seconds: number;
   next_run_at: Date | string;
@@ -53,7 +64,8 @@ export async function claimDue(db: Database, options: { worker: string; now: Dat
           for update skip locked
         ) due
         where m.id = due.id
-        returning m.id, m.project_id, m.kind, m.url, m.method, m.expected_status, m.keyword, m.timeout_ms,
+        returning m.id, m.project_id, m.kind, m.url, m.method, m.expected_status, m.keyword, m.headers, m.body, m.json_path,
+                  m.json_expected, m.max_latency_ms, m.timeout_ms,
                   m.interval_seconds, m.next_run_at, due.previous_lease`,
   );
   return rows.map((r) => ({
@@ -64,6 +76,12 @@ export async function claimDue(db: Database, options: { worker: string; now: Dat
     method: r.method,
     expectedStatus: r.expected_status,
     keyword: r.keyword,
+    // Raw SQL: node-postgres parses jsonb, PGlite may hand back its text.
+    headers: typeof r.headers === 'string' ? (JSON.parse(r.headers) as MonitorHeader[]) : r.headers,
+    body: r.body,
+    jsonPath: r.json_path,
+    jsonExpected: r.json_expected,
+    maxLatencyMs: r.max_latency_ms === null ? null : Number(r.max_latency_ms),
     timeoutMs: Number(r.timeout_ms),
     intervalSeconds: Number(r.interval_seconds),
     scheduledAt: toDate(r.next_run_at)!,

@@ -1,19 +1,22 @@
 /**
  * Runs one check through server/net (the only code that opens sockets): an HTTP(S) request with
- * the expected status and optional keyword, or a certificate probe. Never throws: every outcome
+ * the monitor's method, headers and body, judged by its assertions (server/monitoring/assertions.ts),
+ * or a certificate probe. Never throws: every outcome
  * is a result, and a hanging target costs at most its timeout.
  */
 import { HttpRequestError, TlsProbeError, type HttpClient, type TlsProber } from '@/server/net';
 import type { HttpMethod } from '@/server/net/http-client';
+import { DomainError } from '@/server/errors';
+import { secretBoxOf, type SecretBox } from '@/server/vault/box';
+import { describeRule, failedAssertion, statusMatches, type Assertions } from './assertions';
+import { buildRequest, type BuiltRequest, type RequestSettings } from './request';
 
-export type ProbeTarget = {
-  kind: 'http' | 'certificate';
-  url: string;
-  method: string;
-  expectedStatus: string;
-  keyword: string | null;
-  timeoutMs: number;
-};
+export type ProbeTarget = Assertions &
+  RequestSettings & {
+    kind: 'http' | 'certificate';
+    url: string;
+    timeoutMs: number;
+  };
 
 export type ProbeResult = { ok: boolean; statusCode: number | null; latencyMs: number | null; error: string | null };
 
@@ -21,38 +24,33 @@ export type ProbeNetwork = { http: HttpClient; tls: TlsProber };
 
 /** A certificate closer to expiry than this fails its check. */
 export const CERTIFICATE_WARNING_DAYS = 14;
-const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
+const NO_SECRETS = secretBoxOf([]);
 
-export function statusMatches(rule: string, status: number): boolean {
-  if (rule === 'success') return status >= 200 && status < 400;
-  if (rule === 'no-server-error') return status < 500;
-  return String(status) === rule;
-}
+export { describeRule, statusMatches };
 
-export function describeRule(rule: string): string {
-  if (rule === 'success') return 'a 2xx or 3xx status';
-  if (rule === 'no-server-error') return 'any status below 500';
-  return `status ${rule}`;
-}
-
-async function probeHttp(network: ProbeNetwork, target: ProbeTarget): Promise<ProbeResult> {
+async function probeHttp(network: ProbeNetwork, target: ProbeTarget, secrets: SecretBox): Promise<ProbeResult> {
+  let request: BuiltRequest;
+  try {
+    request = buildRequest(target, secrets);
+  } catch (error) {
+    // A placeholder naming a secret the project no longer has: nothing is sent, and the result says which.
+    const message = error instanceof DomainError ? error.message : `The request could not be built: ${error instanceof Error ? error.message : String(error)}`;
+    return { ok: false, statusCode: null, latencyMs: null, error: message };
+  }
   const started = performance.now();
   try {
-    const method = target.method as HttpMethod;
     const response = await network.http.request(target.url, {
-      method,
+      method: target.method as HttpMethod,
       timeoutMs: target.timeoutMs,
-      maxBodyBytes: target.keyword ? 512 * 1024 : 64 * 1024,
-      ...(BODY_METHODS.has(method) ? { body: '{}', headers: { 'content-type': 'application/json' } } : {}),
+      maxBodyBytes: target.keyword || target.jsonPath ? 512 * 1024 : 64 * 1024,
+      headers: request.headers,
+      body: request.body,
+      // A redirect could carry a secret header to another host: with secrets, a 3xx is the answer.
+      followRedirects: !request.carriesSecrets,
     });
     const latencyMs = response.totalMs;
-    if (!statusMatches(target.expectedStatus, response.status)) {
-      return { ok: false, statusCode: response.status, latencyMs, error: `Answered ${response.status}; expected ${describeRule(target.expectedStatus)}.` };
-    }
-    if (target.keyword && !response.text().includes(target.keyword)) {
-      return { ok: false, statusCode: response.status, latencyMs, error: `The page does not contain “${target.keyword}”.` };
-    }
-    return { ok: true, statusCode: response.status, latencyMs, error: null };
+    const failure = failedAssertion(target, { status: response.status, latencyMs, text: () => response.text() });
+    return { ok: failure === null, statusCode: response.status, latencyMs, error: failure };
   } catch (error) {
     const latencyMs = performance.now() - started;
     if (error instanceof HttpRequestError) {
@@ -86,6 +84,11 @@ async function probeCertificate(network: ProbeNetwork, target: ProbeTarget): Pro
   }
 }
 
-export function runProbe(network: ProbeNetwork, target: ProbeTarget): Promise<ProbeResult> {
-  return target.kind === 'certificate' ? probeCertificate(network, target) : probeHttp(network, target);
+/**
+ * `secrets`: the project's box when the monitor's request names any (else none is opened). Every
+ * error leaves here masked, so what is stored, alerted and exported never holds a secret value.
+ */
+export async function runProbe(network: ProbeNetwork, target: ProbeTarget, secrets: SecretBox = NO_SECRETS): Promise<ProbeResult> {
+  const result = target.kind === 'certificate' ? await probeCertificate(network, target) : await probeHttp(network, target, secrets);
+  return result.error ? { ...result, error: secrets.mask(result.error) } : result;
 }

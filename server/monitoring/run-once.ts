@@ -1,7 +1,8 @@
 /** Claims whatever is due now, runs it and writes the results: one synchronous worker pass (tests, "check now"). */
 import type { Database } from '@/db/types';
 import { claimDue } from './claim';
-import { runProbe, type ProbeNetwork } from './probe';
+import type { ProbeNetwork } from './probe';
+import { probeSlot } from './probe-slot';
 import { graceMs } from './schedule';
 import { recordMissed, writeResults, type FinishedCheck } from './write-results';
 
@@ -10,7 +11,7 @@ export async function runDueOnce(db: Database, network: ProbeNetwork, worker = '
   const late = claimed.filter((s) => !s.reclaimed && now.getTime() - s.scheduledAt.getTime() > graceMs(s.intervalSeconds));
   const due = claimed.filter((s) => !late.includes(s));
   const missed = await recordMissed(db, late, now);
-  const checks = await Promise.all(due.map(async (slot) => ({ ...(await runProbe(network, slot)), monitorId: slot.monitorId, scheduledAt: slot.scheduledAt, startedAt: new Date() })));
+  const checks = await Promise.all(due.map(async (slot) => ({ ...(await probeSlot(db, network, slot)), monitorId: slot.monitorId, scheduledAt: slot.scheduledAt, startedAt: new Date() })));
   const { written } = await writeResults(db, checks, worker);
   return { checks, missed, written };
 }

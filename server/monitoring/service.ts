@@ -11,6 +11,7 @@ import { quoted, recordActivity } from '@/server/services/activity';
 import { CERTIFICATE_INTERVAL_SECONDS, firstSlot } from './schedule';
 import type { MonitorFields } from './validation';
 import { settleMonitoringChecklist } from './checklist';
+import { assertRequestFields } from './request-checks';
 
 type Scope = { projectId: string; actorId: string };
 
@@ -20,6 +21,7 @@ function scheduleFields(id: string, fields: MonitorFields, now: Date) {
 }
 
 export async function createMonitor(db: Database, scope: Scope, fields: MonitorFields & { purpose?: string | null }) {
+  await assertRequestFields(db, scope.projectId, fields);
   const id = crypto.randomUUID();
   const row = await db.transaction(async (tx) => {
     const [created] = await tx
@@ -45,6 +47,7 @@ export async function getMonitor(db: Database, projectId: string, monitorId: str
 
 export async function updateMonitor(db: Database, scope: Scope, monitorId: string, fields: MonitorFields) {
   const current = await ownMonitor(db, scope.projectId, monitorId);
+  await assertRequestFields(db, scope.projectId, fields);
   const reschedule = current.intervalSeconds !== (fields.kind === 'certificate' ? CERTIFICATE_INTERVAL_SECONDS : fields.intervalSeconds) || current.kind !== fields.kind;
   const row = await db.transaction(async (tx) => {
     const [updated] = await tx
@@ -97,7 +100,7 @@ export function suggestMonitors(project: { productionUrl: string | null; primary
       return null;
     }
   };
-  const common = { keyword: null, timeoutMs: 10_000, intervalSeconds: 60, p95TargetMs: null, failThreshold: 2, recoverThreshold: 2 };
+  const common = { keyword: null, headers: [], body: null, jsonPath: null, jsonExpected: null, maxLatencyMs: null, timeoutMs: 10_000, intervalSeconds: 60, p95TargetMs: null, failThreshold: 2, recoverThreshold: 2 };
   const out: SuggestedMonitor[] = [{ ...common, purpose: 'homepage', name: 'Homepage', kind: 'http', url: new URL(base).href, method: 'GET', expectedStatus: 'success' }];
   for (const endpoint of project.endpoints) {
     const url = at(endpoint.url);

@@ -3,8 +3,9 @@ import { z } from 'zod';
 import { MAX_INTERVAL_SECONDS, MIN_INTERVAL_SECONDS } from './schedule';
 import { noCredentialsInLinks, requiredText, safeText, type TextOptions } from '@/server/validation';
 import { checkTargetUrl, loopbackTargetsAllowed } from '@/server/net/target-url';
+import { jsonExpectedSchema, jsonPathSchema, maxLatencySchema, REQUEST_METHODS, requestBodySchema, requestHeadersSchema } from './request-input';
 
-export const MONITOR_METHODS = ['GET', 'HEAD', 'POST'] as const;
+export const MONITOR_METHODS = REQUEST_METHODS;
 export const STATUS_RULES = ['success', 'no-server-error'] as const;
 
 /**
@@ -42,6 +43,11 @@ export const monitorFieldsSchema = z.object({
   method: z.enum(MONITOR_METHODS).default('GET'),
   expectedStatus: expectedStatusSchema.default('success'),
   keyword: safeText().max(200, 'Keep the keyword under 200 characters.').nullish().transform((v) => v || null),
+  headers: requestHeadersSchema,
+  body: requestBodySchema,
+  jsonPath: jsonPathSchema,
+  jsonExpected: jsonExpectedSchema,
+  maxLatencyMs: maxLatencySchema,
   timeoutMs: z.number('Enter the timeout in seconds.').int('Use whole milliseconds.').min(1000, 'At least 1 second.').max(30_000, 'At most 30 seconds.').default(10_000),
   intervalSeconds: z
     .number('Enter how often to check, in seconds.')

@@ -10,7 +10,8 @@ import os from 'node:os';
 import type { Database } from '@/db/types';
 import type { Mailer } from '@/server/mail/mailer';
 import { claimDue, type ClaimedSlot } from './claim';
-import { runProbe, type ProbeNetwork } from './probe';
+import type { ProbeNetwork } from './probe';
+import { probeSlot } from './probe-slot';
 import { graceMs } from './schedule';
 import { recordMissed, writeResults, type FinishedCheck } from './write-results';
 import { deliverDue } from './alerts/deliver';
@@ -71,7 +72,7 @@ export function startWorker(options: WorkerOptions): MonitorWorker {
 
   function fire(slot: ClaimedSlot) {
     const startedAt = new Date();
-    const task = runProbe(network, slot).then((result) => {
+    const task = probeSlot(db, network, slot).then((result) => {
       buffer.push({ ...result, monitorId: slot.monitorId, scheduledAt: slot.scheduledAt, startedAt });
       stats.checks += 1;
     });
