@@ -9,7 +9,18 @@ export const maturity = pgEnum('maturity', MATURITIES);
 export const canonicalHost = pgEnum('canonical_host', ['apex', 'www']);
 export const projectStatus = pgEnum('project_status', ['active', 'archived']);
 
-export type ProjectEndpoint = { kind: EndpointKind; method: HttpMethod; url: string; label?: string };
+export type ProjectEndpoint = {
+  kind: EndpointKind;
+  method: HttpMethod;
+  url: string;
+  label?: string;
+  /** Sent with every measurement; values may hold `{{secret.NAME}}` (docs/decisions/0014). */
+  headers?: { name: string; value: string }[];
+  /** The body a write is measured with; may hold `{{secret.NAME}}`. */
+  body?: string | null;
+  /** The person says replaying this write is harmless (a sandbox, an idempotent call): the latency check may send it. */
+  safeToReplay?: boolean;
+};
 export type ProjectEnvironment = { name: string; url?: string };
 
 export const projects = pgTable(

@@ -23,6 +23,8 @@ import { badInput, conflict, notFound, tooMany } from '@/server/errors';
 import { CHECKS, type RegisteredCheck } from './registry';
 import { settleItems } from './settle';
 import { buildCheckTarget, type ProjectCheckTarget } from './target';
+import { openProjectSecrets } from '@/server/vault/box';
+import { referencedSecretNames } from '@/server/vault/placeholders';
 
 const CONCURRENCY = 4;
 const CHECK_TIME_LIMIT_MS = 20_000;
@@ -93,10 +95,16 @@ export class RunClosedError extends Error {
   }
 }
 
+/** The project's secrets go along only when an endpoint names one (docs/decisions/0014). */
+async function withSecrets(checkDeps: CheckDeps, db: Database, projectId: string, target: ProjectCheckTarget): Promise<CheckDeps> {
+  const named = target.endpoints.some((e) => (e.headers ?? []).some((h) => referencedSecretNames(h.value).length > 0) || referencedSecretNames(e.body ?? '').length > 0);
+  return named ? { ...checkDeps, secrets: await openProjectSecrets(db, projectId) } : checkDeps;
+}
+
 export async function executeRun(deps: RunDeps, started: StartedRun, hooks: RunHooks = {}) {
   const { runId, projectId, actorId, planned, target } = started;
   const { db } = deps;
-  const checkDeps = deps.checkDeps();
+  const checkDeps = await withSecrets(deps.checkDeps(), db, projectId, target);
   const finished: Finished[] = [];
   const blocked = planned.filter((p) => p.blocker);
   if (blocked.length > 0) {

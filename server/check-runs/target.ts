@@ -10,7 +10,7 @@ export type ProjectCheckTarget = {
   dkimSelectors: string[];
   productionUrl: string | null;
   /** Absolute URLs: paths are resolved against the production URL (or https://canonical host). */
-  endpoints: { kind: ProjectEndpoint['kind']; method: ProjectEndpoint['method']; url: string }[];
+  endpoints: (Omit<ProjectEndpoint, 'label'> & { url: string })[];
   targets: { commonReadP95Ms: number; heavyActionP95Ms?: number };
   ownershipVerified: boolean;
   /** The chat endpoint with its request template, once both are set up (server/chatbot/chat-target.ts). */
@@ -37,7 +37,15 @@ export function buildCheckTarget(project: ProjectFields, targets: ProjectCheckTa
     mailDomain: project.mailDomain,
     dkimSelectors: project.dkimSelectors,
     productionUrl: project.productionUrl,
-    endpoints: project.endpoints.map((e) => ({ kind: e.kind, method: e.method, url: new URL(e.url, base).toString() })),
+    endpoints: project.endpoints.map((e) => ({
+      kind: e.kind,
+      method: e.method,
+      url: new URL(e.url, base).toString(),
+      // Placeholders only (pasted values are refused when saved): safe to store with the run.
+      ...(e.headers?.length ? { headers: e.headers } : {}),
+      ...(e.body ? { body: e.body } : {}),
+      ...(e.safeToReplay ? { safeToReplay: true } : {}),
+    })),
     targets: { commonReadP95Ms: targets.commonReadP95Ms, ...(targets.heavyActionP95Ms ? { heavyActionP95Ms: targets.heavyActionP95Ms } : {}) },
     ownershipVerified,
   };

@@ -2,8 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { slowApi } from '@/server/testnet/fixtures/api';
 import { respond, routes } from '@/server/testnet/site';
 import { startQuickSite, type QuickSite } from '@/server/testnet/quick-site';
-import { MAX_SAMPLES, run } from './latency';
-import type { CheckTarget } from './types';
+import { secretBoxOf } from '@/server/vault/box';
+import { MAX_SAMPLES, run, WRITE_SAMPLES } from './latency';
+import type { CheckEndpoint, CheckTarget } from './types';
+
+const orders: { body: string; apiKey: string | undefined }[] = [];
 
 describe('latency check', () => {
   let site: QuickSite;
@@ -16,6 +19,15 @@ describe('latency check', () => {
           '/api/search': slowApi(400, 10),
           '/api/feed': slowApi(200, 5),
           '/api/flaky': (_req, res) => void res.writeHead(Math.random() < 2 ? 503 : 200).end(),
+          // A write that is harmless to repeat (a sandbox order): records what it was sent.
+          '/api/orders': (req, res) => {
+            let body = '';
+            req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+            req.on('end', () => {
+              orders.push({ body, apiKey: req.headers['x-api-key'] as string | undefined });
+              res.writeHead(body.includes('"sandbox":true') ? 201 : 400, { 'content-type': 'application/json' }).end('{"id":"ord_1"}');
+            });
+          },
         }),
       },
     });
@@ -60,5 +72,43 @@ describe('latency check', () => {
     expect(light.findings.map((f) => f.code)).toEqual(['latency.light-sample']);
     const capped = await run(target(['/api/products'], { probes: { latencySamples: 1_000 } }), site.deps);
     expect((capped.evidence as { samplesPerEndpoint: number }).samplesPerEndpoint).toBe(MAX_SAMPLES);
+  });
+
+  describe('replaying writes (issue 13, part 9)', () => {
+    const order = (extra: Partial<CheckEndpoint>): CheckEndpoint => ({ kind: 'checkout', method: 'POST', url: 'https://shop.test/api/orders', ...extra });
+    const sandboxOrder = order({ safeToReplay: true, body: '{"sandbox":true,"key":"{{secret.SHOP_KEY}}"}', headers: [{ name: 'X-Api-Key', value: '{{secret.SHOP_KEY}}' }] });
+    const secrets = secretBoxOf([{ name: 'SHOP_KEY', value: 'sk_sandbox_"quoted"_0123456789' }]);
+
+    it('measures a write marked safe to replay, with its body and secrets, on a verified domain', async () => {
+      orders.length = 0;
+      const outcome = await run(target([], { endpoints: [sandboxOrder], probes: { latencySamples: 20 } }), { ...site.deps, secrets });
+      const measured = (outcome.evidence as { endpoints: { url: string; method?: string; samples: number; errors: number }[] }).endpoints;
+      expect(measured.find((m) => m.method === 'POST')).toMatchObject({ url: 'https://shop.test/api/orders', samples: WRITE_SAMPLES, errors: 0 });
+      expect(orders).toHaveLength(WRITE_SAMPLES);
+      // The secret is filled JSON-escaped in the body and as it is in the header.
+      expect(JSON.parse(orders[0]!.body)).toEqual({ sandbox: true, key: 'sk_sandbox_"quoted"_0123456789' });
+      expect(orders[0]!.apiKey).toBe('sk_sandbox_"quoted"_0123456789');
+      expect(outcome.findings.map((f) => f.code)).not.toContain('latency.writes-skipped');
+    });
+
+    it('says plainly why each other write was skipped, and sends none of them', async () => {
+      orders.length = 0;
+      const unverified = await run(target([], { ownershipVerified: false, endpoints: [sandboxOrder, order({ url: 'https://shop.test/api/orders?plain=1' })] }), { ...site.deps, secrets });
+      expect(orders).toHaveLength(0);
+      const skipped = unverified.findings.find((f) => f.code === 'latency.writes-skipped')!;
+      expect(skipped.message).toMatch(/POST https:\/\/shop\.test\/api\/orders \(the domain’s ownership is not verified\)/);
+      expect(skipped.message).toMatch(/orders\?plain=1 \(not marked safe to replay\)/);
+      expect(skipped.fix).toMatch(/mark it safe to replay and give the body/);
+    });
+
+    it('counts a refused write as an error, and does not send a request whose secret is missing', async () => {
+      orders.length = 0;
+      const refused = await run(target([], { endpoints: [order({ safeToReplay: true, body: '{"sandbox":false}' })], probes: { latencySamples: 3 } }), site.deps);
+      expect((refused.evidence as { endpoints: { method?: string; errors: number }[] }).endpoints.find((m) => m.method === 'POST')!.errors).toBe(3);
+      orders.length = 0;
+      const missing = await run(target([], { endpoints: [sandboxOrder] }), site.deps);
+      expect(orders).toHaveLength(0);
+      expect(missing.findings.find((f) => f.code === 'latency.not-sent')!.message).toMatch(/The secret SHOP_KEY is not set/);
+    });
   });
 });

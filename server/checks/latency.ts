@@ -1,8 +1,10 @@
 /**
  * Latency of the key endpoints: the homepage and the project's GET endpoints (at most 6) are
  * sampled one request after another (two endpoints at a time, 12-second cap) and their
- * p50/p95/p99 compared with the playbook's targets. Writes (POST/PUT/…) are never replayed.
- * The burst (default 20 samples, at most 50) needs verified ownership; otherwise 5 samples.
+ * p50/p95/p99 compared with the playbook's targets. A write (POST/PUT/…) is measured only when
+ * the person marked it safe to replay and gave its body, and only on a verified domain (at most
+ * WRITE_SAMPLES times); any other write is skipped with the reason said. Endpoint headers and
+ * bodies may name project secrets (`{{secret.NAME}}`, filled from deps.secrets). The burst (default 20 samples, at most 50) needs verified ownership; otherwise 5 samples.
  * Only addresses under the project's domain are sampled (support/probe-scope.ts); one that
  * redirects out of it is stopped after the first request.
  *
@@ -10,7 +12,9 @@
  * are taken out, as a browser re-using its connection would see it); setup time is reported
  * separately.
  */
-import type { HttpResponse } from '@/server/net/http-client';
+import type { HttpMethod, HttpResponse } from '@/server/net/http-client';
+import { buildRequest } from '@/server/monitoring/request';
+import { secretBoxOf, type SecretBox } from '@/server/vault/box';
 import { fetchSafely } from './support/fetch';
 import { findingsOf } from './support/finding';
 import { homepageUrl } from './support/hosts';
@@ -18,7 +22,7 @@ import { OUTSIDE_FIX, probeScope } from './support/probe-scope';
 import { clamp, deadlineIn, mapBounded, type Deadline } from './support/pool';
 import { result } from './support/result';
 import { percentile, roundMs } from './support/stats';
-import type { CheckDeps, CheckResult, CheckTarget, Finding } from './types';
+import type { CheckDeps, CheckEndpoint, CheckResult, CheckTarget, Finding } from './types';
 
 export const id = 'latency';
 export const title = 'Latency of key endpoints (p50/p95/p99)';
@@ -31,6 +35,32 @@ const MAX_ENDPOINTS = 6;
 const TIME_CAP_MS = 12_000;
 const DEFAULT_TARGET_MS = 500;
 const HEAVY_KINDS = new Set(['checkout', 'chat']);
+/** A replayed write creates what it creates each time: fewer samples than a read. */
+export const WRITE_SAMPLES = 10;
+const NO_SECRETS = secretBoxOf([]);
+
+type Endpoint = CheckEndpoint | { url: string; kind: string; method: 'GET' };
+type Sent = { method: HttpMethod; headers?: Record<string, string>; body?: string; followRedirects?: boolean };
+
+/** What one endpoint's requests carry, or why they cannot be sent (a secret is missing). */
+function requestFor(endpoint: Endpoint, secrets: SecretBox): { ok: true; sent: Sent } | { ok: false; reason: string } {
+  const withExtras = endpoint as CheckEndpoint;
+  if (!withExtras.headers?.length && (endpoint.method === 'GET' || !withExtras.body)) return { ok: true, sent: { method: endpoint.method } };
+  try {
+    const built = buildRequest({ method: endpoint.method, headers: withExtras.headers, body: endpoint.method === 'GET' ? null : withExtras.body }, secrets);
+    return { ok: true, sent: { method: endpoint.method, headers: built.headers, body: built.body, ...(built.carriesSecrets ? { followRedirects: false } : {}) } };
+  } catch (error) {
+    return { ok: false, reason: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** Why a write is not replayed, in the words the finding uses; null when it may be. */
+function replayBlocker(endpoint: CheckEndpoint, verified: boolean): string | null {
+  if (!endpoint.safeToReplay) return 'not marked safe to replay';
+  if (!endpoint.body) return 'no body given to send';
+  if (!verified) return 'the domain’s ownership is not verified';
+  return null;
+}
 
 type Measured = {
   url: string;
@@ -45,6 +75,8 @@ type Measured = {
   setupP95: number | null;
   /** Set when a redirect led out of the project's domain, which stopped the sampling. */
   leftDomainFor?: string;
+  /** A write the person marked safe to replay, sent with its body. */
+  method?: string;
 };
 
 function responseTime(response: HttpResponse): number {
@@ -52,17 +84,18 @@ function responseTime(response: HttpResponse): number {
   return Math.max(0, totalMs - dnsMs - connectMs - tlsMs);
 }
 
-async function measure(deps: CheckDeps, endpoint: { url: string; kind: string }, samples: number, targetMs: number, deadline: Deadline, domain: string): Promise<Measured> {
+async function measure(deps: CheckDeps, endpoint: { url: string; kind: string }, sent: Sent, samples: number, targetMs: number, deadline: Deadline, domain: string): Promise<Measured> {
   const times: number[] = [];
   const setup: number[] = [];
   let errors = 0;
-  let sent = 0;
+  let count = 0;
   let leftDomainFor: string | undefined;
-  for (; sent < samples && !deadline.expired() && !leftDomainFor; sent++) {
-    const fetched = await fetchSafely(deps.http, endpoint.url, { allowInvalidTls: true, maxBodyBytes: 512 * 1024, timeoutMs: Math.max(1, Math.min(5_000, deadline.remainingMs())) });
+  for (; count < samples && !deadline.expired() && !leftDomainFor; count++) {
+    const fetched = await fetchSafely(deps.http, endpoint.url, { ...sent, allowInvalidTls: true, maxBodyBytes: 512 * 1024, timeoutMs: Math.max(1, Math.min(5_000, deadline.remainingMs())) });
     const reached = probeScope(fetched.ok ? fetched.response.url : fetched.error.url, domain);
     if (!reached.inScope) leftDomainFor = reached.host;
-    if (!fetched.ok || fetched.response.status >= 500) {
+    // A refused write (4xx) did not do the work being timed: it counts as an error, not a sample.
+    if (!fetched.ok || fetched.response.status >= (sent.method === 'GET' ? 500 : 400)) {
       errors += 1;
       continue;
     }
@@ -72,8 +105,9 @@ async function measure(deps: CheckDeps, endpoint: { url: string; kind: string },
   return {
     url: endpoint.url,
     kind: endpoint.kind,
+    ...(sent.method !== 'GET' ? { method: sent.method } : {}),
     targetMs,
-    samples: sent,
+    samples: count,
     errors,
     p50: roundMs(percentile(times, 50)),
     p95: roundMs(percentile(times, 95)),
@@ -111,15 +145,30 @@ export async function run(target: CheckTarget, deps: CheckDeps): Promise<CheckRe
   });
   const inside = unique.filter((endpoint) => !outside.some((o) => o.endpoint === endpoint));
   const reads = inside.filter((endpoint) => endpoint.method === 'GET').slice(0, MAX_ENDPOINTS);
-  const writes = inside.filter((endpoint) => endpoint.method !== 'GET');
+  const writes = inside.filter((endpoint): endpoint is CheckEndpoint => endpoint.method !== 'GET');
+  const replayed = writes.filter((w) => replayBlocker(w, verified) === null).slice(0, MAX_ENDPOINTS);
+  const skippedWrites = writes.filter((w) => !replayed.includes(w)).map((w) => ({ endpoint: `${w.method} ${w.url}`, reason: replayBlocker(w, verified) ?? 'more writes than are measured in one run' }));
   const requested = clamp(target.probes?.latencySamples, DEFAULT_SAMPLES, 1, MAX_SAMPLES);
   const samples = verified ? requested : Math.min(UNVERIFIED_SAMPLES, requested);
   const targets = target.targets;
   const targetFor = (kind: string) => (HEAVY_KINDS.has(kind) ? targets?.heavyActionP95Ms ?? targets?.commonReadP95Ms : targets?.commonReadP95Ms) ?? DEFAULT_TARGET_MS;
   const deadline = deadlineIn(TIME_CAP_MS);
-  const measured = await mapBounded(reads, 2, (endpoint) => measure(deps, endpoint, samples, targetFor(endpoint.kind), deadline, target.domain));
+  const secrets = deps.secrets ?? NO_SECRETS;
+  const unsendable: { url: string; reason: string }[] = [];
+  const planned = [...reads, ...replayed].flatMap((endpoint) => {
+    const request = requestFor(endpoint, secrets);
+    if (request.ok) return [{ endpoint, sent: request.sent }];
+    unsendable.push({ url: endpoint.url, reason: request.reason });
+    return [];
+  });
+  const measured = await mapBounded(planned, 2, ({ endpoint, sent }) =>
+    measure(deps, endpoint, sent, endpoint.method === 'GET' ? samples : Math.min(samples, WRITE_SAMPLES), targetFor(endpoint.kind), deadline, target.domain),
+  );
 
   const findings = measured.flatMap((m) => measuredFindings(m, target.domain));
+  for (const { url, reason } of unsendable) {
+    findings.push(finding('info', 'not-sent', `${url} was not measured: ${reason}`, 'Add the missing secret under Project settings → Secrets, or change the endpoint’s headers or body.', { url }));
+  }
   for (const { endpoint, message } of outside) {
     findings.push(finding('info', 'outside-verified-domain', `${endpoint.url}: ${message}`, OUTSIDE_FIX, { url: endpoint.url, domain: target.domain }));
   }
@@ -127,7 +176,7 @@ export async function run(target: CheckTarget, deps: CheckDeps): Promise<CheckRe
     samplesPerEndpoint: samples,
     ownershipVerified: verified,
     endpoints: measured,
-    skippedWrites: writes.map((w) => `${w.method} ${w.url}`),
+    skippedWrites,
     skippedOutsideDomain: outside.map((o) => `${o.endpoint.method} ${o.endpoint.url}`),
   };
   if (!verified && requested > UNVERIFIED_SAMPLES) {
@@ -136,8 +185,17 @@ export async function run(target: CheckTarget, deps: CheckDeps): Promise<CheckRe
   if (!targets) {
     findings.push(finding('info', 'default-target', `The project has no latency target, so ${DEFAULT_TARGET_MS} ms was used.`, 'Pick a playbook (or set targets) so the check compares against your own numbers.', { targetMs: DEFAULT_TARGET_MS }));
   }
-  if (writes.length > 0) {
-    findings.push(finding('info', 'writes-skipped', `${writes.length} endpoint${writes.length === 1 ? '' : 's'} that change data (${writes.map((w) => w.method).join(', ')}) ${writes.length === 1 ? 'was' : 'were'} not measured; replaying writes could create real orders or accounts.`, 'Measure those with a load test against a staging copy.', { skipped: evidence.skippedWrites }));
+  if (skippedWrites.length > 0) {
+    const list = skippedWrites.map((w) => `${w.endpoint} (${w.reason})`).join('; ');
+    findings.push(
+      finding(
+        'info',
+        'writes-skipped',
+        `${skippedWrites.length} endpoint${skippedWrites.length === 1 ? '' : 's'} that change data ${skippedWrites.length === 1 ? 'was' : 'were'} not measured, because replaying a write could create real orders or accounts: ${list}.`,
+        'If sending one again is harmless (a sandbox, an idempotent call), mark it safe to replay and give the body to send in the endpoint settings; writes are replayed only on a verified domain. Otherwise measure it with a load test against a staging copy.',
+        { skipped: skippedWrites },
+      ),
+    );
   }
   const answered = measured.filter((m) => m.p95 !== null);
   if (answered.length === 0) {

@@ -1,3 +1,4 @@
+import type { SecretBox } from '@/server/vault/box';
 /**
  * The contract every automated check follows: `run(target, deps)` resolves to a status
  * and findings. Checks open no sockets themselves; everything network goes through deps.
@@ -39,6 +40,11 @@ export interface CheckResult {
 }
 
 export interface CheckDeps {
+  /**
+   * The project's secrets, for endpoints whose headers or body name one. Deliberately here and
+   * not on the target: targets are stored with the run, values never are.
+   */
+  secrets?: SecretBox;
   resolver: DnsResolver;
   http: HttpClient;
   tls: TlsProber;
@@ -56,6 +62,11 @@ export interface CheckEndpoint {
   kind: string;
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   url: string;
+  /** Sent with each request; values may hold `{{secret.NAME}}`, filled from `CheckDeps.secrets`. */
+  headers?: readonly { name: string; value: string }[];
+  /** A write's body (may hold placeholders): the latency check replays it only when `safeToReplay`. */
+  body?: string | null;
+  safeToReplay?: boolean;
 }
 
 /** The latency targets of the project's playbook. */

@@ -1,5 +1,6 @@
 /** The zod schemas for project input; messages are written for the person filling the form. */
 import { z } from 'zod';
+import { requestBodySchema, requestHeadersSchema } from '@/server/monitoring/request-input';
 import { ENDPOINT_KINDS, HTTP_METHODS, MATURITIES, PRODUCT_TYPES, SEGMENTS } from './kinds';
 import { noCredentialsInLinks, requiredText, safeText } from '@/server/validation';
 import {
@@ -56,6 +57,9 @@ export const projectFieldsSchema = z
           method: z.enum(HTTP_METHODS, 'Choose an HTTP method.'),
           url: byRule(checkEndpointTarget),
           label: safeText().max(60, 'Keep the label under 60 characters.').optional(),
+          headers: requestHeadersSchema.optional(),
+          body: requestBodySchema.optional(),
+          safeToReplay: z.boolean().optional(),
         }),
       )
       .max(30, 'List at most 30 endpoints.')
@@ -79,7 +83,19 @@ export const projectFieldsSchema = z
       else if (subdomains.includes(result.value)) ctx.addIssue({ code: 'custom', path: ['subdomains', index], message: `“${result.value}” is listed twice.` });
       else subdomains.push(result.value);
     });
-    const endpoints = input.endpoints.map((e) => ({ ...e, label: e.label || undefined }));
+    const endpoints = input.endpoints.map((e, index) => {
+      const { headers, body, safeToReplay, ...rest } = e;
+      const write = e.method !== 'GET';
+      if (write && safeToReplay && !body) ctx.addIssue({ code: 'custom', path: ['endpoints', index, 'body'], message: 'Give the body to send: a write is only measured with the body you choose.' });
+      // Only what applies is kept: a GET sends no body and is always safe to repeat.
+      return {
+        ...rest,
+        label: e.label || undefined,
+        ...(headers && headers.length > 0 ? { headers } : {}),
+        ...(write && body ? { body } : {}),
+        ...(write && safeToReplay ? { safeToReplay: true } : {}),
+      };
+    });
     const names = input.environments.map((e) => e.name.toLowerCase());
     if (!uniqueList(names)) ctx.addIssue({ code: 'custom', path: ['environments'], message: 'Each environment name once, please.' });
     return { ...input, subdomains, endpoints };

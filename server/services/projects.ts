@@ -6,7 +6,8 @@ import type { ClientRole } from '@/server/auth/permissions';
 import type { Mailer } from '@/server/mail/mailer';
 import { projectShareEmail } from '@/server/mail/templates';
 import type { ProjectFields } from '@/server/projects/validation';
-import { fieldError, forbidden, notFound } from '@/server/errors';
+import { badInput, fieldError, forbidden, notFound } from '@/server/errors';
+import { missingSecretFields } from '@/server/vault/references';
 import { takeInvitationSend } from './invitation-limit';
 import { getTemplate } from '@/server/roadmap/templates';
 import { suggestTemplate } from '@/server/roadmap/suggest';
@@ -20,6 +21,7 @@ const SHARE_TTL_MS = 14 * 24 * 60 * 60 * 1000;
 export async function createProject(db: Database, input: { workspaceId: string; actorId: string; fields: ProjectFields; templateId?: string }) {
   const template = input.templateId ? getTemplate(input.templateId) : suggestTemplate(input.fields).template;
   if (!template) throw fieldError('templateId', 'Choose one of the listed playbooks.');
+  await assertEndpointSecrets(db, null, input.fields);
   return db.transaction(async (tx) => {
     const [project] = await tx
       .insert(projects)
@@ -36,7 +38,16 @@ export async function createProject(db: Database, input: { workspaceId: string; 
   });
 }
 
+/** Endpoint headers and bodies may name secrets: each must exist in the project. */
+async function assertEndpointSecrets(db: Database, projectId: string | null, fields: ProjectFields) {
+  const texts = fields.endpoints.flatMap((e, i) => [...(e.headers ?? []).map((h, j) => [`endpoints.${i}.headers.${j}.value`, h.value] as const), [`endpoints.${i}.body`, e.body] as const]);
+  // A project being created (no id yet) has no secrets, so every placeholder is missing.
+  const problems = await missingSecretFields(db, projectId ?? 'not-created-yet', texts);
+  if (Object.keys(problems).length > 0) throw badInput('Some fields need attention. Nothing was saved.', problems);
+}
+
 export async function updateProject(db: Database, projectId: string, actorId: string, fields: ProjectFields) {
+  await assertEndpointSecrets(db, projectId, fields);
   return db.transaction(async (tx) => {
     const [project] = await tx.update(projects).set({ ...fields, updatedAt: new Date() }).where(eq(projects.id, projectId)).returning();
     if (!project) throw notFound('Project');

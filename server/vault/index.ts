@@ -7,3 +7,4 @@ export { referencedSecretNames, SECRET_NAME_PATTERN, type PlaceholderEncoding } 
 export { MASK, createMasker, type Masker } from './mask';
 export { listSecrets, setSecret, removeSecret, type SecretListing } from './service';
 export { secretNameSchema, secretValueSchema, setSecretSchema } from './validation';
+export { missingSecretFields } from './references';
