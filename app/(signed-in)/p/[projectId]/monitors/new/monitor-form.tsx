@@ -9,6 +9,11 @@ import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { useToast } from '@/components/ui/toast';
 import { fieldErrorsOf, messageOf, useTRPC, type FieldErrors } from '@/app/_lib/trpc';
+import { HeadersEditor, RequestAndAnswerFields, type HeaderRow, type RequestInitial } from './request-fields';
+
+const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+type Method = (typeof METHODS)[number];
+const SENDS_BODY: readonly string[] = ['POST', 'PUT', 'PATCH', 'DELETE'];
 
 const num = (form: FormData, name: string) => {
   const raw = String(form.get(name) ?? '').trim();
@@ -28,7 +33,8 @@ export type MonitorInitial = {
   p95TargetMs: number | null;
   failThreshold: number;
   recoverThreshold: number;
-};
+  headers: HeaderRow[];
+} & RequestInitial;
 
 const RULES = ['success', 'no-server-error'];
 
@@ -41,6 +47,8 @@ export function MonitorForm({ projectId, defaultUrl, initial }: { projectId: str
   const update = useMutation(trpc.monitoring.update.mutationOptions());
   const [errors, setErrors] = useState<FieldErrors>({});
   const [kind, setKind] = useState<'http' | 'certificate'>(initial?.kind ?? 'http');
+  const [method, setMethod] = useState<Method>((initial?.method as Method | undefined) ?? 'GET');
+  const [headers, setHeaders] = useState<HeaderRow[]>(initial?.headers ?? []);
   const [status, setStatus] = useState(initial ? (RULES.includes(initial.expectedStatus) ? initial.expectedStatus : 'exact') : 'success');
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -52,7 +60,12 @@ export function MonitorForm({ projectId, defaultUrl, initial }: { projectId: str
         name: String(form.get('name') ?? ''),
         kind,
         url: String(form.get('url') ?? ''),
-        method: (String(form.get('method') ?? 'GET') as 'GET' | 'HEAD' | 'POST'),
+        method,
+        headers: headers.filter((h) => h.name.trim() || h.value.trim()),
+        body: SENDS_BODY.includes(method) ? String(form.get('body') ?? '') || null : null,
+        jsonPath: String(form.get('jsonPath') ?? '') || null,
+        jsonExpected: String(form.get('jsonExpected') ?? '') || null,
+        maxLatencyMs: num(form, 'maxLatencyMs') ?? null,
         expectedStatus: status === 'exact' ? exact : status,
         keyword: String(form.get('keyword') ?? '') || null,
         intervalSeconds: num(form, 'intervalSeconds') ?? 60,
@@ -93,10 +106,10 @@ export function MonitorForm({ projectId, defaultUrl, initial }: { projectId: str
         <>
           <div className="grid gap-4 sm:grid-cols-3">
             <Field label="Method" error={errors.method}>
-              <Select name="method" defaultValue={initial?.method ?? 'GET'}>
-                <option>GET</option>
-                <option>HEAD</option>
-                <option>POST</option>
+              <Select name="method" value={method} onChange={(e) => setMethod(e.target.value as Method)}>
+                {METHODS.map((m) => (
+                  <option key={m}>{m}</option>
+                ))}
               </Select>
             </Field>
             <Field label="Counts as working when it answers" error={errors.expectedStatus} className="sm:col-span-2">
@@ -115,6 +128,8 @@ export function MonitorForm({ projectId, defaultUrl, initial }: { projectId: str
           <Field label="Text the page must contain (optional)" hint="Catches error pages that still answer 200." error={errors.keyword}>
             <Input name="keyword" maxLength={200} defaultValue={initial?.keyword ?? undefined} />
           </Field>
+          <HeadersEditor headers={headers} onChange={setHeaders} errors={errors} />
+          <RequestAndAnswerFields initial={initial} errors={errors} sendsBody={SENDS_BODY.includes(method)} />
           <div className="grid gap-4 sm:grid-cols-3">
             <Field label="Check every (seconds)" hint="30 to 300" error={errors.intervalSeconds}>
               <Input name="intervalSeconds" type="number" min={30} max={300} defaultValue={initial && initial.kind === 'http' ? initial.intervalSeconds : 60} />
