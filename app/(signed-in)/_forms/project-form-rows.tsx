@@ -7,9 +7,21 @@ import { PlusIcon, XIcon } from '@/components/ui/icons';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import type { FieldErrors } from '@/app/_lib/trpc';
+import { Checkbox } from '@/components/ui/checkbox';
+import { Textarea } from '@/components/ui/textarea';
+import { HeadersEditor, type HeaderRow } from '@/app/(signed-in)/p/[projectId]/monitors/new/request-fields';
 import { ENDPOINT_KIND_LABELS, ENDPOINT_KINDS, HTTP_METHODS, type EndpointKind, type HttpMethod } from '@/server/projects/kinds';
 
-export type EndpointRow = { rowId: number; kind: EndpointKind; method: HttpMethod; url: string; label?: string };
+export type EndpointRow = {
+  rowId: number;
+  kind: EndpointKind;
+  method: HttpMethod;
+  url: string;
+  label?: string;
+  headers?: HeaderRow[];
+  body?: string | null;
+  safeToReplay?: boolean;
+};
 export type EnvironmentRow = { rowId: number; name: string; url: string };
 
 type RowsProps<T> = { rows: T[]; onChange: (rows: T[]) => void; errors: FieldErrors; newRowId: () => number };
@@ -59,6 +71,7 @@ export function EndpointRows({ rows, onChange, errors, newRowId }: RowsProps<End
             >
               <XIcon aria-hidden="true" className="size-4" />
             </Button>
+            <RequestDetails row={row} index={index} errors={errors} onChange={(patch) => onChange(replace(rows, row.rowId, patch))} />
           </fieldset>
         ))}
         <div>
@@ -68,6 +81,39 @@ export function EndpointRows({ rows, onChange, errors, newRowId }: RowsProps<End
         </div>
       </CardContent>
     </Card>
+  );
+}
+
+/**
+ * Headers every measurement sends (secrets as {{secret.NAME}}) and, for a write, whether the
+ * latency check may replay it and with which body. Folded away until someone needs it.
+ */
+function RequestDetails({ row, index, errors, onChange }: { row: EndpointRow; index: number; errors: FieldErrors; onChange: (patch: Partial<EndpointRow>) => void }) {
+  const write = row.method !== 'GET';
+  const prefix = `endpoints.${index}`;
+  const open = Boolean(row.headers?.length || row.safeToReplay || Object.keys(errors).some((key) => key.startsWith(`${prefix}.headers`) || key === `${prefix}.body`));
+  return (
+    <details open={open} className="sm:col-span-4">
+      <summary className="cursor-pointer text-sm text-fg-muted">Headers{write ? ' and safe replay' : ''}</summary>
+      <div className="mt-3 grid gap-3">
+        <HeadersEditor headers={row.headers ?? []} onChange={(headers) => onChange({ headers })} errors={errors} prefix={`${prefix}.headers`} />
+        {write ? (
+          <>
+            <Checkbox
+              label="Safe to replay: the latency check may send this request again"
+              hint="Only for calls that create nothing real (a sandbox, an idempotent call). Sent at most 10 times a run, and only once the domain is verified."
+              checked={Boolean(row.safeToReplay)}
+              onChange={(e) => onChange({ safeToReplay: e.target.checked })}
+            />
+            {row.safeToReplay ? (
+              <Field label="Body to send" hint='e.g. {"plan":"test","token":"{{secret.SANDBOX_KEY}}"}' error={errors[`${prefix}.body`]}>
+                <Textarea rows={3} value={row.body ?? ''} onChange={(e) => onChange({ body: e.target.value })} maxLength={16384} spellCheck={false} className="font-mono text-sm" />
+              </Field>
+            ) : null}
+          </>
+        ) : null}
+      </div>
+    </details>
   );
 }
 

@@ -40,7 +40,7 @@ export type ProjectFormValues = {
   mailDomain: string | null;
   dkimSelectors: string[];
   productionUrl: string | null;
-  endpoints: { kind: EndpointKind; method: HttpMethod; url: string; label?: string }[];
+  endpoints: { kind: EndpointKind; method: HttpMethod; url: string; label?: string; headers?: { name: string; value: string }[]; body?: string | null; safeToReplay?: boolean }[];
   environments: { name: string; url?: string }[];
 };
 
@@ -108,7 +108,9 @@ export function ProjectForm({ target, initial, playbooks = [] }: { target: Targe
       dkimSelectors: splitList(text('dkimSelectors')),
       productionUrl: text('productionUrl') || null,
       // Rows left completely empty are dropped rather than reported.
-      endpoints: endpoints.filter((e) => e.url.trim()).map(({ rowId: _rowId, ...e }) => e),
+      endpoints: endpoints
+        .filter((e) => e.url.trim())
+        .map(({ rowId: _rowId, headers, ...e }) => ({ ...e, headers: (headers ?? []).filter((h) => h.name.trim() || h.value.trim()) })),
       environments: environments.filter((e) => e.name.trim() || e.url.trim()).map((e) => ({ name: e.name, url: e.url || undefined })),
     };
     setFormError(null);
