@@ -19,6 +19,6 @@ export function evidenceHref(projectId: string, url: string | null): string | nu
 /** For documents read outside the app (PDF, Markdown): app paths become full addresses on the app's public URL. */
 export function absoluteEvidenceUrl(projectId: string, url: string | null, appUrl: string | undefined): string | null {
   const href = evidenceHref(projectId, url);
-  if (!href || !href.startsWith('/') || href.startsWith('//') || !appUrl) return href;
+  if (!href?.startsWith('/') || href.startsWith('//') || !appUrl) return href;
   return `${appUrl.replace(/\/+$/, '')}${href}`;
 }

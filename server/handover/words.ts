@@ -19,13 +19,13 @@ export const RISK_STATE_LABEL = {
 export const PHASE_LABEL: Record<string, string> = { build: 'Build', migrate: 'Migrate', verify: 'Verify', rollback: 'Roll back' };
 
 export const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-export const orDash = (s: string | null | undefined) => (s && s.trim() ? s : '—');
+export const orDash = (s: string | null | undefined) => (s?.trim() ? s : '—');
 /** Uptime and error rate read as in the app (cut, never rounded up to 100 %). */
 export const fmtPercent = formatUptime;
 /** "42.858 % (3 of 7)": the error rate with the counts it rests on. */
 export const failedOf = (m: { errorRatePercent: number | null; checks: number; failures: number }) => (m.checks === 0 ? 'no checks' : `${formatUptime(m.errorRatePercent)} (${m.failures} of ${m.checks})`);
 export const fmtMs = (n: number | null) => (n === null ? '—' : `${Math.round(n)} ms`);
-export const fmtDateTime = (iso: string) => iso.slice(0, 16).replace('T', ' ') + ' UTC';
+export const fmtDateTime = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
 
 export function coverFacts(doc: HandoverDocument): [string, string][] {
   const c = doc.cover;

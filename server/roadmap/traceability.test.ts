@@ -113,7 +113,9 @@ const wordsOf = (s: string) => s.toLowerCase().match(/[a-z0-9]+/g) ?? [];
 /** Every piece of founder-facing text in a template, with where it lives. */
 function templateTexts(t: RoadmapTemplate): [string, string][] {
   const out: [string, string][] = [];
-  const add = (lines: { key: string; text: string }[]) => lines.forEach((l) => out.push([l.key, l.text]));
+  const add = (lines: { key: string; text: string }[]) => {
+    for (const l of lines) out.push([l.key, l.text]);
+  };
   add(t.context);
   add(t.targets.notes);
   add(t.minimumBar);

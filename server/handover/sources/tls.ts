@@ -1,7 +1,6 @@
 /** TLS certificates with expiry dates, from the latest `tls` check results. */
 import type { TlsCertificate, TlsSection } from '../types';
 import { checklistSignals } from './checklist-signals';
-import { latestCheckResults } from './check-results';
 import type { SourceContext } from './context';
 import { and, desc, eq } from 'drizzle-orm';
 import { checkResults, type StoredFinding } from '@/db/schema';

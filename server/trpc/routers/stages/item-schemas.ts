@@ -1,7 +1,7 @@
 /** Input schemas for checklist items, shared by every stage router. */
 import { z } from 'zod';
 import { idSchema } from '../../init';
-import { calendarDateSchema, noCredentialsInLinks, optionalText, patchText, requiredText, safeText } from '@/server/validation';
+import { calendarDateSchema, noCredentialsInLinks, patchText, requiredText, safeText } from '@/server/validation';
 
 const ITEM_STATUSES = ['todo', 'in_progress', 'passed', 'failed', 'not_applicable'] as const;
 export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;

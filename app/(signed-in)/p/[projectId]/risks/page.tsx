@@ -44,7 +44,7 @@ export default async function RisksPage({ params }: { params: Promise<{ projectI
         title="Risks"
         description="What the automated checks found, failing and unverified critical items, checks that could not run and risks you added — in the order to fix them: the most severe first, revenue and trust (security, email deliverability) before onboarding and operations."
       />
-      <p className="text-sm text-fg" aria-label="Risk summary">
+      <p className="text-sm text-fg">
         <span className="font-medium">
           {risks.ranked.length} {risks.ranked.length === 1 ? 'risk' : 'risks'} to fix.
         </span>{' '}

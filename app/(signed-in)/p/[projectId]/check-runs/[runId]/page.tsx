@@ -17,7 +17,7 @@ import { RESULT_TONES, SEVERITY_TONES, SkippedReason } from '../../_components/c
 
 export const metadata: Metadata = { title: 'Check run' };
 
-const when = (d: Date) => d.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }) + ' UTC';
+const when = (d: Date) => `${d.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })} UTC`;
 const SEVERITY_HEADINGS = { critical: 'Critical', high: 'High', medium: 'Medium', low: 'Low', info: 'For information' } as const;
 const lower = (status: keyof typeof RESULT_TONES) => RESULT_TONES[status].label.toLowerCase();
 

@@ -40,7 +40,11 @@ function expectationsOf(fields: ReturnType<typeof fieldsOf>, original: readonly 
   const words = fields.topic.split(',').map((w) => w.trim()).filter(Boolean);
   if (words.length > 0) out.push({ kind: 'on-topic', keywords: words });
   const seen = new Set<string>();
-  const extra = original.filter((e) => (seen.has(e.kind) ? true : (seen.add(e.kind), false)));
+  const extra = original.filter((e) => {
+    if (seen.has(e.kind)) return true;
+    seen.add(e.kind);
+    return false;
+  });
   return [...out, ...extra];
 }
 
