@@ -6,8 +6,8 @@ import { date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIn
 import { sql } from 'drizzle-orm';
 import { user } from './auth';
 import { projects } from './projects';
-import { STAGE_KEYS } from '../../server/projects/kinds';
-import type { RoadmapTemplate, SeedSource, TemplateChapter, TemplateLine } from '../../server/roadmap/types';
+import { STAGE_KEYS } from '@/lib/vocabulary/projects';
+import type { RoadmapTemplate, SeedSource, TemplateChapter, TemplateLine } from '@/lib/vocabulary/roadmap-template';
 
 export const stageKey = pgEnum('stage_key', STAGE_KEYS);
 export const itemKind = pgEnum('item_kind', ['check', 'deliverable']);

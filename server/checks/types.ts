@@ -52,7 +52,7 @@ export interface CheckDeps {
 
 /** One of the project's key endpoints; `url` is absolute. */
 export interface CheckEndpoint {
-  /** 'login', 'signup', 'dashboard', 'checkout', 'api-health', … (server/projects/kinds.ts). */
+  /** 'login', 'signup', 'dashboard', 'checkout', 'api-health', … (lib/vocabulary/projects.ts). */
   kind: string;
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   url: string;

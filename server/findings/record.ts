@@ -3,7 +3,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/types';
 import { findingEvents, findings, type StoredFinding } from '@/db/schema';
 import type { JsonValue } from '@/server/checks/types';
-import type { Severity } from '@/server/roadmap/types';
+import type { Severity } from '@/lib/vocabulary/roadmap-template';
 import { fingerprintOf } from './fingerprint';
 import { impactOfCheck } from './impact';
 import { planFindings, type FindingPlan, type FindingState, type SeenFinding } from './lifecycle';

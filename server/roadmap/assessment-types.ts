@@ -1,5 +1,5 @@
-import type { StageKey } from '@/server/projects/kinds';
-import type { ImpactArea, Severity } from './types';
+import type { StageKey } from '@/lib/vocabulary/projects';
+import type { ImpactArea, Severity } from '@/lib/vocabulary/roadmap-template';
 
 export type ItemStatus = 'todo' | 'in_progress' | 'passed' | 'failed' | 'not_applicable';
 

@@ -4,7 +4,7 @@
  * templates built from data, and the look-ups the stage page needs.
  */
 import { getTemplate } from './templates';
-import type { CheckRole, RoadmapTemplate, TemplateItem } from './types';
+import type { CheckRole, RoadmapTemplate, TemplateItem } from '@/lib/vocabulary/roadmap-template';
 
 export const CHECK_ROLES = ['verifies', 'supports'] as const satisfies readonly CheckRole[];
 

@@ -5,7 +5,7 @@
  * severity × business impact, so revenue and trust problems of the same severity come first.
  */
 import type { AssessedItem } from './assessment-types';
-import type { ImpactArea, Severity } from './types';
+import type { ImpactArea, Severity } from '@/lib/vocabulary/roadmap-template';
 import type { ActionWhere } from '@/server/check-runs/applicability';
 
 /** Severity dominates (a critical problem outranks any high one); impact orders within it. */

@@ -10,11 +10,11 @@
  *   - the explicit EXCLUSIONS below, each with its reason. An excluded unit must not be cited.
  */
 import { describe, expect, it } from 'vitest';
-import { STAGE_KEYS } from '@/server/projects/kinds';
+import { STAGE_KEYS } from '@/lib/vocabulary/projects';
 import { outlineSeed, parseChapterHeading, PREAMBLE, type SeedUnit } from '@/test/roadmap/seed-outline';
 import { readSeeds, seedsForTests, seedsDir } from '@/test/roadmap/seeds-dir';
 import { TEMPLATES } from './templates';
-import type { RoadmapTemplate } from './types';
+import type { RoadmapTemplate } from '@/lib/vocabulary/roadmap-template';
 import { templateCitations, validateTemplate } from '@/test/roadmap/validate';
 
 interface Exclusion {

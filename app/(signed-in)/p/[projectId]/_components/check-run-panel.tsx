@@ -14,7 +14,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/com
 import { ProgressBar } from '@/components/ui/progress';
 import { useToast } from '@/components/ui/toast';
 import { messageOf, useTRPC } from '@/app/_lib/trpc';
-import type { StageKey } from '@/server/projects/kinds';
+import type { StageKey } from '@/lib/vocabulary/projects';
 import { RESULT_TONES, SEVERITY_TONES, SkippedReason } from './check-labels';
 
 type Props = { projectId: string; stageKey?: StageKey; latestRunId: string | null; canRun: boolean };

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
 import { IMPACT_LABELS, SEVERITY_LABELS, SEVERITY_TONES } from '@/components/roadmap/labels';
 import type { RankedRisk } from '@/server/roadmap/risks';
-import { STAGE_LABELS } from '@/server/projects/kinds';
+import { STAGE_LABELS } from '@/lib/vocabulary/projects';
 import { FindingActions, type FindingOwner, type Member } from './finding-forms';
 import { FindingHistory } from './finding-history';
 import { RiskStatusButton } from './risk-forms';

@@ -11,7 +11,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/com
 import { PageHeader } from '@/components/ui/page-header';
 import { loadOrNotFound } from '@/app/_lib/guard';
 import { serverCaller } from '@/server/trpc/server-caller';
-import { STAGE_LABELS } from '@/server/projects/kinds';
+import { STAGE_LABELS } from '@/lib/vocabulary/projects';
 import { AutoRefresh } from '../../monitors/_components/actions';
 import { RESULT_TONES, SEVERITY_TONES, SkippedReason } from '../../_components/check-labels';
 

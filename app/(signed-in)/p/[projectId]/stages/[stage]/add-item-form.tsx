@@ -8,7 +8,7 @@ import { Select } from '@/components/ui/select';
 import type { ImpactValue, SeverityValue } from '@/components/roadmap/labels';
 import { ImpactField, SeverityField } from '@/components/roadmap/severity-impact-fields';
 import { useFormAction } from '@/app/_lib/use-form-action';
-import type { StageKey } from '@/server/projects/kinds';
+import type { StageKey } from '@/lib/vocabulary/projects';
 import { useStageMutations } from './use-stage-mutations';
 
 /** Adds an item the playbook did not have (e.g. a product-specific check). */

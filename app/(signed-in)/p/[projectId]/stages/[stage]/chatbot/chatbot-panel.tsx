@@ -18,7 +18,7 @@ import { Textarea } from '@/components/ui/textarea';
 import { useToast } from '@/components/ui/toast';
 import { fieldErrorsOf, messageOf, useTRPC, type FieldErrors } from '@/app/_lib/trpc';
 import { DEFAULT_CHAT_TEMPLATE } from '@/server/chat/template';
-import { PROMPT_CATEGORY_LABELS } from '@/server/chatbot/vocabulary';
+import { PROMPT_CATEGORY_LABELS } from '@/lib/vocabulary/chatbot';
 import { EverydayForm } from './everyday-form';
 import { PromptForm, type PromptDraft } from './prompt-form';
 import { RunResults } from './run-results';

@@ -10,7 +10,7 @@ import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { Textarea } from '@/components/ui/textarea';
-import { PROMPT_CATEGORIES, PROMPT_CATEGORY_LABELS, PROMPT_SEVERITIES, type Expectation, type PromptCategory, type PromptSeverity } from '@/server/chatbot/vocabulary';
+import { PROMPT_CATEGORIES, PROMPT_CATEGORY_LABELS, PROMPT_SEVERITIES, type Expectation, type PromptCategory, type PromptSeverity } from '@/lib/vocabulary/chatbot';
 
 export type PromptDraft = { category: PromptCategory; title: string; prompt: string; severity: PromptSeverity; expectations: Expectation[] };
 
