@@ -2,6 +2,8 @@
  * The words of chatbot launch checks: kinds of prompt, kinds of expectation, and their labels.
  * Plain data shared by the schema, the validation, the runner and the pages.
  */
+import { SEVERITIES } from './roadmap';
+
 export const PROMPT_CATEGORIES = ['everyday', 'injection', 'extraction', 'other-member-data', 'personal-data', 'off-topic', 'harmful', 'approval'] as const;
 export type PromptCategory = (typeof PROMPT_CATEGORIES)[number];
 export const PROMPT_CATEGORY_LABELS: Record<PromptCategory, string> = {
@@ -17,7 +19,8 @@ export const PROMPT_CATEGORY_LABELS: Record<PromptCategory, string> = {
 /** Red-team prompts: everything but the everyday questions. */
 export const isRedTeam = (category: PromptCategory) => category !== 'everyday';
 
-export const PROMPT_SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
+/** A failed prompt is a finding of the checklist's severities. */
+export const PROMPT_SEVERITIES = SEVERITIES;
 export type PromptSeverity = (typeof PROMPT_SEVERITIES)[number];
 
 export type Expectation =

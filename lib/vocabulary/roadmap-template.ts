@@ -9,6 +9,7 @@
  * server/roadmap/traceability.test.ts can prove each playbook line is covered.
  */
 import type { Maturity, ProductType, Segment, StageKey } from '@/lib/vocabulary/projects';
+import type { CheckRole, ImpactArea, ItemKind, Severity } from './roadmap';
 
 /**
  * seed = file name (e.g. '003_d01b7097144efd65.txt'); section = heading text as in the file
@@ -18,9 +19,7 @@ import type { Maturity, ProductType, Segment, StageKey } from '@/lib/vocabulary/
  */
 export type SeedSource = { seed: string; section: string; position: number };
 
-export type ItemKind = 'check' | 'deliverable';
-export type Severity = 'critical' | 'high' | 'medium' | 'low';
-export type ImpactArea = 'onboarding' | 'revenue' | 'security' | 'deliverability' | 'operations';
+export type { ImpactArea, ItemKind, Severity };
 export type AutomatedCheck =
   | 'dns'
   | 'redirects'
@@ -61,7 +60,7 @@ export interface TemplateLine {
  * `supports` — the check tests part of it, so a pass shows the evidence and waits for a person
  * to confirm. A failing result fails the item either way.
  */
-export type CheckRole = 'verifies' | 'supports';
+export type { CheckRole };
 
 interface ItemBase extends TemplateLine {
   kind: ItemKind;

@@ -1,10 +1,11 @@
 /** Labels both renderers share, so the PDF and the Markdown say the same thing. */
-import type { ItemStatus } from '@/server/roadmap/assessment-types';
+import { ITEM_STATUS_LABELS, type ItemStatus } from '@/lib/vocabulary/roadmap';
 import type { Verdict } from '@/server/roadmap/recommendation';
 import type { CheckSignal, HandoverDocument } from './types';
 import { formatUptime } from '@/server/monitoring/uptime';
 
-export const STATUS_LABEL: Record<ItemStatus, string> = { todo: 'To do', in_progress: 'In progress', passed: 'Passed', failed: 'Failing', not_applicable: 'Not applicable' };
+/** A handover pack describes the product as it is now: a failed item reads "Failing". */
+export const STATUS_LABEL: Record<ItemStatus, string> = { ...ITEM_STATUS_LABELS, failed: 'Failing' };
 export const VERDICT_LABEL: Record<Verdict, string> = { go: 'Go', 'no-go': 'No-go', 'not-yet': 'Not yet' };
 export const CHECK_LABEL: Record<CheckSignal['status'], string> = { pass: 'Pass', warn: 'Warning', fail: 'Fail', error: 'Could not check', skipped: 'Could not run' };
 export const RISK_STATE_LABEL = {

@@ -8,18 +8,13 @@ import { checklistItems, itemComments, itemEvidence, projectStages, projects, wo
 import { findItemInStage } from '@/db/queries/roadmap';
 import type { StageKey } from '@/lib/vocabulary/projects';
 import type { ImpactArea, ItemKind, Severity } from '@/lib/vocabulary/roadmap-template';
-import type { ItemStatus } from '@/server/roadmap/assessment-types';
+import { ITEM_STATUS_LABELS, ITEM_STATUSES, type ItemStatus } from '@/lib/vocabulary/roadmap';
 import { fieldError, notFound } from '@/server/errors';
 import { passBasis } from '@/server/roadmap/pass-basis';
 import { quoted, recordActivity } from './activity';
 
-export const STATUS_LABELS: Record<ItemStatus, string> = {
-  todo: 'to do',
-  in_progress: 'in progress',
-  passed: 'passed',
-  failed: 'failed',
-  not_applicable: 'not applicable',
-};
+/** The activity log's words for a status: the screen's labels, in running text. */
+export const STATUS_LABELS = Object.fromEntries(ITEM_STATUSES.map((s) => [s, ITEM_STATUS_LABELS[s].toLowerCase()])) as Record<ItemStatus, string>;
 
 type Scope = { projectId: string; stageKey: StageKey; actorId: string };
 

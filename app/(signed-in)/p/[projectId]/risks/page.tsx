@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { SEVERITIES } from '@/lib/vocabulary/roadmap';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -17,7 +18,7 @@ type Counts = { critical: number; high: number; medium: number; low: number; acc
 
 /** e.g. "Open findings: 1 critical, 2 high. 1 accepted, 4 fixed." */
 function countLine(counts: Counts): string {
-  const open = (['critical', 'high', 'medium', 'low'] as const).filter((s) => counts[s] > 0).map((s) => `${counts[s]} ${s}`);
+  const open = SEVERITIES.filter((s) => counts[s] > 0).map((s) => `${counts[s]} ${s}`);
   const closed = [counts.accepted > 0 ? `${counts.accepted} accepted` : null, counts.fixed > 0 ? `${counts.fixed} fixed` : null].filter(Boolean);
   return `${open.length > 0 ? `Open findings: ${open.join(', ')}.` : 'No open findings.'}${closed.length > 0 ? ` ${closed.join(', ')}.` : ''}`;
 }
