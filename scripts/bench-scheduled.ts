@@ -33,13 +33,11 @@ const mailer = createMailer({ db, from: 'Launch Ready <bench@launch-ready.local>
 const auth = createAuth({ db, mailer, secret: 'bench-secret-bench-secret-bench-secret-1', appUrl: 'http://localhost:3000', rateLimit: { window: 60, max: 100 } });
 const signed = await auth.api.signUpEmail({ body: { name: 'Bench', email: 'bench@example.test', password: 'correct horse battery' } });
 const founder = { id: signed.user.id, email: signed.user.email, name: signed.user.name, emailVerified: false };
-const workspaceId = (await createWorkspace(db, founder, 'Bench')).id;
+const workspaceId = (await createWorkspace(db, { actor: founder }, { name: 'Bench' })).id;
 
 const product = await startTestProduct({ leaky: true, blockers: true });
 const t = product.target;
-const project = await createProject(db, {
-  workspaceId,
-  actorId: founder.id,
+const project = await createProject(db, { workspaceId, actorId: founder.id }, {
   templateId: 'membership-rescue',
   fields: testnetProjectFields(t, 'Scheduled bench'),
 });

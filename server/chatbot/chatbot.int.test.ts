@@ -31,10 +31,8 @@ beforeAll(async () => {
   site = await startQuickSite({ hosts: { [`chat.${DOMAIN}`]: (request, response) => fake.handler(request, response) }, timeoutMs: 10_000 });
   app = await createTestApp({ checkDeps: () => site.deps });
   founder = await app.signUp('Cora Coach');
-  const workspace = await createWorkspace(app.db, founder, 'Cora Studio');
-  const project = await createProject(app.db, {
-    workspaceId: workspace.id,
-    actorId: founder.id,
+  const workspace = await createWorkspace(app.db, { actor: founder }, { name: 'Cora Studio' });
+  const project = await createProject(app.db, { workspaceId: workspace.id, actorId: founder.id }, {
     templateId: 'coach-chatbot-launch',
     // The testnet's .test domain is not a public suffix, so the service is called without the form's validation.
     fields: {

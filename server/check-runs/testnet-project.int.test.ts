@@ -27,11 +27,9 @@ afterAll(async () => {
 
 it('runs every check against the test product and settles items in every stage that has checks (time printed, not asserted)', async () => {
   const founder = await app.signUp('Tess Testnet');
-  const workspace = await createWorkspace(app.db, founder, 'Testnet Studio');
+  const workspace = await createWorkspace(app.db, { actor: founder }, { name: 'Testnet Studio' });
   const target = product.target;
-  const project = await createProject(app.db, {
-    workspaceId: workspace.id,
-    actorId: founder.id,
+  const project = await createProject(app.db, { workspaceId: workspace.id, actorId: founder.id }, {
     templateId: 'membership-growth',
     fields: testnetProjectFields(target, 'Acme'),
   });

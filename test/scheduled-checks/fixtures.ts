@@ -25,10 +25,8 @@ export function testClock(start: Date) {
 
 export async function projectOnProduct(app: TestApp, product: TestProduct, founder: SessionUser, name: string, alertEmail: string) {
   const t = product.target;
-  const workspaceId = (await createWorkspace(app.db, founder, `${name} studio`)).id;
-  const project = await createProject(app.db, {
-    workspaceId,
-    actorId: founder.id,
+  const workspaceId = (await createWorkspace(app.db, { actor: founder }, { name: `${name} studio` })).id;
+  const project = await createProject(app.db, { workspaceId, actorId: founder.id }, {
     templateId: 'membership-rescue',
     fields: testnetProjectFields(product.target, name),
   });
