@@ -96,3 +96,6 @@ export async function run(target: CheckTarget, deps: CheckDeps): Promise<CheckRe
   }
   return result(findings, evidence);
 }
+
+/** The contract of what this check records as evidence (server/checks/evidence): readers parse with it. */
+export { rateLimitEvidence as evidenceSchema, type RateLimitEvidence as Evidence } from './evidence/probes';
