@@ -17,9 +17,9 @@ import { createNetwork } from '../server/net';
 import { startWorker } from '../server/monitoring/worker';
 import { createProject } from '../server/services/projects';
 import { createWorkspace } from '../server/services/workspaces';
-import { OWNERSHIP_TOKEN, startTestProduct } from '../server/testnet/product';
+import { OWNERSHIP_TOKEN, startTestProduct } from '../test/testnet/product';
 import { adoptProjects } from '../server/scheduled-checks/settings';
-import { testnetProjectFields } from '../server/testnet/project-fields';
+import { testnetProjectFields } from '../test/testnet/project-fields';
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i]!.replace(/^--/, ''), process.argv[i + 1] ?? '');

@@ -10,10 +10,10 @@ import { createTestApp, type TestApp } from '@/test/harness';
 import { activityLog, chatbotPrompts, domainOwnership } from '@/db/schema';
 import { createProject } from '@/server/services/projects';
 import { createWorkspace } from '@/server/services/workspaces';
-import { createFakeChatbot } from '@/server/testnet/fake-chatbot';
-import { startQuickSite, type QuickSite } from '@/server/testnet/quick-site';
+import { createFakeChatbot } from '@/test/testnet/fake-chatbot';
+import { startQuickSite, type QuickSite } from '@/test/testnet/quick-site';
 import type { SessionUser } from '@/server/trpc/context';
-import { refusal } from '@/server/trpc/tests/expect-refusal';
+import { refusal } from '@/test/trpc/expect-refusal';
 import { waitForChatbotRuns } from './run';
 
 const DOMAIN = 'askly.test';

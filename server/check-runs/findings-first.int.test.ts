@@ -12,9 +12,9 @@ import { domainOwnership, projectShares } from '@/db/schema';
 import type { SessionUser } from '@/server/trpc/context';
 import { createProject } from '@/server/services/projects';
 import { createWorkspace } from '@/server/services/workspaces';
-import { OWNERSHIP_TOKEN, startTestProduct, type TestProduct } from '@/server/testnet/product';
+import { OWNERSHIP_TOKEN, startTestProduct, type TestProduct } from '@/test/testnet/product';
 import { createTestApp, type TestApp } from '@/test/harness';
-import { testnetProjectFields } from '@/server/testnet/project-fields';
+import { testnetProjectFields } from '@/test/testnet/project-fields';
 import { waitForRunsInFlight } from './run';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');

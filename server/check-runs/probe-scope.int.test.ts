@@ -5,9 +5,9 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '@/test/harness';
-import { startQuickSite, type QuickSite } from '@/server/testnet/quick-site';
-import { corsApi, loginApi } from '@/server/testnet/fixtures/api';
-import { respond, routes } from '@/server/testnet/site';
+import { startQuickSite, type QuickSite } from '@/test/testnet/quick-site';
+import { corsApi, loginApi } from '@/test/testnet/fixtures/api';
+import { respond, routes } from '@/test/testnet/site';
 import { domainOwnership } from '@/db/schema';
 import { createProject } from '@/server/services/projects';
 import { createWorkspace } from '@/server/services/workspaces';

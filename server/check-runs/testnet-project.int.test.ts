@@ -5,8 +5,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '@/test/harness';
-import { testnetProjectFields } from '@/server/testnet/project-fields';
-import { startTestProduct, type TestProduct } from '@/server/testnet/product';
+import { testnetProjectFields } from '@/test/testnet/project-fields';
+import { startTestProduct, type TestProduct } from '@/test/testnet/product';
 import { checklistItems, domainOwnership, itemEvidence, projectStages } from '@/db/schema';
 import { createProject } from '@/server/services/projects';
 import { createWorkspace } from '@/server/services/workspaces';

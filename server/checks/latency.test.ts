@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { slowApi } from '@/server/testnet/fixtures/api';
-import { respond, routes } from '@/server/testnet/site';
-import { startQuickSite, type QuickSite } from '@/server/testnet/quick-site';
-import { declaredTimings } from '@/server/testnet/declared-timing';
+import { slowApi } from '@/test/testnet/fixtures/api';
+import { respond, routes } from '@/test/testnet/site';
+import { startQuickSite, type QuickSite } from '@/test/testnet/quick-site';
+import { declaredTimings } from '@/test/testnet/declared-timing';
 import { MAX_SAMPLES, run } from './latency';
 import type { CheckTarget } from './types';
 

@@ -10,8 +10,8 @@ import { waitForRunsInFlight } from '@/server/check-runs/run';
 import { waitForChatbotRuns } from '@/server/chatbot/run';
 import { createTestApp, type TestApp } from '@/test/harness';
 import { appRouter } from '../root';
-import { AUTHORIZATION_MATRIX, type MatrixEntry } from './authorization-matrix';
-import { buildWorld, createPeople, type Actor, type People } from './authorization-world';
+import { AUTHORIZATION_MATRIX, type MatrixEntry } from '@/test/trpc/authorization-matrix';
+import { buildWorld, createPeople, type Actor, type People } from '@/test/trpc/authorization-world';
 
 /** Mutations that change nothing a person would audit, each with why. Keep it short. */
 const WITHOUT_ACTIVITY: Record<string, string> = {};

@@ -4,10 +4,10 @@ import { alertDeliveries, checkRuns, checkSchedules, domainOwnership } from '@/d
 import type { SessionUser } from '@/server/trpc/context';
 import { createProject } from '@/server/services/projects';
 import { createWorkspace } from '@/server/services/workspaces';
-import { OWNERSHIP_TOKEN, type TestProduct } from '@/server/testnet/product';
+import { OWNERSHIP_TOKEN, type TestProduct } from '@/test/testnet/product';
 import type { TestApp } from '@/test/harness';
-import { testnetProjectFields } from '@/server/testnet/project-fields';
-import { createScheduler, type SchedulerOptions } from './scheduler';
+import { testnetProjectFields } from '@/test/testnet/project-fields';
+import { createScheduler, type SchedulerOptions } from '@/server/scheduled-checks/scheduler';
 
 /** A clock the test sets; workers read it for claims, leases and slots. */
 export function testClock(start: Date) {
