@@ -118,3 +118,6 @@ export async function run(target: CheckTarget, deps: CheckDeps): Promise<CheckRe
   }
   return result(findings, { probes: answers.map((a) => ({ how: a.probe.how, request: a.probe.request, status: a.status, ...(a.disclosure ? { shows: a.disclosure.what } : {}) })) }, { incomplete: answered.length === 0 });
 }
+
+/** The contract of what this check records as evidence (server/checks/evidence): readers parse with it. */
+export { errorPagesEvidence as evidenceSchema, type ErrorPagesEvidence as Evidence } from './evidence/probes';

@@ -106,3 +106,6 @@ export async function run(target: CheckTarget, deps: CheckDeps): Promise<CheckRe
   }
   return result(findings, { pages: looked }, { incomplete });
 }
+
+/** The contract of what this check records as evidence (server/checks/evidence): readers parse with it. */
+export { mixedContentEvidence as evidenceSchema, type MixedContentEvidence as Evidence } from './evidence/web';

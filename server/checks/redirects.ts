@@ -184,3 +184,6 @@ export async function run(target: CheckTarget, deps: CheckDeps): Promise<CheckRe
   }
   return result(findings, { canonical: hosts.canonical, walks: walks.map(chainEvidence), otherWalks: extra.map(chainEvidence) }, { incomplete });
 }
+
+/** The contract of what this check records as evidence (server/checks/evidence): readers parse with it. */
+export { redirectsEvidence as evidenceSchema, type RedirectsEvidence as Evidence } from './evidence/web';

@@ -277,3 +277,6 @@ export async function run(target: CheckTarget, deps: CheckDeps): Promise<CheckRe
     { incomplete },
   );
 }
+
+/** The contract of what this check records as evidence (server/checks/evidence): readers parse with it. */
+export { tlsEvidence as evidenceSchema, type TlsEvidence as Evidence } from './evidence/tls';

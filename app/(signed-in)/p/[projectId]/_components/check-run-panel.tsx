@@ -135,6 +135,14 @@ export function CheckRunPanel({ projectId, stageKey, latestRunId, canRun }: Prop
                   ))}
                 </ul>
                 )}
+                {result.evidence.state === 'read' ? (
+                  <details className="mt-2">
+                    <summary className="cursor-pointer text-xs text-fg-muted">What the check looked at</summary>
+                    <pre tabIndex={0} className="mt-1 max-h-60 overflow-auto rounded-control bg-surface-sunken p-2 text-xs">{JSON.stringify(result.evidence.evidence, null, 2)}</pre>
+                  </details>
+                ) : result.evidence.state === 'older-format' ? (
+                  <p className="mt-2 text-xs text-fg-muted">{result.evidence.note}</p>
+                ) : null}
               </li>
             ))}
           </ul>
