@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { slowApi } from '@/server/testnet/fixtures/api';
-import { respond, routes } from '@/server/testnet/site';
-import { startQuickSite, type QuickSite } from '@/server/testnet/quick-site';
+import { slowApi } from '@/test/testnet/fixtures/api';
+import { respond, routes } from '@/test/testnet/site';
+import { startQuickSite, type QuickSite } from '@/test/testnet/quick-site';
+import { declaredTimings } from '@/test/testnet/declared-timing';
 import { secretBoxOf } from '@/server/vault/box';
 import { MAX_SAMPLES, run, WRITE_SAMPLES } from './latency';
 import type { CheckEndpoint, CheckTarget } from './types';
@@ -33,6 +34,9 @@ describe('latency check', () => {
     });
   });
   afterAll(() => site?.close());
+  // Durations come from the fixtures (slowApi declares 400 / 200 ms, the rest 0), read through an
+  // injected stopwatch: the verdicts cannot move with the machine's load.
+  const deps = () => declaredTimings(site.deps);
 
   const target = (paths: string[], extra: Partial<CheckTarget> = {}): CheckTarget => ({
     domain: 'shop.test',
@@ -43,7 +47,7 @@ describe('latency check', () => {
   });
 
   it('reports p50/p95/p99 per endpoint and passes within target', async () => {
-    const outcome = await run(target(['/api/products'], { probes: { latencySamples: 10 } }), site.deps);
+    const outcome = await run(target(['/api/products'], { probes: { latencySamples: 10 } }), deps());
     expect(outcome.status).toBe('pass');
     const endpoints = (outcome.evidence as { endpoints: { url: string; samples: number; p50: number; p95: number; p99: number }[] }).endpoints;
     expect(endpoints.map((e) => e.url)).toEqual(['https://shop.test/', 'https://shop.test/api/products']);
@@ -57,7 +61,7 @@ describe('latency check', () => {
   it('warns over target, fails far over target, reports errors, never replays writes', async () => {
     const outcome = await run(
       { ...target(['/api/search', '/api/feed', '/api/flaky'], { probes: { latencySamples: 4 } }), endpoints: [...target(['/api/search', '/api/feed', '/api/flaky']).endpoints!, { kind: 'checkout', method: 'POST', url: 'https://shop.test/api/checkout' }] },
-      site.deps,
+      deps(),
     );
     const list = outcome.findings.map((f) => `${f.code}:${(f.evidence as { url?: string }).url ?? ''}`);
     expect(list).toEqual(['latency.p95-far-over-target:https://shop.test/api/search', 'latency.p95-over-target:https://shop.test/api/feed', 'latency.errors:https://shop.test/api/flaky', 'latency.writes-skipped:']);
@@ -67,10 +71,10 @@ describe('latency check', () => {
 
   it('sends only a handful of samples without verified ownership, and caps the burst', async () => {
     const before = site.requests.filter((r) => r.url === '/api/products').length;
-    const light = await run(target(['/api/products'], { ownershipVerified: false }), site.deps);
+    const light = await run(target(['/api/products'], { ownershipVerified: false }), deps());
     expect(site.requests.filter((r) => r.url === '/api/products').length - before).toBe(5);
     expect(light.findings.map((f) => f.code)).toEqual(['latency.light-sample']);
-    const capped = await run(target(['/api/products'], { probes: { latencySamples: 1_000 } }), site.deps);
+    const capped = await run(target(['/api/products'], { probes: { latencySamples: 1_000 } }), deps());
     expect((capped.evidence as { samplesPerEndpoint: number }).samplesPerEndpoint).toBe(MAX_SAMPLES);
   });
 
@@ -81,7 +85,7 @@ describe('latency check', () => {
 
     it('measures a write marked safe to replay, with its body and secrets, on a verified domain', async () => {
       orders.length = 0;
-      const outcome = await run(target([], { endpoints: [sandboxOrder], probes: { latencySamples: 20 } }), { ...site.deps, secrets });
+      const outcome = await run(target([], { endpoints: [sandboxOrder], probes: { latencySamples: 20 } }), { ...deps(), secrets });
       const measured = (outcome.evidence as { endpoints: { url: string; method?: string; samples: number; errors: number }[] }).endpoints;
       expect(measured.find((m) => m.method === 'POST')).toMatchObject({ url: 'https://shop.test/api/orders', samples: WRITE_SAMPLES, errors: 0 });
       expect(orders).toHaveLength(WRITE_SAMPLES);
@@ -93,7 +97,7 @@ describe('latency check', () => {
 
     it('says plainly why each other write was skipped, and sends none of them', async () => {
       orders.length = 0;
-      const unverified = await run(target([], { ownershipVerified: false, endpoints: [sandboxOrder, order({ url: 'https://shop.test/api/orders?plain=1' })] }), { ...site.deps, secrets });
+      const unverified = await run(target([], { ownershipVerified: false, endpoints: [sandboxOrder, order({ url: 'https://shop.test/api/orders?plain=1' })] }), { ...deps(), secrets });
       expect(orders).toHaveLength(0);
       const skipped = unverified.findings.find((f) => f.code === 'latency.writes-skipped')!;
       expect(skipped.message).toMatch(/POST https:\/\/shop\.test\/api\/orders \(the domain’s ownership is not verified\)/);
@@ -103,10 +107,10 @@ describe('latency check', () => {
 
     it('counts a refused write as an error, and does not send a request whose secret is missing', async () => {
       orders.length = 0;
-      const refused = await run(target([], { endpoints: [order({ safeToReplay: true, body: '{"sandbox":false}' })], probes: { latencySamples: 3 } }), site.deps);
+      const refused = await run(target([], { endpoints: [order({ safeToReplay: true, body: '{"sandbox":false}' })], probes: { latencySamples: 3 } }), deps());
       expect((refused.evidence as { endpoints: { method?: string; errors: number }[] }).endpoints.find((m) => m.method === 'POST')!.errors).toBe(3);
       orders.length = 0;
-      const missing = await run(target([], { endpoints: [sandboxOrder] }), site.deps);
+      const missing = await run(target([], { endpoints: [sandboxOrder] }), deps());
       expect(orders).toHaveLength(0);
       expect(missing.findings.find((f) => f.code === 'latency.not-sent')!.message).toMatch(/The secret SHOP_KEY is not set/);
     });

@@ -8,7 +8,7 @@ import { listItems } from '@/db/queries/roadmap';
 import { addEvidence, updateItem } from '@/server/services/checklist';
 import { addManualRisk, answerFounderQuestion, recordDecision } from '@/server/services/roadmap';
 import { FOUNDER_CHECKLIST } from '@/server/roadmap/founder-checklist';
-import type { StageKey } from '@/server/projects/kinds';
+import type { StageKey } from '@/lib/vocabulary/projects';
 
 /** Share of each stage's items already passed, per demo project (in stage order). */
 const PASSED_SHARE: Record<string, Partial<Record<StageKey, number>>> = {
@@ -42,12 +42,12 @@ export async function seedDemoProgress(db: Database, projects: { id: string; nam
         await updateItem(db, scope, failing.id, { status: 'failed', ownerName: 'Sam (client developer)', dueDate: new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10) });
         await addEvidence(db, scope, failing.id, { body: 'A live payment key is visible in the shipped main.js bundle (masked: sk_l…, 107 characters). Rotate it, then move it to a server-side variable.' });
       }
-      await addManualRisk(db, project.id, actorId, { title: 'Only one person can deploy to production', severity: 'high', impact: 'operations', ownerName: 'Dana' });
-      await recordDecision(db, project.id, actorId, { decision: 'no_go', reason: 'A payment key ships in the browser bundle. Rotate it and re-check before the launch email.' });
+      await addManualRisk(db, { projectId: project.id, actorId: actorId }, { title: 'Only one person can deploy to production', severity: 'high', impact: 'operations', ownerName: 'Dana' });
+      await recordDecision(db, { projectId: project.id, actorId: actorId }, { decision: 'no_go', reason: 'A payment key ships in the browser bundle. Rotate it and re-check before the launch email.' });
     }
     if (project.name === 'Member Hub rescue') {
       for (const [index, question] of FOUNDER_CHECKLIST.questions.entries()) {
-        await answerFounderQuestion(db, project.id, actorId, question.key, index % 3 !== 0);
+        await answerFounderQuestion(db, { projectId: project.id, actorId }, { questionKey: question.key, answer: index % 3 !== 0 });
       }
     }
   }

@@ -8,10 +8,10 @@ import { count, eq } from 'drizzle-orm';
 import { monitors, projects } from '@/db/schema';
 import { createTestApp, type TestApp } from '@/test/harness';
 import { createNetwork } from '@/server/net';
-import { startHttpServer, type TestServer } from '@/server/testnet/servers';
-import { fieldErrorsOf, refusal } from '@/server/trpc/tests/expect-refusal';
+import { startHttpServer, type TestServer } from '@/test/testnet/servers';
+import { fieldErrorsOf, refusal } from '@/test/trpc/expect-refusal';
 import type { SessionUser } from '@/server/trpc/context';
-import { runDueOnce } from './run-once';
+import { runDueOnce } from '@/test/monitoring/run-once';
 
 const API_KEY = ['key', 'loopback', 'R7mQ2xV9pL4tW8'].join('_');
 const network = createNetwork({ policy: { allowLoopback: true } });

@@ -2,7 +2,7 @@
  * Traceability: every line of every seed playbook is covered by some template entry, and every
  * citation in a template points at a line that exists.
  *
- * A "unit" is what server/roadmap/seed-outline.ts lists: a bullet, numbered item, table row or
+ * A "unit" is what test/roadmap/seed-outline.ts lists: a bullet, numbered item, table row or
  * paragraph, addressed by { section, position }. A unit is covered when at least one entry of the
  * seed's template cites it. Two kinds of unit need no citation:
  *   - lead-ins: a paragraph ending in ":" that only introduces the list after it (the list items
@@ -10,12 +10,12 @@
  *   - the explicit EXCLUSIONS below, each with its reason. An excluded unit must not be cited.
  */
 import { describe, expect, it } from 'vitest';
-import { STAGE_KEYS } from '@/server/projects/kinds';
-import { outlineSeed, parseChapterHeading, PREAMBLE, type SeedUnit } from './seed-outline';
-import { readSeeds, seedsForTests, seedsDir } from './seeds-dir';
+import { STAGE_KEYS } from '@/lib/vocabulary/projects';
+import { outlineSeed, parseChapterHeading, PREAMBLE, type SeedUnit } from '@/test/roadmap/seed-outline';
+import { readSeeds, seedsForTests, seedsDir } from '@/test/roadmap/seeds-dir';
 import { TEMPLATES } from './templates';
-import type { RoadmapTemplate } from './types';
-import { templateCitations, validateTemplate } from './validate';
+import type { RoadmapTemplate } from '@/lib/vocabulary/roadmap-template';
+import { templateCitations, validateTemplate } from '@/test/roadmap/validate';
 
 interface Exclusion {
   /** Seed file-name prefixes ('000') the exclusion applies to; all seeds when omitted. */
@@ -113,7 +113,9 @@ const wordsOf = (s: string) => s.toLowerCase().match(/[a-z0-9]+/g) ?? [];
 /** Every piece of founder-facing text in a template, with where it lives. */
 function templateTexts(t: RoadmapTemplate): [string, string][] {
   const out: [string, string][] = [];
-  const add = (lines: { key: string; text: string }[]) => lines.forEach((l) => out.push([l.key, l.text]));
+  const add = (lines: { key: string; text: string }[]) => {
+    for (const l of lines) out.push([l.key, l.text]);
+  };
   add(t.context);
   add(t.targets.notes);
   add(t.minimumBar);

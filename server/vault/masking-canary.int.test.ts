@@ -11,14 +11,14 @@ import { alertChannels, monitorIncidents, monitorResults, monitors } from '@/db/
 import { createTestApp, type TestApp } from '@/test/harness';
 import { createNetwork } from '@/server/net';
 import { createMailer } from '@/server/mail/mailer';
-import { startHttpServer, type TestServer } from '@/server/testnet/servers';
-import { startSmtp, startWebhookReceiver } from '@/server/testnet/monitoring-fixtures';
-import { runDueOnce } from '@/server/monitoring/run-once';
+import { startHttpServer, type TestServer } from '@/test/testnet/servers';
+import { startSmtp, startWebhookReceiver } from '@/test/testnet/monitoring-fixtures';
+import { runDueOnce } from '@/test/monitoring/run-once';
 import { deliverDue } from '@/server/monitoring/alerts/deliver';
 import { buildHandoverDocument } from '@/server/handover/model';
 import { renderMarkdown } from '@/server/handover/render-markdown';
 import { renderHandoverPdf } from '@/server/handover/render-pdf';
-import { pdfText } from '@/server/handover/pdf-text';
+import { pdfText } from '@/test/handover/pdf-text';
 import { rowsOf } from '@/server/monitoring/sql-rows';
 import type { SessionUser } from '@/server/trpc/context';
 import { FRAGMENT, MASK } from './mask';

@@ -10,7 +10,7 @@ import type { FieldErrors } from '@/app/_lib/trpc';
 import { Checkbox } from '@/components/ui/checkbox';
 import { Textarea } from '@/components/ui/textarea';
 import { HeadersEditor, type HeaderRow } from '@/app/(signed-in)/p/[projectId]/monitors/new/request-fields';
-import { ENDPOINT_KIND_LABELS, ENDPOINT_KINDS, HTTP_METHODS, type EndpointKind, type HttpMethod } from '@/server/projects/kinds';
+import { ENDPOINT_KIND_LABELS, ENDPOINT_KINDS, HTTP_METHODS, type EndpointKind, type HttpMethod } from '@/lib/vocabulary/projects';
 
 export type EndpointRow = {
   rowId: number;

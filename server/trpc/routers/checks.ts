@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { idSchema, projectProcedure, router } from '../init';
 import { notFound } from '@/server/errors';
 import { getRun, listResults, listRuns, previousResults } from '@/db/queries/check-runs';
-import { STAGE_KEYS } from '@/server/projects/kinds';
+import { STAGE_KEYS } from '@/lib/vocabulary/projects';
 import { diffRuns } from '@/server/check-runs/diff';
 import { failAbandonedRuns, startCheckRun } from '@/server/check-runs/run';
 import { orderResults, summariseResults } from '@/server/check-runs/summary';
@@ -10,6 +10,8 @@ import { checkRunReport, checkTitle } from '@/server/check-runs/report';
 import { checkOwnership, issueOwnershipToken, ownershipState } from '@/server/check-runs/ownership';
 import { readSchedule, setSchedule } from '@/server/scheduled-checks/settings';
 import { CHECK_SCHEDULE_FREQUENCIES } from '@/db/schema';
+import { isCheckId, OLDER_FORMAT, readEvidence } from '@/server/checks/evidence';
+import { projectScope } from '@/server/services/scope';
 
 export const checksRouter = router({
   /** Recent runs, newest first. */
@@ -33,7 +35,8 @@ export const checksRouter = router({
       return {
         ...run,
         summary: run.status === 'done' ? summariseResults(ordered) : null,
-        results: ordered.map((r) => ({ ...r, title: checkTitle(r.checkId) })),
+        // What each check looked at, read through its evidence contract (never guessed at).
+        results: ordered.map((r) => ({ ...r, title: checkTitle(r.checkId), evidence: isCheckId(r.checkId) ? readEvidence(r.checkId, r.evidence) : ({ state: 'older-format', note: OLDER_FORMAT } as const) })),
         changes: run.status === 'done' ? diffRuns(previous, results) : [],
       };
     }),
@@ -49,9 +52,9 @@ export const checksRouter = router({
   /** Whether the project has proved it owns its domain, and how to. */
   ownership: projectProcedure('project:read').query(({ ctx }) => ownershipState(ctx.db, ctx.project.projectId)),
 
-  issueOwnershipToken: projectProcedure('project:edit').mutation(({ ctx }) => issueOwnershipToken(ctx.db, ctx.project.projectId, ctx.user.id)),
+  issueOwnershipToken: projectProcedure('project:edit').mutation(({ ctx }) => issueOwnershipToken(ctx.db, projectScope(ctx))),
 
-  verifyOwnership: projectProcedure('project:edit').mutation(({ ctx }) => checkOwnership(ctx.db, ctx.checkDeps(), ctx.project.projectId, ctx.user.id)),
+  verifyOwnership: projectProcedure('project:edit').mutation(({ ctx }) => checkOwnership({ db: ctx.db, checkDeps: ctx.checkDeps() }, projectScope(ctx))),
 
   /** How often the whole catalogue runs again on its own, when next, and how the last scheduled run went. */
   schedule: projectProcedure('project:read').query(({ ctx }) => readSchedule(ctx.db, ctx.project.projectId)),

@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '@/test/harness';
 import { checkRuns, projectRoadmaps, projectShares } from '@/db/schema';
-import { STAGE_KEYS } from '@/server/projects/kinds';
+import { STAGE_KEYS } from '@/lib/vocabulary/projects';
 import { newToken } from '@/server/services/tokens';
 import { TEMPLATES } from '@/server/roadmap/templates';
 import type { SessionUser } from '../context';
-import { refusal } from './expect-refusal';
+import { refusal } from '@/test/trpc/expect-refusal';
 
 let app: TestApp;
 let founder: SessionUser;

@@ -10,7 +10,7 @@
  *                     any access FORBIDDEN; outsiders NOT_FOUND.
  */
 import type { Actor, World } from './authorization-world';
-import { STAGE_KEYS, type StageKey } from '@/server/projects/kinds';
+import { STAGE_KEYS, type StageKey } from '@/lib/vocabulary/projects';
 import { FOUNDER_CHECKLIST } from '@/server/roadmap/founder-checklist';
 
 export type MatrixEntry =
@@ -63,6 +63,7 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixEntry> = {
   'workspace.home': { scope: 'workspace', allow: WORKSPACE_ROLES, input: (w) => ({ workspaceId: w.workspaceId }) },
   'workspace.rename': { scope: 'workspace', allow: MANAGERS, input: (w) => ({ workspaceId: w.workspaceId, name: 'Renamed studio' }) },
   'workspace.members': { scope: 'workspace', allow: WORKSPACE_ROLES, input: (w) => ({ workspaceId: w.workspaceId }) },
+  'workspace.activity': { scope: 'workspace', allow: MANAGERS, input: (w) => ({ workspaceId: w.workspaceId }) },
   'workspace.invite': { scope: 'workspace', allow: MANAGERS, input: (w) => ({ workspaceId: w.workspaceId, email: 'new.person@example.test', role: 'member' }) },
   'workspace.revokeInvitation': { scope: 'workspace', allow: MANAGERS, input: (w) => ({ workspaceId: w.workspaceId, invitationId: w.invitationId }) },
   'workspace.changeRole': { scope: 'workspace', allow: MANAGERS, input: (w) => ({ workspaceId: w.workspaceId, userId: w.removableUserId, role: 'admin' }) },

@@ -6,12 +6,12 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { checkRuns, checklistItems, domainOwnership, findingEvents, findings, manualRisks, projectRoadmaps, projectShares, projectStages, projects, workspaceInvitations, workspaceMembers, workspaces } from '@/db/schema';
-import { STAGE_KEYS, type StageKey } from '@/server/projects/kinds';
+import { STAGE_KEYS, type StageKey } from '@/lib/vocabulary/projects';
 import { instantiateRoadmap } from '@/server/roadmap/instantiate';
 import { getTemplate } from '@/server/roadmap/templates';
 import type { Database } from '@/db/types';
 import { newToken } from '@/server/services/tokens';
-import type { SessionUser } from '../context';
+import type { SessionUser } from '@/server/trpc/context';
 import type { TestApp } from '@/test/harness';
 import { buildMonitoringWorld, type MonitoringWorld } from './authorization-world-monitoring';
 import { buildRecordsWorld, type RecordsWorld } from './authorization-world-records';
