@@ -91,7 +91,7 @@ afterAll(async () => {
   await app?.close();
 });
 
-it('a secret echoed by the target never leaves masked-out of results, errors, logs, alerts or the handover pack', async () => {
+it('a secret echoed by the target never leaves masked-out of results, errors, logs, alerts or the handover pack', { timeout: 180_000 }, async () => {
   const smtp = await startSmtp();
   const hook = await startWebhookReceiver();
   const slack = await startWebhookReceiver();
