@@ -10,7 +10,7 @@ import { startTestProduct, type TestProduct } from '@/test/testnet/product';
 import { checklistItems, domainOwnership, itemEvidence, projectStages } from '@/db/schema';
 import { createProject } from '@/server/services/projects';
 import { createWorkspace } from '@/server/services/workspaces';
-import { STAGE_KEYS } from '@/server/projects/kinds';
+import { STAGE_KEYS } from '@/lib/vocabulary/projects';
 import { startCheckRun } from './run';
 
 let product: TestProduct;

@@ -16,7 +16,7 @@ import { siteHosts } from './support/hosts';
 import { mapBounded } from './support/pool';
 import { probeScope } from './support/probe-scope';
 import { result } from './support/result';
-import type { CheckDeps, CheckEndpoint, CheckResult, CheckTarget, Finding, JsonValue, Severity } from './types';
+import type { CheckDeps, CheckEndpoint, CheckResult, CheckTarget, Finding, JsonValue } from './types';
 
 export const id = 'error-pages';
 export const title = 'Error pages show no stack traces or debug pages';
@@ -72,8 +72,6 @@ function probesFor(target: CheckTarget): { probes: Probe[]; writesSkipped: numbe
   }
   return { probes, writesSkipped };
 }
-
-const SEVERITY: Record<Disclosure['code'], Severity> = { 'debug-console': 'critical', 'debug-page': 'high', 'stack-trace': 'medium' };
 
 function disclosureFinding(answers: readonly Answer[]): Finding {
   const [first] = answers as [Answer];

@@ -121,7 +121,7 @@ function walkFindings(w: Walk, hosts: SiteHosts): Finding[] {
 
 /** A link on the canonical homepage that can be asked for with and without a trailing slash. */
 function samplePath(w: Walk | undefined): string | undefined {
-  if (!w?.response || w.response.status !== 200) return undefined;
+  if (w?.response?.status !== 200) return undefined;
   const origin = new URL(w.response.url).origin;
   return extractAssets(bodyText(w.response), w.response.url)
     .links.map((link) => new URL(link))

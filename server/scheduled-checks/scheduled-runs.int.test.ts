@@ -156,7 +156,11 @@ it('runs on the monitor workers: two workers take the slot once, and monitors ke
   // checks must not hold them up.
   let open!: () => void;
   const gate = new Promise<void>((resolve) => (open = resolve));
-  const gated: CheckDeps = { ...product.deps, http: { request: async (url, options) => (await gate, product.deps.http.request(url, options)) } };
+  const request: CheckDeps['http']['request'] = async (url, options) => {
+    await gate;
+    return product.deps.http.request(url, options);
+  };
+  const gated: CheckDeps = { ...product.deps, http: { request } };
   const start = Date.now() + 500;
   await app.db.insert(monitors).values(
     Array.from({ length: 5 }, (_, i) => ({ projectId, name: `m${i}`, kind: 'http' as const, url: `${target.origin}/ok-${i}`, intervalSeconds: 60, timeoutMs: 2000, nextRunAt: new Date(start + i * 100) })),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { idSchema, projectProcedure, router } from '../init';
 import { notFound } from '@/server/errors';
 import { getRun, listResults, listRuns, previousResults } from '@/db/queries/check-runs';
-import { STAGE_KEYS } from '@/server/projects/kinds';
+import { STAGE_KEYS } from '@/lib/vocabulary/projects';
 import { diffRuns } from '@/server/check-runs/diff';
 import { failAbandonedRuns, startCheckRun } from '@/server/check-runs/run';
 import { orderResults, summariseResults } from '@/server/check-runs/summary';

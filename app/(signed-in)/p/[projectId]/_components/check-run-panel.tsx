@@ -8,13 +8,13 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
-import { Badge, type BadgeTone } from '@/components/ui/badge';
+import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { ProgressBar } from '@/components/ui/progress';
 import { useToast } from '@/components/ui/toast';
 import { messageOf, useTRPC } from '@/app/_lib/trpc';
-import type { StageKey } from '@/server/projects/kinds';
+import type { StageKey } from '@/lib/vocabulary/projects';
 import { RESULT_TONES, SEVERITY_TONES, SkippedReason } from './check-labels';
 
 type Props = { projectId: string; stageKey?: StageKey; latestRunId: string | null; canRun: boolean };
