@@ -46,13 +46,13 @@ async function verdicts(db: Database, projectId: string): Promise<Record<'monito
 }
 
 /** What a monitoring verdict does to an item: met → passed or "confirm"; no longer met → back to to do. */
-function nextStatus(passed: boolean, role: CheckRole, item: { status: ItemStatus; statusSource: 'person' | 'check' }): ItemStatus | null {
+export function nextStatus(passed: boolean, role: CheckRole, item: { status: ItemStatus; statusSource: 'person' | 'check' }): ItemStatus | null {
   if (passed) return role === 'verifies' ? 'passed' : item.status === 'passed' ? null : 'in_progress';
   return item.status === 'passed' || (item.status === 'in_progress' && item.statusSource === 'check') ? 'todo' : null;
 }
 
 /** The verdict of each item's latest check evidence (what a person would be confirming). */
-async function latestCheckVerdicts(db: Database, projectId: string, itemIds: string[]): Promise<Map<string, string | null>> {
+export async function latestCheckVerdicts(db: Database, projectId: string, itemIds: string[]): Promise<Map<string, string | null>> {
   const rows = await db
     .select({ itemId: itemEvidence.itemId, checkStatus: itemEvidence.checkStatus })
     .from(itemEvidence)
