@@ -14,7 +14,7 @@ import { requiredText, safeText } from '@/server/validation';
 
 const SECRET_NAME = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
 const FIELD = /^[A-Za-z0-9_.:[\]-]{1,100}$/;
-const field = (message: string) => z.string().trim().regex(FIELD, message);
+const field = (message: string) => safeText().regex(FIELD, message);
 const url = safeText().min(1, 'Enter the address.').max(2000, 'That address is too long.');
 
 export const signInPresetSchema = z.object({
@@ -26,11 +26,11 @@ export const signInPresetSchema = z.object({
   usernameField: field('Enter the name of the email or username field.').default('email'),
   passwordField: field('Enter the name of the password field.').default('password'),
   username: requiredText(200, 'Enter the test account’s email or username.', 'Keep it under 200 characters.'),
-  passwordSecret: z.string().trim().regex(SECRET_NAME, 'Enter the name of the stored secret that holds the password, like QA_PASSWORD.'),
+  passwordSecret: safeText().regex(SECRET_NAME, 'Enter the name of the stored secret that holds the password, like QA_PASSWORD.'),
   /** Form only: the hidden field with the CSRF token (empty: the form has none). */
   csrfField: field('Enter the name of the hidden CSRF field.').nullish().transform((v) => v || null),
   /** JSON only: where the answer carries a token to send as a bearer token (empty: the cookie is enough). */
-  tokenPath: z.string().trim().max(200).nullish().transform((v) => v || null),
+  tokenPath: safeText().max(200, 'Keep the path under 200 characters.').nullish().transform((v) => v || null),
   /** A page or endpoint only a signed-in person can load. */
   checkUrl: url,
   /** Text that appears there only when signed in (the account’s email, “Sign out”). */

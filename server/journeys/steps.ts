@@ -49,9 +49,9 @@ const stepUrl = safeText({ secrets: noCredentialsInLinks })
 
 const captureSchema = z
   .object({
-    name: z.string().trim().regex(VAR_NAME, 'Name the value with letters, digits and _ (it is used as {{vars.name}}).'),
+    name: safeText().regex(VAR_NAME, 'Name the value with letters, digits and _ (it is used as {{vars.name}}).'),
     from: z.enum(['json', 'header', 'form-field']),
-    path: z.string().trim().min(1, 'Say where the value is.').max(200, 'Keep this under 200 characters.'),
+    path: safeText().min(1, 'Say where the value is.').max(200, 'Keep this under 200 characters.'),
   })
   .superRefine((c, ctx) => {
     const ok = c.from === 'json' ? isValidAnswerPath(c.path) : c.from === 'header' ? HEADER_NAME.test(c.path) : FORM_FIELD.test(c.path);
@@ -69,9 +69,7 @@ export const journeyStepSchema = z.object({
   headers: z
     .array(
       z.object({
-        name: z
-          .string()
-          .trim()
+        name: safeText()
           .regex(HEADER_NAME, 'Enter a header name, like accept or x-api-key.')
           .refine((n) => !RESERVED_HEADERS.has(n.toLowerCase()), 'This header is set by the journey itself.'),
         value: safeText().max(2000, 'Keep the header value under 2,000 characters.'),
@@ -82,9 +80,8 @@ export const journeyStepSchema = z.object({
   body: nullableText(20_000, 'Keep the body under 20,000 characters.', true),
   expect: z.object({
     status: expectedStatusSchema.default('success'),
-    jsonPath: z
-      .string()
-      .trim()
+    jsonPath: safeText()
+      .max(200, 'Keep the path under 200 characters.')
       .nullish()
       .transform((v) => v || null)
       .refine((v) => v === null || isValidAnswerPath(v), 'Write the JSON path with dots, like data.user.email.'),
