@@ -3,15 +3,16 @@
  * sign-ins succeed") from the enabled sign-in journeys' measured success rate, as monitoring
  * settles its items (server/monitoring/checklist.ts): met → passed when the check verifies the
  * item, "check passed — a person confirms" when it only supports it; no longer met → back to to
- * do. Evidence is recorded whenever the verdict turns (pass ↔ fail) and says why: no journey,
- * no run in the last 24 hours (stale), too few runs to show the rate, or under the target.
+ * do. Evidence is recorded whenever the verdict or its reason changes (not on every run, when only
+ * the figures move; then every 6 hours) and says why: no journey, not run yet, no run in the last 24 hours (stale),
+ * too few runs to show the rate, or under the target.
  */
-import { and, eq, isNull, ne } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, ne } from 'drizzle-orm';
 import type { Database } from '@/db/types';
 import { checklistItems, itemEvidence, journeys, projectRoadmaps } from '@/db/schema';
 import { recordActivity, quoted } from '@/server/services/activity';
 import { UNDECLARED_CHECK_ROLE } from '@/server/roadmap/check-roles';
-import { latestCheckVerdicts, nextStatus } from '@/server/monitoring/checklist';
+import { nextStatus } from '@/server/monitoring/checklist';
 import { formatUptime } from '@/server/monitoring/uptime';
 import { meetsTarget, MIN_RUNS_FOR_VERDICT, projectJourneyRates, runsSentence, successPercent, successTargetFor } from './success-rate';
 
@@ -56,6 +57,23 @@ export async function signInVerdict(db: Database, projectId: string, now: Date):
   return { passed, why: lines.join(' ') };
 }
 
+/** The same reason is written again after this long, so the figures a person reads stay recent. */
+const REFRESH_MS = 6 * 3_600_000;
+
+/** The reason without its numbers: the same reason with newer figures is not new evidence. */
+const withoutFigures = (text: string) => text.replace(/[\d.,:-]+/g, '#');
+
+async function latestEvidence(db: Database, projectId: string, itemIds: string[]) {
+  const rows = await db
+    .select({ itemId: itemEvidence.itemId, checkStatus: itemEvidence.checkStatus, body: itemEvidence.body, createdAt: itemEvidence.createdAt })
+    .from(itemEvidence)
+    .where(and(eq(itemEvidence.projectId, projectId), inArray(itemEvidence.itemId, itemIds), eq(itemEvidence.kind, 'check')))
+    .orderBy(desc(itemEvidence.createdAt));
+  const latest = new Map<string, { checkStatus: string | null; body: string; createdAt: Date }>();
+  for (const row of rows) if (!latest.has(row.itemId)) latest.set(row.itemId, row);
+  return latest;
+}
+
 const STATUS_WORDS: Record<string, string> = { passed: 'passed', in_progress: 'check passed — a person confirms', todo: 'to do' };
 
 export async function settleSignInChecklist(db: Database, projectId: string, actorId: string | null, now = new Date()): Promise<number> {
@@ -64,18 +82,21 @@ export async function settleSignInChecklist(db: Database, projectId: string, act
     .from(checklistItems)
     .where(and(eq(checklistItems.projectId, projectId), eq(checklistItems.automatedCheck, 'sign-in-journey'), ne(checklistItems.status, 'not_applicable'), isNull(checklistItems.overrideReason)));
   if (items.length === 0) return 0;
-  const [verdict, latest] = await Promise.all([signInVerdict(db, projectId, now), latestCheckVerdicts(db, projectId, items.map((i) => i.id))]);
+  const [verdict, latest] = await Promise.all([signInVerdict(db, projectId, now), latestEvidence(db, projectId, items.map((i) => i.id))]);
+  const body = `Sign-in journey: ${verdict.why}`;
   let changed = 0;
   for (const item of items) {
     const status = nextStatus(verdict.passed, item.checkRole ?? UNDECLARED_CHECK_ROLE, item);
     const moves = status !== null && status !== item.status;
-    // Evidence when the verdict turns, so the item always says what the latest measurement was.
-    const turned = latest.get(item.id) !== (verdict.passed ? 'pass' : 'fail');
+    // Evidence when the verdict or its reason changes, so the item always says what the latest measurement shows.
+    const previous = latest.get(item.id);
+    const turned =
+      !previous || previous.checkStatus !== (verdict.passed ? 'pass' : 'fail') || withoutFigures(previous.body) !== withoutFigures(body) || now.getTime() - previous.createdAt.getTime() > REFRESH_MS;
     if (!moves && !turned) continue;
     if (moves) changed += 1;
     await db.transaction(async (tx) => {
       if (moves) await tx.update(checklistItems).set({ status, statusSource: 'check', updatedAt: now, updatedBy: actorId }).where(eq(checklistItems.id, item.id));
-      await tx.insert(itemEvidence).values({ itemId: item.id, projectId, kind: 'check', body: `Sign-in journey: ${verdict.why}`, checkStatus: verdict.passed ? 'pass' : 'fail', createdBy: actorId });
+      await tx.insert(itemEvidence).values({ itemId: item.id, projectId, kind: 'check', body, checkStatus: verdict.passed ? 'pass' : 'fail', createdBy: actorId });
       if (moves) await recordActivity(tx, { projectId, actorId, action: 'item.check', summary: `the sign-in journey marked ${quoted(item.title)} as ${STATUS_WORDS[status!] ?? status}`, details: { itemId: item.id } });
     });
   }

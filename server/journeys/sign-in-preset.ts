@@ -68,9 +68,10 @@ export function signInSteps(preset: SignInPreset): JourneyStep[] {
       check,
     ];
   }
-  const form = new URLSearchParams({ [preset.usernameField]: preset.username });
   // The placeholders stay readable (not %7B%7B…): they are filled and URL-encoded at run time.
-  const body = [form.toString(), `${encodeURIComponent(preset.passwordField)}=${password}`, ...(preset.csrfField ? [`${encodeURIComponent(preset.csrfField)}={{vars.csrf}}`] : [])].join('&');
+  // An @ stays as it is (form parsers read it literally), so the body reads as an email address.
+  const encode = (value: string) => encodeURIComponent(value).replace(/%40/g, '@');
+  const body = [`${encode(preset.usernameField)}=${encode(preset.username)}`, `${encode(preset.passwordField)}=${password}`, ...(preset.csrfField ? [`${encode(preset.csrfField)}={{vars.csrf}}`] : [])].join('&');
   return [
     {
       name: 'Open the sign-in form',

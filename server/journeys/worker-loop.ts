@@ -141,6 +141,6 @@ export async function runDueJourneysOnce(options: Omit<JourneyLoopOptions, 'conc
     runs.push({ ...result, journeyId: claim.journeyId, scheduledAt: claim.scheduledAt, startedAt, finishedAt: new Date() });
   }
   const { written, projectIds } = await writeJourneyRuns(db, runs, worker);
-  for (const projectId of projectIds) await settleSignInChecklist(db, projectId, null);
+  for (const projectId of projectIds) await settleSignInChecklist(db, projectId, null, now);
   return { runs, written, missed };
 }

@@ -52,7 +52,7 @@ export function nextStatus(passed: boolean, role: CheckRole, item: { status: Ite
 }
 
 /** The verdict of each item's latest check evidence (what a person would be confirming). */
-export async function latestCheckVerdicts(db: Database, projectId: string, itemIds: string[]): Promise<Map<string, string | null>> {
+async function latestCheckVerdicts(db: Database, projectId: string, itemIds: string[]): Promise<Map<string, string | null>> {
   const rows = await db
     .select({ itemId: itemEvidence.itemId, checkStatus: itemEvidence.checkStatus })
     .from(itemEvidence)
