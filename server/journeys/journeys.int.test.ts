@@ -17,6 +17,7 @@ import { boxOf } from './secret-box';
 import { claimDueJourneys } from './claim';
 import { runDueJourneysOnce } from './worker-loop';
 import { writeJourneyRuns } from './write-runs';
+import { renderMarkdown } from '@/server/handover/render-markdown';
 
 const http = createNetwork({ policy: { allowLoopback: true } }).http;
 const secrets = async () => boxOf({ QA_PASSWORD: JOURNEY_PASSWORD });
@@ -113,6 +114,14 @@ describe('sign-in success rate against the playbook', () => {
     expect(failed.map((r) => r.failReason)).toEqual(['Step 1 (Sign in): Answered 503; expected a 2xx or 3xx status.', 'Step 1 (Sign in): Answered 503; expected a 2xx or 3xx status.'].slice(0, failed.length));
     expect(JSON.stringify(run)).not.toContain(JOURNEY_PASSWORD);
     expect(run.secretNames).toEqual(['QA_PASSWORD']);
+
+    // The handover pack lists it with the same figures, marked as missing its target.
+    const doc = await app.caller(owner).handoverPack.export({ projectId, format: 'md' });
+    expect(doc.monitoring.journeys).toEqual([expect.objectContaining({ name: 'API sign-in', kind: 'sign-in', successPercent7d: 98, runs7d: 100, passed7d: 98, meetsTarget: false })]);
+    const markdown = renderMarkdown(doc);
+    expect(markdown).toContain('| API sign-in | sign-in |');
+    expect(markdown).toContain("more than 99 % (the playbook's sign-in target) — missed");
+    expect(markdown).not.toContain(JOURNEY_PASSWORD);
   });
 
   it('a healthy form sign-in with CSRF: 100 % over 100 runs settles the item (a person confirms) and gives no go / no-go reason', { timeout: 240_000 }, async () => {
