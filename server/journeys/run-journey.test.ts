@@ -63,7 +63,7 @@ describe('sign-in journeys', () => {
     expect(result.steps[0]!.ok).toBe(true);
   });
 
-  it('a sign-in that fails every 50th attempt passes 98 of 100 runs', async () => {
+  it('a sign-in that fails every 50th attempt passes 98 of 100 runs', { timeout: 180_000 }, async () => {
     const fresh = await startJourneySite({ everyNthLoginFails: 50 });
     try {
       const steps = signInSteps(signInPresetSchema.parse({ mode: 'json', signInUrl: `${fresh.origin}/api/login`, username: JOURNEY_USER, passwordSecret: 'QA_PASSWORD', checkUrl: `${fresh.origin}/api/me`, checkKeyword: JOURNEY_USER }));
