@@ -44,7 +44,9 @@ export type AutomatedCheck =
   | 'monitors'
   | 'alerts'
   /** Settled by chatbot launch-check runs (server/chatbot), not by a check run. */
-  | 'chatbot';
+  | 'chatbot'
+  /** Settled by the sign-in journey's success rate (server/journeys/checklist.ts), not by a check run. */
+  | 'sign-in-journey';
 
 export interface TemplateLine {
   /** Stable, kebab-case, unique within a template, e.g. 'audit.dns-records'. */

@@ -27,8 +27,8 @@ import * as tls from './tls';
 import { mapBounded } from './support/pool';
 import type { CheckDeps, CheckModule, CheckResult, CheckTarget } from './types';
 
-/** 'monitors' and 'alerts' are settled by monitoring, 'chatbot' by chatbot runs, not by a check run. */
-export type CheckId = Exclude<AutomatedCheck, 'monitors' | 'alerts' | 'chatbot'>;
+/** 'monitors' and 'alerts' are settled by monitoring, 'chatbot' by chatbot runs, 'sign-in-journey' by journeys, not by a check run. */
+export type CheckId = Exclude<AutomatedCheck, 'monitors' | 'alerts' | 'chatbot' | 'sign-in-journey'>;
 
 /**
  * domain: the project's domain; urls: its pages are fetched; endpoints: uses the listed API/login

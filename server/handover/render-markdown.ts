@@ -113,6 +113,15 @@ export function renderMarkdown(doc: HandoverDocument): string {
       out.push(`**${t(x.name)}, day by day**`, table(['Day', 'Uptime', 'Error rate', 'p95'], x.days.map((p) => [p.date, fmtPercent(p.uptimePercent), fmtPercent(p.errorRatePercent), fmtMs(p.p95Ms)])));
     }
   }
+  out.push(
+    '### Journeys',
+    m.journeys.length === 0
+      ? '_No sign-in or API journey set up: nothing measures whether people can sign in._'
+      : table(
+          ['Journey', 'Kind', 'State', 'Success (7 days)', 'Runs passed', 'Success (24 h)', 'Target', 'Last failure'],
+          m.journeys.map((j) => [j.name, j.kind, j.state, fmtPercent(j.successPercent7d), `${j.passed7d} of ${j.runs7d}`, fmtPercent(j.successPercent24h), `${j.target}${j.meetsTarget === false ? ' — missed' : ''}`, orDash(j.lastFailure)]),
+        ),
+  );
   const fb = m.alerts.fallbackContact;
   out.push(
     '### Alert routing',

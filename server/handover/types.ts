@@ -123,7 +123,23 @@ export type AlertRouting = {
   fallbackContact: { name: string; role: string | null; email: string | null; phone: string | null } | null;
 };
 
-export type MonitoringSection = { monitors: Measured<MonitorSummary[]>; alerts: AlertRouting };
+/** A sign-in or API journey with its success rates (server/journeys); failure reasons were masked when the run was written. */
+export type JourneyPackRow = {
+  name: string;
+  kind: string;
+  steps: number;
+  state: string;
+  /** 7 days and 24 hours: runs that passed ÷ runs that ran. */
+  successPercent7d: number | null;
+  runs7d: number;
+  passed7d: number;
+  successPercent24h: number | null;
+  target: string;
+  meetsTarget: boolean | null;
+  lastFailure: string | null;
+};
+
+export type MonitoringSection = { monitors: Measured<MonitorSummary[]>; alerts: AlertRouting; journeys: JourneyPackRow[] };
 
 /** Chatbot launch checks: the prompt set, the last run, what people accepted (server/handover/sources/chatbot.ts). */
 export type ChatbotPack = {

@@ -2,7 +2,8 @@
  * What go / no-go needs from monitoring: per HTTP monitor that ran checks in the last 7 days
  * (paused ones too: what they measured before the pause still counts, the pause itself does not)
  * its 7-day p95 against the playbook's target for its kind of endpoint and its 7-day uptime by the
- * one definition (./uptime), plus the open incidents. Three queries for the whole project
+ * one definition (./uptime), plus the open incidents and the journeys' success rates
+ * (server/journeys/verdict-inputs.ts). Three queries for the whole project
  * (rollups, incidents, monitors), panels built in memory — the same build as the monitor's panel.
  */
 import { and, eq, gte, isNull, or } from 'drizzle-orm';
@@ -12,6 +13,7 @@ import type { Targets } from '@/lib/vocabulary/roadmap-template';
 import type { VerdictEvidence, VerdictMonitor } from '@/server/roadmap/recommendation';
 import { buildPanel } from './panel-build';
 import { windowStart } from './panels';
+import { journeyEvidence } from '@/server/journeys/verdict-inputs';
 
 const HEAVY_PURPOSES = new Set(['webhook', 'checkout']);
 
@@ -23,9 +25,9 @@ export function targetFor(monitor: { p95TargetMs: number | null; purpose: string
   return { ms: targets.commonReadP95Ms, label: 'a common read' };
 }
 
-export async function monitoringEvidence(db: Database, projectId: string, targets: Targets, now: Date): Promise<Pick<VerdictEvidence, 'monitors' | 'openIncidents' | 'uptimeTargetPercent'>> {
+export async function monitoringEvidence(db: Database, projectId: string, targets: Targets, now: Date): Promise<Pick<VerdictEvidence, 'monitors' | 'openIncidents' | 'uptimeTargetPercent' | 'journeys'>> {
   const from = windowStart(now);
-  const [list, rollups, outages] = await Promise.all([
+  const [list, rollups, outages, journeys] = await Promise.all([
     db
       .select({ id: monitors.id, name: monitors.name, purpose: monitors.purpose, method: monitors.method, p95TargetMs: monitors.p95TargetMs, enabled: monitors.enabled, kind: monitors.kind })
       .from(monitors)
@@ -38,6 +40,7 @@ export async function monitoringEvidence(db: Database, projectId: string, target
       .select({ id: monitorIncidents.id, monitorId: monitorIncidents.monitorId, startedAt: monitorIncidents.startedAt, endedAt: monitorIncidents.endedAt })
       .from(monitorIncidents)
       .where(and(eq(monitorIncidents.projectId, projectId), or(isNull(monitorIncidents.endedAt), gte(monitorIncidents.endedAt, from)))),
+    journeyEvidence(db, projectId, targets, now),
   ]);
   const uptimeTargetPercent = targets.uptimePercent ?? 99.9;
   const measured: VerdictMonitor[] = list
@@ -50,5 +53,5 @@ export async function monitoringEvidence(db: Database, projectId: string, target
     .filter((m) => !m.paused || m.checks > 0);
   const names = new Map(list.map((m) => [m.id, m.name]));
   const openIncidents = outages.filter((o) => o.endedAt === null).map((o) => ({ id: o.id, monitorId: o.monitorId, monitorName: names.get(o.monitorId) ?? 'A monitor', startedAt: o.startedAt.toISOString() }));
-  return { monitors: measured, openIncidents, uptimeTargetPercent };
+  return { monitors: measured, openIncidents, uptimeTargetPercent, journeys };
 }

@@ -19,6 +19,8 @@ import { releaseLeases } from './release';
 import { runDueChatbotChecks } from '@/server/chatbot/schedule';
 import type { CheckDeps } from '@/server/checks/types';
 import { createScheduler, type Scheduler, type SchedulerOptions } from '@/server/scheduled-checks/scheduler';
+import { createJourneyLoop, type JourneyStats } from '@/server/journeys/worker-loop';
+import type { SecretsLoader } from '@/server/journeys/secrets';
 
 export type WorkerOptions = {
   db: Database;
@@ -46,11 +48,13 @@ export type WorkerOptions = {
    * their own limit of runs at once, so they never take a monitor slot.
    */
   scheduledChecks?: Omit<SchedulerOptions, 'db' | 'worker' | 'log'> & { pollMs?: number };
+  /** Synthetic journeys (server/journeys), claimed like monitor slots; `false` turns them off. */
+  journeys?: false | { secrets?: SecretsLoader; concurrency?: number };
 };
 
 export type WorkerStats = { checks: number; written: number; missed: number; alertsSent: number; flushes: number; errors: number };
 
-export type MonitorWorker = { id: string; stats: WorkerStats; scheduler: Scheduler | null; stop(): Promise<void> };
+export type MonitorWorker = { id: string; stats: WorkerStats; journeyStats: JourneyStats | null; scheduler: Scheduler | null; stop(): Promise<void> };
 
 export function startWorker(options: WorkerOptions): MonitorWorker {
   const id = options.id ?? `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString('hex')}`;
@@ -164,8 +168,16 @@ export function startWorker(options: WorkerOptions): MonitorWorker {
   const scheduled = options.scheduledChecks;
   const scheduler = scheduled ? createScheduler({ ...scheduled, db, worker: id, log }) : null;
 
+  const journeyLoop =
+    options.journeys === false
+      ? null
+      : createJourneyLoop({ db, http: network.http, worker: id, secrets: options.journeys?.secrets, concurrency: options.journeys?.concurrency, lookaheadMs, leaseSlackMs: options.leaseSlackMs });
+
   const stops = [
     loop('claim', pollMs, poll),
+    ...(journeyLoop
+      ? [loop('journeys', pollMs, () => journeyLoop.poll()), loop('journey results', flushMs, () => journeyLoop.flush()), ...(options.housekeeping === false ? [] : [loop('journey housekeeping', 10_000, () => journeyLoop.housekeeping())])]
+      : []),
     ...(scheduler ? [loop('scheduled checks', scheduled?.pollMs ?? 30_000, () => scheduler.tick())] : []),
     loop('flush', flushMs, flush),
     loop('alerts', 1000, async () => {
@@ -178,6 +190,7 @@ export function startWorker(options: WorkerOptions): MonitorWorker {
   return {
     id,
     stats,
+    journeyStats: journeyLoop?.stats ?? null,
     scheduler,
     async stop() {
       stopped = true;
@@ -190,6 +203,7 @@ export function startWorker(options: WorkerOptions): MonitorWorker {
       try {
         await flush();
         await releaseLeases(db, id, unstarted);
+        await journeyLoop?.stop();
       } catch (error) {
         log(`final flush failed (the leases will expire and another worker re-runs those slots): ${loggableMessage(error)}`);
       }

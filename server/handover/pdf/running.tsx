@@ -34,6 +34,12 @@ export function Monitoring({ doc, pages }: Props) {
           ))}
         </View>
       )}
+      <H3>Journeys</H3>
+      <Table
+        columns={[{ header: 'Journey', width: 1.4, bold: true }, { header: 'Kind', width: 0.7 }, { header: 'State', width: 0.8 }, { header: 'Success 7d', width: 1 }, { header: 'Success 24h', width: 1 }, { header: 'Target', width: 2 }]}
+        rows={m.journeys.map((j) => [j.name, j.kind, { text: j.state, color: statusColor(j.state) }, `${fmtPercent(j.successPercent7d)} (${j.passed7d} of ${j.runs7d})`, fmtPercent(j.successPercent24h), `${j.target}${j.meetsTarget === false ? ' — missed' : ''}`])}
+        empty="No sign-in or API journey set up: nothing measures whether people can sign in."
+      />
       <H3>Alert routing</H3>
       <Table
         columns={[{ header: 'Channel', width: 1.5, bold: true }, { header: 'Kind', width: 1 }, { header: 'Sends to', width: 2.5 }]}

@@ -10,8 +10,9 @@ import { addSample } from '@/server/monitoring/histogram';
 import { buildPanel, type RollupInput } from '@/server/monitoring/panel-build';
 import { projectTargets, windowStart } from '@/server/monitoring/panels';
 import type { PanelSummary, PanelPoint } from '@/components/charts/types';
-import type { AlertRouting, DailyPoint, MonitoringSection, MonitorSummary } from '../types';
+import type { AlertRouting, DailyPoint, JourneyPackRow, MonitoringSection, MonitorSummary } from '../types';
 import { isoDate, type SourceContext } from './context';
+import { listJourneys } from '@/server/journeys/service';
 
 export const NOT_MONITORED = 'Not measured yet: set up uptime monitors on the Observability stage.';
 const HOUR = 3_600_000;
@@ -71,7 +72,12 @@ async function buildAlerts(ctx: SourceContext): Promise<AlertRouting> {
 
 export async function buildMonitoring(ctx: SourceContext): Promise<MonitoringSection> {
   const list = await ctx.db.select().from(monitors).where(eq(monitors.projectId, ctx.projectId)).orderBy(asc(monitors.createdAt));
-  const [rollups, alerts, targets] = await Promise.all([rollupsByMonitor(ctx, list.map((m) => m.id), windowStart(ctx.now)), buildAlerts(ctx), projectTargets(ctx.db, ctx.projectId)]);
+  const [rollups, alerts, targets, journeys] = await Promise.all([
+    rollupsByMonitor(ctx, list.map((m) => m.id), windowStart(ctx.now)),
+    buildAlerts(ctx),
+    projectTargets(ctx.db, ctx.projectId),
+    listJourneys(ctx.db, ctx.projectId, ctx.now),
+  ]);
   const summaries: MonitorSummary[] = list.map((m) => {
     const panel = buildPanel({ rollups: rollups.get(m.id) ?? [], now: ctx.now, targets: { p95Ms: m.p95TargetMs ?? targets.p95Ms, uptimePercent: targets.uptimePercent } });
     const whole = dailyPoint(panel.last7d, '');
@@ -92,5 +98,21 @@ export async function buildMonitoring(ctx: SourceContext): Promise<MonitoringSec
   return {
     monitors: summaries.length > 0 ? { state: 'measured', measuredAt: ctx.now.toISOString(), data: summaries } : { state: 'not-measured', note: NOT_MONITORED },
     alerts,
+    // The same figures as the monitoring page (server/journeys/service.ts); steps name secrets, never hold them.
+    journeys: journeys.map(
+      (j): JourneyPackRow => ({
+        name: j.name,
+        kind: j.kind,
+        steps: j.stepCount,
+        state: j.enabled ? j.state : 'paused',
+        successPercent7d: j.last7d.percent,
+        runs7d: j.last7d.runs,
+        passed7d: j.last7d.passed,
+        successPercent24h: j.last24h.percent,
+        target: j.target.label,
+        meetsTarget: j.last7d.meetsTarget,
+        lastFailure: j.lastOk === false ? j.lastError : null,
+      }),
+    ),
   };
 }
