@@ -9,7 +9,8 @@ export const maturity = pgEnum('maturity', MATURITIES);
 export const canonicalHost = pgEnum('canonical_host', ['apex', 'www']);
 export const projectStatus = pgEnum('project_status', ['active', 'archived']);
 
-export type ProjectEndpoint = { kind: EndpointKind; method: HttpMethod; url: string; label?: string };
+/** `p95TargetMs`: set by hand; when absent the playbook's target for the endpoint's kind applies (server/targets). */
+export type ProjectEndpoint = { kind: EndpointKind; method: HttpMethod; url: string; label?: string; p95TargetMs?: number };
 export type ProjectEnvironment = { name: string; url?: string };
 
 export const projects = pgTable(

@@ -53,6 +53,32 @@ describe('latency check', () => {
     expect(site.requests.some((r) => r.method === 'POST')).toBe(false);
   });
 
+  it('judges each endpoint against its own target: its kind, or a number set by hand', async () => {
+    // Generous targets above the 400 ms the slow endpoint takes, so load on the machine cannot tip them.
+    const outcome = await run(
+      {
+        ...target([], { probes: { latencySamples: 3 }, targets: { commonReadP95Ms: 150, heavyActionP95Ms: 30_000 } }),
+        endpoints: [
+          { kind: 'checkout', method: 'GET', url: 'https://shop.test/api/search' },
+          { kind: 'dashboard', method: 'GET', url: 'https://shop.test/api/feed', p95TargetMs: 30_000 },
+          { kind: 'dashboard', method: 'GET', url: 'https://shop.test/api/search?as=read' },
+        ],
+      },
+      site.deps,
+    );
+    const endpoints = (outcome.evidence as { endpoints: { url: string; targetMs: number; targetKind: string; targetSource: string }[] }).endpoints;
+    expect(endpoints.map((e) => [e.url, e.targetMs, e.targetKind, e.targetSource])).toEqual([
+      ['https://shop.test/', 150, 'common-read', 'playbook'],
+      ['https://shop.test/api/search', 30_000, 'heavy-action', 'playbook'],
+      ['https://shop.test/api/feed', 30_000, 'common-read', 'endpoint'],
+      ['https://shop.test/api/search?as=read', 150, 'common-read', 'playbook'],
+    ]);
+    // The homepage may cross 150 ms on a loaded machine; the 400 ms read always does, the others never.
+    const slow = outcome.findings.filter((f) => f.code.startsWith('latency.p95') && (f.evidence as { url: string }).url !== 'https://shop.test/');
+    expect(slow.map((f) => (f.evidence as { url: string }).url)).toEqual(['https://shop.test/api/search?as=read']);
+    expect(slow[0]!.message).toContain("the 150 ms target for common reads (the playbook's p95 for common reads)");
+  });
+
   it('sends only a handful of samples without verified ownership, and caps the burst', async () => {
     const before = site.requests.filter((r) => r.url === '/api/products').length;
     const light = await run(target(['/api/products'], { ownershipVerified: false }), site.deps);

@@ -56,12 +56,16 @@ export interface CheckEndpoint {
   kind: string;
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   url: string;
+  /** Set by hand on the endpoint; otherwise the playbook's target for its kind applies (server/targets). */
+  p95TargetMs?: number;
 }
 
-/** The latency targets of the project's playbook. */
+/** The latency targets of the project's playbook, per kind of endpoint (server/targets). */
 export interface LatencyTargets {
   commonReadP95Ms: number;
   heavyActionP95Ms?: number;
+  chatStartP95Ms?: number;
+  chatResponseP95Ms?: number;
 }
 
 /**

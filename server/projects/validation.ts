@@ -56,6 +56,13 @@ export const projectFieldsSchema = z
           method: z.enum(HTTP_METHODS, 'Choose an HTTP method.'),
           url: byRule(checkEndpointTarget),
           label: safeText().max(60, 'Keep the label under 60 characters.').optional(),
+          // Empty: judged against the playbook's target for the endpoint's kind (server/targets).
+          p95TargetMs: z
+            .number('Enter the p95 target in milliseconds, or leave it empty.')
+            .int('Use whole milliseconds.')
+            .min(10, 'A target under 10 ms cannot be measured from outside.')
+            .max(60_000, 'Keep the target at 60,000 ms (one minute) or less.')
+            .optional(),
         }),
       )
       .max(30, 'List at most 30 endpoints.')

@@ -40,7 +40,7 @@ export type ProjectFormValues = {
   mailDomain: string | null;
   dkimSelectors: string[];
   productionUrl: string | null;
-  endpoints: { kind: EndpointKind; method: HttpMethod; url: string; label?: string }[];
+  endpoints: { kind: EndpointKind; method: HttpMethod; url: string; label?: string; p95TargetMs?: number }[];
   environments: { name: string; url?: string }[];
 };
 
