@@ -129,3 +129,18 @@ export function monitorTarget(
 export function describeTarget(target: ResolvedTarget): string {
   return `${target.ms} ms for ${LATENCY_KIND_LABELS[target.kind]} (${target.from})`;
 }
+
+/** How a chart names a target line: "heavier actions, 800 ms". */
+export function targetLine(target: ResolvedTarget): { kind: LatencyKind; label: string; ms: number; from: string } {
+  return { kind: target.kind, label: `${LATENCY_KIND_LABELS[target.kind]}, ${target.ms} ms`, ms: target.ms, from: target.from };
+}
+
+/**
+ * The lines a panel over several monitors draws: the target of each kind its monitors belong
+ * to, once, in kind order (numbers set by hand on one monitor belong on that monitor's panel).
+ */
+export function projectTargetLines(resolved: readonly ResolvedTarget[], targets: PlaybookLatencyTargets | null | undefined) {
+  const kinds = new Set(resolved.map((t) => t.kind));
+  if (kinds.size === 0) kinds.add('common-read');
+  return LATENCY_KINDS.filter((k) => kinds.has(k)).map((k) => targetLine(playbookTarget(k, targets)));
+}
