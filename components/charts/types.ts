@@ -21,7 +21,7 @@ export type PanelPoint = {
 export type PanelSummary = Omit<PanelPoint, 'start'>;
 
 /** A p95 target drawn over the latency lines: its kind of endpoint, the number, and where it came from. */
-export type TargetLine = { kind: 'common-read' | 'heavy-action' | 'chat'; label: string; ms: number; from: string };
+export type TargetLine = { kind: 'common-read' | 'heavy-action' | 'chat'; kindLabel: string; ms: number; from: string };
 
 /**
  * `p95Ms`: the number the p95 figure is judged against (a monitor's own target; a project's

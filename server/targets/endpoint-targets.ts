@@ -130,9 +130,9 @@ export function describeTarget(target: ResolvedTarget): string {
   return `${target.ms} ms for ${LATENCY_KIND_LABELS[target.kind]} (${target.from})`;
 }
 
-/** How a chart names a target line: "heavier actions, 800 ms". */
-export function targetLine(target: ResolvedTarget): { kind: LatencyKind; label: string; ms: number; from: string } {
-  return { kind: target.kind, label: `${LATENCY_KIND_LABELS[target.kind]}, ${target.ms} ms`, ms: target.ms, from: target.from };
+/** A target as a chart draws it (components/charts/types.ts TargetLine). */
+export function targetLine(target: ResolvedTarget): { kind: LatencyKind; kindLabel: string; ms: number; from: string } {
+  return { kind: target.kind, kindLabel: LATENCY_KIND_LABELS[target.kind], ms: target.ms, from: target.from };
 }
 
 /**

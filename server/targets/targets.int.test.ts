@@ -60,7 +60,7 @@ describe('targets per endpoint kind', () => {
   it("draws each monitor's own target on its panel and says where it came from", async () => {
     const panel = async (name: string) => (await app.caller(owner).monitoring.get({ projectId, monitorId: ids[name]! })).panel.targets;
     expect(await panel('Homepage')).toMatchObject({ p95Ms: 300, p95Lines: [{ kind: 'common-read', ms: 300, from: "the playbook's p95 for common reads" }] });
-    expect(await panel('Checkout')).toMatchObject({ p95Ms: 800, p95Lines: [{ kind: 'heavy-action', ms: 800, label: 'heavier actions, 800 ms' }] });
+    expect(await panel('Checkout')).toMatchObject({ p95Ms: 800, p95Lines: [{ kind: 'heavy-action', ms: 800, kindLabel: 'heavier actions' }] });
     expect(await panel('Reports')).toMatchObject({ p95Ms: 1_200, p95Lines: [{ ms: 1_200, from: 'set by hand on the endpoint “Reports”' }] });
   });
 
