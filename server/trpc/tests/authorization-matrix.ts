@@ -147,6 +147,11 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixEntry> = {
   'handover.removeEntry': project(WORKSPACE_ROLES, (w) => ({ entryId: w.entryId })),
   'handover.addWeeklySuggestions': project(WORKSPACE_ROLES, () => ({ keys: ['error-review'] })),
 
+  // Project secrets: project settings people only, never clients (write-only values)
+  'secrets.list': project(WORKSPACE_ROLES),
+  'secrets.set': project(WORKSPACE_ROLES, () => ({ name: 'STRIPE_WEBHOOK_SECRET', value: 'whsec_test_0123456789abcdef' })),
+  'secrets.remove': project(WORKSPACE_ROLES, (w) => ({ name: w.secretName })),
+
   // Monitoring
   'monitoring.list': project(EVERY_PROJECT_ROLE),
   'monitoring.get': project(EVERY_PROJECT_ROLE, (w) => ({ monitorId: w.monitorId })),
