@@ -13,6 +13,8 @@ export type ProjectCheckTarget = {
   endpoints: { kind: ProjectEndpoint['kind']; method: ProjectEndpoint['method']; url: string; p95TargetMs?: number }[];
   targets: LatencyTargets;
   ownershipVerified: boolean;
+  /** Payment webhook endpoints with the NAME of their signing secret; values are opened only when the check runs (./webhook-secrets.ts). */
+  paymentWebhooks: { url: string; secretName: string | null; signingSecret: null }[];
   /** The chat endpoint with its request template, once both are set up (server/chatbot/chat-target.ts). */
   chat?: ChatCheckTarget;
 };
@@ -44,6 +46,9 @@ export function buildCheckTarget(project: ProjectFields, targets: ProjectCheckTa
       ...(targets.chatStartP95Ms ? { chatStartP95Ms: targets.chatStartP95Ms } : {}),
       ...(targets.chatResponseP95Ms ? { chatResponseP95Ms: targets.chatResponseP95Ms } : {}),
     },
+    paymentWebhooks: project.endpoints
+      .filter((e) => e.kind === 'payment-webhook')
+      .map((e) => ({ url: new URL(e.url, base).toString(), secretName: e.signingSecret ?? null, signingSecret: null })),
     ownershipVerified,
   };
 }
