@@ -9,7 +9,7 @@ import { Select } from '@/components/ui/select';
 import type { FieldErrors } from '@/app/_lib/trpc';
 import { ENDPOINT_KIND_LABELS, ENDPOINT_KINDS, HTTP_METHODS, type EndpointKind, type HttpMethod } from '@/server/projects/kinds';
 
-export type EndpointRow = { rowId: number; kind: EndpointKind; method: HttpMethod; url: string; label?: string; p95TargetMs?: number };
+export type EndpointRow = { rowId: number; kind: EndpointKind; method: HttpMethod; url: string; label?: string; p95TargetMs?: number; signingSecret?: string };
 export type EnvironmentRow = { rowId: number; name: string; url: string };
 
 type RowsProps<T> = { rows: T[]; onChange: (rows: T[]) => void; errors: FieldErrors; newRowId: () => number };
@@ -18,7 +18,8 @@ function replace<T extends { rowId: number }>(rows: T[], rowId: number, patch: P
   return rows.map((row) => (row.rowId === rowId ? { ...row, ...patch } : row));
 }
 
-export function EndpointRows({ rows, onChange, errors, newRowId }: RowsProps<EndpointRow>) {
+/** `secretNames`: the project's secrets (edit only), offered as a payment webhook's signing secret. */
+export function EndpointRows({ rows, onChange, errors, newRowId, secretNames }: RowsProps<EndpointRow> & { secretNames?: string[] }) {
   return (
     <Card>
       <CardHeader>
@@ -62,9 +63,27 @@ export function EndpointRows({ rows, onChange, errors, newRowId }: RowsProps<End
                 onChange={(e) => onChange(replace(rows, row.rowId, { p95TargetMs: e.target.value === '' ? undefined : Number(e.target.value) }))}
               />
             </Field>
+            {row.kind === 'payment-webhook' && secretNames ? (
+              <Field
+                className="sm:col-span-3 sm:row-start-2"
+                label="Signing secret"
+                optional
+                hint={secretNames.length === 0 ? 'Add the test-mode signing secret (whsec_…) under Secrets below first.' : 'The secret holding this endpoint’s test-mode signing secret; the payment webhook check signs its test events with it.'}
+                error={errors[`endpoints.${index}.signingSecret`]}
+              >
+                <Select value={row.signingSecret ?? ''} onChange={(e) => onChange(replace(rows, row.rowId, { signingSecret: e.target.value || undefined }))}>
+                  <option value="">None</option>
+                  {[...new Set([...secretNames, ...(row.signingSecret ? [row.signingSecret] : [])])].map((name) => (
+                    <option key={name} value={name}>
+                      {name}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+            ) : null}
             <Button
               variant="ghost"
-              className="sm:mt-6"
+              className="sm:col-start-5 sm:row-start-1 sm:mt-6"
               aria-label={`Remove endpoint ${index + 1}`}
               onClick={() => onChange(rows.filter((r) => r.rowId !== row.rowId))}
             >
