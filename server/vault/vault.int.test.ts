@@ -8,10 +8,13 @@ import { count, eq, sql } from 'drizzle-orm';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { createTestApp, type TestApp } from '@/test/harness';
 import { activityLog, projectSecrets } from '@/db/schema';
-import { refusal } from '@/server/trpc/tests/expect-refusal';
-import { fieldErrorsOf, recordsProject } from '@/server/trpc/tests/records-fixtures';
+import { refusal } from '@/test/trpc/expect-refusal';
+import { fieldErrorsOf, recordsProject } from '@/test/trpc/records-fixtures';
 import { rowsOf } from '@/server/monitoring/sql-rows';
+import { randomBytes } from 'node:crypto';
 import { MASK, openProjectSecrets } from '.';
+import { keyringOf, processKeyring, useKeyring, vaultKey, type Keyring } from './keyring';
+import { resealSecrets } from './rotate';
 
 let app: TestApp;
 let world: Awaited<ReturnType<typeof recordsProject>>;
@@ -152,5 +155,40 @@ describe('project secrets', () => {
     expect(() => box.fill('{"password":"{{secret.TEST_PASSWORD}}"}')).toThrow(/TEST_PASSWORD is not set/);
     const [entry] = await app.db.select().from(activityLog).where(eq(activityLog.action, 'secret.remove'));
     expect(entry!.summary).toBe('removed the secret “TEST_PASSWORD”');
+  });
+});
+
+describe('key rotation', () => {
+  it('re-seals rows under the new key, reads old rows until then, and reports rows no key opens', async () => {
+    // The rows of the tests above were sealed with this process's test key: it stays readable as an old key.
+    const first = processKeyring().current;
+    const oldKey = randomBytes(32).toString('base64');
+    const newKey = randomBytes(32).toString('base64');
+    const ringOf = (current: string, previous: string[]): Keyring => ({ current: vaultKey(current), previous: [...previous.map(vaultKey), first] });
+    useKeyring(ringOf(oldKey, []));
+    await secrets().set({ projectId: projectId(), name: 'ROTATE_ME', value: 'value-before-rotation' });
+
+    // The new key is current; the old one still opens what it sealed.
+    const ring = ringOf(newKey, [oldKey]);
+    useKeyring(ring);
+    expect((await openProjectSecrets(app.db, projectId())).fill('{{secret.ROTATE_ME}}')).toBe('value-before-rotation');
+    const report = await resealSecrets(app.db, ring);
+    expect(report.resealed).toBeGreaterThanOrEqual(1);
+    const keyIds = (await app.db.select({ keyId: projectSecrets.keyId }).from(projectSecrets)).map((r) => r.keyId);
+    expect(new Set(keyIds)).toEqual(new Set([ring.current.id]));
+
+    // The old key can go now.
+    useKeyring(keyringOf({ current: newKey, previous: [] }));
+    expect((await openProjectSecrets(app.db, projectId())).fill('{{secret.ROTATE_ME}}')).toBe('value-before-rotation');
+    expect(await resealSecrets(app.db, keyringOf({ current: newKey, previous: [] }))).toEqual({ resealed: 0, unreadable: [] });
+
+    // A row sealed with a key nobody configured is reported, not lost or overwritten.
+    const lostKey = randomBytes(32).toString('base64');
+    useKeyring(keyringOf({ current: lostKey, previous: [] }));
+    await secrets().set({ projectId: projectId(), name: 'LOST_KEY_ROW', value: 'sealed-with-a-lost-key' });
+    useKeyring(keyringOf({ current: newKey, previous: [] }));
+    const lost = await resealSecrets(app.db, keyringOf({ current: newKey, previous: [] }));
+    expect(lost.unreadable).toEqual([{ projectId: projectId(), name: 'LOST_KEY_ROW', reason: expect.stringMatching(/key this server does not have/) }]);
+    await expect(openProjectSecrets(app.db, projectId()).then((box) => box.fill('{{secret.LOST_KEY_ROW}}'))).rejects.toThrow(/cannot be read on this server/);
   });
 });

@@ -6,8 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { appRouter } from '../root';
-import { fakeSecrets } from '@/server/testnet/fake-secrets';
-import { hostileSecrets } from './hostile-secrets';
+import { fakeSecrets } from '@/test/testnet/fake-secrets';
+import { hostileSecrets } from '@/test/trpc/hostile-secrets';
 
 type Schema = z.core.$ZodType;
 type Leaf = { path: string; schema: Schema };

@@ -63,6 +63,7 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixEntry> = {
   'workspace.home': { scope: 'workspace', allow: WORKSPACE_ROLES, input: (w) => ({ workspaceId: w.workspaceId }) },
   'workspace.rename': { scope: 'workspace', allow: MANAGERS, input: (w) => ({ workspaceId: w.workspaceId, name: 'Renamed studio' }) },
   'workspace.members': { scope: 'workspace', allow: WORKSPACE_ROLES, input: (w) => ({ workspaceId: w.workspaceId }) },
+  'workspace.activity': { scope: 'workspace', allow: MANAGERS, input: (w) => ({ workspaceId: w.workspaceId }) },
   'workspace.invite': { scope: 'workspace', allow: MANAGERS, input: (w) => ({ workspaceId: w.workspaceId, email: 'new.person@example.test', role: 'member' }) },
   'workspace.revokeInvitation': { scope: 'workspace', allow: MANAGERS, input: (w) => ({ workspaceId: w.workspaceId, invitationId: w.invitationId }) },
   'workspace.changeRole': { scope: 'workspace', allow: MANAGERS, input: (w) => ({ workspaceId: w.workspaceId, userId: w.removableUserId, role: 'admin' }) },
