@@ -9,9 +9,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '@/test/harness';
-import { startQuickSite, type QuickSite } from '@/server/testnet/quick-site';
-import { paymentWebhook, type WebhookBehaviour } from '@/server/testnet/fixtures/payment-webhooks';
-import { respond, routes, type SiteHandler } from '@/server/testnet/site';
+import { startQuickSite, type QuickSite } from '@/test/testnet/quick-site';
+import { paymentWebhook, type WebhookBehaviour } from '@/test/testnet/fixtures/payment-webhooks';
+import { respond, routes, type SiteHandler } from '@/test/testnet/site';
 import { checklistItems, domainOwnership, itemEvidence, projects } from '@/db/schema';
 import { createProject, updateProject } from '@/server/services/projects';
 import { createWorkspace } from '@/server/services/workspaces';
@@ -50,11 +50,9 @@ beforeAll(async () => {
   });
   app = await createTestApp({ checkDeps: () => site.deps });
   founder = await app.signUp('Wendy Webhook');
-  const workspace = await createWorkspace(app.db, founder, 'Webhook Studio');
+  const workspace = await createWorkspace(app.db, { actor: founder }, { name: 'Webhook Studio' });
   // .test is not a public suffix, so the service is called without the form's validation (as in probe-scope).
-  const project = await createProject(app.db, {
-    workspaceId: workspace.id,
-    actorId: founder.id,
+  const project = await createProject(app.db, { workspaceId: workspace.id, actorId: founder.id }, {
     templateId: 'membership-growth',
     fields: {
       name: 'Shop',
@@ -129,11 +127,11 @@ describe('payment webhook check through a project run', () => {
     expect(wrongKind.success ? null : wrongKind.error.issues[0]!.message).toBe('Only a payment webhook has a signing secret.');
 
     const before = await app.db.select({ endpoints: projects.endpoints, updatedAt: projects.updatedAt }).from(projects).where(eq(projects.id, projectId));
-    await expect(updateProject(app.db, projectId, founder.id, fieldsWith('STRIPE_WEBHOOK_SECRET'))).rejects.toMatchObject({ kind: 'bad-input', fields: { 'endpoints.0.signingSecret': expect.stringContaining('no secret named STRIPE_WEBHOOK_SECRET') } });
+    await expect(updateProject(app.db, { projectId, actorId: founder.id }, { fields: fieldsWith('STRIPE_WEBHOOK_SECRET') })).rejects.toMatchObject({ kind: 'bad-input', fields: { 'endpoints.0.signingSecret': expect.stringContaining('no secret named STRIPE_WEBHOOK_SECRET') } });
     expect(await app.db.select({ endpoints: projects.endpoints, updatedAt: projects.updatedAt }).from(projects).where(eq(projects.id, projectId))).toEqual(before);
 
     await setSecret(app.db, { projectId, actorId: founder.id }, { name: 'STRIPE_WEBHOOK_SECRET', value: SECRET });
-    await updateProject(app.db, projectId, founder.id, fieldsWith('STRIPE_WEBHOOK_SECRET'));
+    await updateProject(app.db, { projectId, actorId: founder.id }, { fields: fieldsWith('STRIPE_WEBHOOK_SECRET') });
     const [row] = await app.db.select({ endpoints: projects.endpoints }).from(projects).where(eq(projects.id, projectId));
     expect(row!.endpoints[0]!.signingSecret).toBe('STRIPE_WEBHOOK_SECRET');
   });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { paymentWebhook, type ReceivedEvent } from '@/server/testnet/fixtures/payment-webhooks';
-import { respond, routes } from '@/server/testnet/site';
-import { startQuickSite, type QuickSite } from '@/server/testnet/quick-site';
+import { paymentWebhook, type ReceivedEvent } from '@/test/testnet/fixtures/payment-webhooks';
+import { respond, routes } from '@/test/testnet/site';
+import { startQuickSite, type QuickSite } from '@/test/testnet/quick-site';
 import { verifyStripeSignature } from '@/server/webhooks/stripe-signature';
 import { run, TEST_EVENT_TYPE } from './payment-webhook';
 import type { CheckTarget } from './types';
