@@ -31,7 +31,8 @@ describe('latency check', () => {
   });
 
   it('reports p50/p95/p99 per endpoint and passes within target', async () => {
-    const outcome = await run(target(['/api/products'], { probes: { latencySamples: 10 } }), site.deps);
+    // A generous target: an instant answer can still take a few hundred ms on a loaded machine.
+    const outcome = await run(target(['/api/products'], { probes: { latencySamples: 10 }, targets: { commonReadP95Ms: 30_000 } }), site.deps);
     expect(outcome.status).toBe('pass');
     const endpoints = (outcome.evidence as { endpoints: { url: string; samples: number; p50: number; p95: number; p99: number }[] }).endpoints;
     expect(endpoints.map((e) => e.url)).toEqual(['https://shop.test/', 'https://shop.test/api/products']);
