@@ -3,6 +3,7 @@ import { paymentWebhook, type ReceivedEvent } from '@/test/testnet/fixtures/paym
 import { respond, routes } from '@/test/testnet/site';
 import { startQuickSite, type QuickSite } from '@/test/testnet/quick-site';
 import { verifyStripeSignature } from '@/server/webhooks/stripe-signature';
+import { readEvidence } from './evidence';
 import { run, TEST_EVENT_TYPE } from './payment-webhook';
 import type { CheckTarget } from './types';
 
@@ -44,6 +45,7 @@ describe('payment webhook check', () => {
     const outcome = await run(target('/hooks/good'), site.deps);
     expect(codes(outcome)).toEqual(['payment-webhook.verified']);
     expect(outcome.status).toBe('pass');
+    expect(readEvidence('payment-webhook', outcome.evidence)).toEqual({ state: 'read', evidence: { endpoints: ['https://shop.test/hooks/good'], tested: 1 } });
     const [signed, replay, forged] = received.good as [ReceivedEvent, ReceivedEvent, ReceivedEvent];
     expect(received.good).toHaveLength(3);
     // The same event twice, each correctly signed; then a different event with a wrong signature.

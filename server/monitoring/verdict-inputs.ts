@@ -8,7 +8,7 @@
 import { and, eq, gte, isNull, or } from 'drizzle-orm';
 import type { Database } from '@/db/types';
 import { monitorIncidents, monitorRollups, monitors, projects } from '@/db/schema';
-import type { Targets } from '@/server/roadmap/types';
+import type { Targets } from '@/lib/vocabulary/roadmap-template';
 import type { VerdictEvidence, VerdictMonitor } from '@/server/roadmap/recommendation';
 import { LATENCY_KIND_LABELS, monitorTarget, type EndpointForMatch } from '@/server/targets/endpoint-targets';
 import { buildPanel } from './panel-build';
