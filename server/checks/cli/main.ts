@@ -141,7 +141,6 @@ async function checkCommand(args: string[], io: CliIo): Promise<number> {
   target.paymentWebhooks = (target.endpoints ?? []).filter((e) => e.kind === 'payment-webhook').map((e) => ({ url: e.url, secretName: secretEnv ?? null, signingSecret }));
   // What is printed never carries the secret: the target without it, and any echo of it masked.
   const masked = (text: string) => (signingSecret ? text.split(signingSecret).join('••••') : text);
-  const printable = { ...target, paymentWebhooks: target.paymentWebhooks.map(({ url, secretName }) => ({ url, secretName })) };
   if (values['ownership-token']) {
     const ownership = await verifyOwnership(target.domain, values['ownership-token'], deps);
     target.ownershipVerified = ownership.verified;
@@ -158,6 +157,7 @@ async function checkCommand(args: string[], io: CliIo): Promise<number> {
   });
   const durationMs = Math.round(performance.now() - started);
   const exitCode = findingsAtOrAbove(results, failOn).length > 0 ? 1 : 0;
+  const printable = { ...target, paymentWebhooks: (target.paymentWebhooks ?? []).map(({ url, secretName }) => ({ url, secretName })) };
   if (values.json) io.stdout(masked(`${JSON.stringify({ target: printable, durationMs, failOn, exitCode, results }, null, 2)}\n`));
   else io.stdout(masked(formatText(input, results, CATALOGUE, durationMs, failOn)));
   return exitCode;
