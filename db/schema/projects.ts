@@ -9,7 +9,11 @@ export const maturity = pgEnum('maturity', MATURITIES);
 export const canonicalHost = pgEnum('canonical_host', ['apex', 'www']);
 export const projectStatus = pgEnum('project_status', ['active', 'archived']);
 
-export type ProjectEndpoint = { kind: EndpointKind; method: HttpMethod; url: string; label?: string };
+/**
+ * `p95TargetMs`: set by hand; when absent the playbook's target for the endpoint's kind applies (server/targets).
+ * `signingSecret`: for a payment webhook, the NAME of the project secret (server/vault) holding its test signing secret.
+ */
+export type ProjectEndpoint = { kind: EndpointKind; method: HttpMethod; url: string; label?: string; p95TargetMs?: number; signingSecret?: string };
 export type ProjectEnvironment = { name: string; url?: string };
 
 export const projects = pgTable(

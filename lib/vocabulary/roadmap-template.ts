@@ -41,6 +41,7 @@ export type AutomatedCheck =
   | 'error-pages'
   | 'exposed-paths'
   | 'chat'
+  | 'payment-webhook'
   | 'monitors'
   | 'alerts'
   /** Settled by chatbot launch-check runs (server/chatbot), not by a check run. */

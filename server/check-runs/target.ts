@@ -1,6 +1,6 @@
 /** Turns a project's fields into what the checks are pointed at. */
 import type { ProjectEndpoint } from '@/db/schema';
-import type { ChatCheckTarget } from '@/server/checks/types';
+import type { ChatCheckTarget, LatencyTargets } from '@/server/checks/types';
 
 export type ProjectCheckTarget = {
   domain: string;
@@ -10,9 +10,11 @@ export type ProjectCheckTarget = {
   dkimSelectors: string[];
   productionUrl: string | null;
   /** Absolute URLs: paths are resolved against the production URL (or https://canonical host). */
-  endpoints: { kind: ProjectEndpoint['kind']; method: ProjectEndpoint['method']; url: string }[];
-  targets: { commonReadP95Ms: number; heavyActionP95Ms?: number };
+  endpoints: { kind: ProjectEndpoint['kind']; method: ProjectEndpoint['method']; url: string; p95TargetMs?: number }[];
+  targets: LatencyTargets;
   ownershipVerified: boolean;
+  /** Payment webhook endpoints with the NAME of their signing secret; values are opened only when the check runs (./webhook-secrets.ts). */
+  paymentWebhooks: { url: string; secretName: string | null; signingSecret: null }[];
   /** The chat endpoint with its request template, once both are set up (server/chatbot/chat-target.ts). */
   chat?: ChatCheckTarget;
 };
@@ -37,8 +39,16 @@ export function buildCheckTarget(project: ProjectFields, targets: ProjectCheckTa
     mailDomain: project.mailDomain,
     dkimSelectors: project.dkimSelectors,
     productionUrl: project.productionUrl,
-    endpoints: project.endpoints.map((e) => ({ kind: e.kind, method: e.method, url: new URL(e.url, base).toString() })),
-    targets: { commonReadP95Ms: targets.commonReadP95Ms, ...(targets.heavyActionP95Ms ? { heavyActionP95Ms: targets.heavyActionP95Ms } : {}) },
+    endpoints: project.endpoints.map((e) => ({ kind: e.kind, method: e.method, url: new URL(e.url, base).toString(), ...(e.p95TargetMs ? { p95TargetMs: e.p95TargetMs } : {}) })),
+    targets: {
+      commonReadP95Ms: targets.commonReadP95Ms,
+      ...(targets.heavyActionP95Ms ? { heavyActionP95Ms: targets.heavyActionP95Ms } : {}),
+      ...(targets.chatStartP95Ms ? { chatStartP95Ms: targets.chatStartP95Ms } : {}),
+      ...(targets.chatResponseP95Ms ? { chatResponseP95Ms: targets.chatResponseP95Ms } : {}),
+    },
+    paymentWebhooks: project.endpoints
+      .filter((e) => e.kind === 'payment-webhook')
+      .map((e) => ({ url: new URL(e.url, base).toString(), secretName: e.signingSecret ?? null, signingSecret: null })),
     ownershipVerified,
   };
 }

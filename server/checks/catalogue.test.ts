@@ -13,7 +13,7 @@ describe('check catalogue', () => {
   afterAll(() => product?.close());
 
   it('covers every automated check roadmap items name, except the monitoring ones', () => {
-    expect([...CHECK_IDS].sort()).toEqual(['cdn', 'chat', 'cookies', 'cors', 'dkim', 'dmarc', 'dns', 'error-pages', 'exposed-paths', 'hsts', 'latency', 'mixed-content', 'open-endpoints', 'rate-limit', 'redirects', 'secrets', 'security-headers', 'spf', 'static-caching', 'tls'].sort());
+    expect([...CHECK_IDS].sort()).toEqual(['cdn', 'chat', 'cookies', 'cors', 'dkim', 'dmarc', 'dns', 'error-pages', 'exposed-paths', 'hsts', 'latency', 'mixed-content', 'open-endpoints', 'payment-webhook', 'rate-limit', 'redirects', 'secrets', 'security-headers', 'spf', 'static-caching', 'tls'].sort());
     for (const check of CATALOGUE) expect(check.title.length).toBeGreaterThan(5);
   });
 
@@ -42,10 +42,11 @@ describe('check catalogue', () => {
     expect(results.cdn?.findings[0]?.evidence).toMatchObject({ providers: ['Vercel'] });
     expect(results['security-headers']?.evidence).toMatchObject({ grade: 'A' });
 
-    // The test product has no chat endpoint: the chat check does not apply, so it is not run.
+    // The test product has no chat and no payment webhook endpoint: those checks do not apply, so they are not run.
     const applicable = CATALOGUE.filter((check) => appliesTo(check, product.target)).length;
-    expect(applicable).toBe(CHECK_IDS.length - 1);
+    expect(applicable).toBe(CHECK_IDS.length - 2);
     expect(results.chat).toBeUndefined();
+    expect(results['payment-webhook']).toBeUndefined();
     expect(progress.filter((p) => p.type === 'finished')).toHaveLength(applicable);
     expect(progress.at(-1)).toMatchObject({ type: 'finished', done: applicable, total: applicable });
 

@@ -1,7 +1,9 @@
 /**
  * Latency of the key endpoints: the homepage and the project's GET endpoints (at most 6) are
  * sampled one request after another (two endpoints at a time, 12-second cap) and their
- * p50/p95/p99 compared with the playbook's targets. Writes (POST/PUT/…) are never replayed.
+ * p50/p95/p99 compared with each endpoint's own target: set by hand on the endpoint, or the
+ * playbook's for its kind — common reads, heavier actions, chat replies (server/targets).
+ * Writes (POST/PUT/…) are never replayed.
  * The burst (default 20 samples, at most 50) needs verified ownership; otherwise 5 samples.
  * Only addresses under the project's domain are sampled (support/probe-scope.ts); one that
  * redirects out of it is stopped after the first request.
@@ -18,6 +20,7 @@ import { OUTSIDE_FIX, probeScope } from './support/probe-scope';
 import { clamp, deadlineIn, mapBounded, type Deadline } from './support/pool';
 import { result } from './support/result';
 import { percentile, roundMs } from './support/stats';
+import { DEFAULT_COMMON_READ_MS, LATENCY_KIND_LABELS, endpointTarget, type LatencyKind, type TargetSource } from '@/server/targets/endpoint-targets';
 import type { CheckDeps, CheckResult, CheckTarget, Finding } from './types';
 
 export const id = 'latency';
@@ -29,13 +32,13 @@ export const MAX_SAMPLES = 50;
 export const UNVERIFIED_SAMPLES = 5;
 const MAX_ENDPOINTS = 6;
 const TIME_CAP_MS = 12_000;
-const DEFAULT_TARGET_MS = 500;
-const HEAVY_KINDS = new Set(['checkout', 'chat']);
 
-type Measured = {
+/** The endpoint's own target and where it came from. */
+type EndpointTarget = { targetMs: number; targetKind: LatencyKind; targetSource: TargetSource; targetFrom: string };
+
+type Measured = EndpointTarget & {
   url: string;
   kind: string;
-  targetMs: number;
   samples: number;
   errors: number;
   p50: number | null;
@@ -52,7 +55,7 @@ function responseTime(response: HttpResponse): number {
   return Math.max(0, totalMs - dnsMs - connectMs - tlsMs);
 }
 
-async function measure(deps: CheckDeps, endpoint: { url: string; kind: string }, samples: number, targetMs: number, deadline: Deadline, domain: string): Promise<Measured> {
+async function measure(deps: CheckDeps, endpoint: { url: string; kind: string }, samples: number, target: EndpointTarget, deadline: Deadline, domain: string): Promise<Measured> {
   const times: number[] = [];
   const setup: number[] = [];
   let errors = 0;
@@ -72,7 +75,7 @@ async function measure(deps: CheckDeps, endpoint: { url: string; kind: string },
   return {
     url: endpoint.url,
     kind: endpoint.kind,
-    targetMs,
+    ...target,
     samples: sent,
     errors,
     p50: roundMs(percentile(times, 50)),
@@ -84,15 +87,20 @@ async function measure(deps: CheckDeps, endpoint: { url: string; kind: string },
   };
 }
 
+/** "the 800 ms target for heavier actions (the playbook's p95 for heavier actions)" */
+function targetWords(m: Measured): string {
+  return `the ${m.targetMs} ms target for ${LATENCY_KIND_LABELS[m.targetKind]} (${m.targetFrom})`;
+}
+
 function measuredFindings(m: Measured, domain: string): Finding[] {
   const findings: Finding[] = [];
   if (m.leftDomainFor) {
     findings.push(finding('info', 'outside-verified-domain', `${m.url} redirects to ${m.leftDomainFor}, which is not under the domain ${domain}, so it was measured once instead of sampled repeatedly.`, OUTSIDE_FIX, { url: m.url, redirectedTo: m.leftDomainFor, domain }));
   }
   if (m.p95 !== null && m.p95 > 2 * m.targetMs) {
-    findings.push(finding('high', 'p95-far-over-target', `${m.url}: 95% of requests finish within ${Math.round(m.p95)} ms, more than twice the ${m.targetMs} ms target; one visitor in twenty waits that long or longer.`, 'Find the slow part (database queries without an index, calls to other services made one after another, no caching) with your tracing or logs, fix it, and run this again.', m));
+    findings.push(finding('high', 'p95-far-over-target', `${m.url}: 95% of requests finish within ${Math.round(m.p95)} ms, more than twice ${targetWords(m)}; one visitor in twenty waits that long or longer.`, 'Find the slow part (database queries without an index, calls to other services made one after another, no caching) with your tracing or logs, fix it, and run this again.', m));
   } else if (m.p95 !== null && m.p95 > m.targetMs) {
-    findings.push(finding('medium', 'p95-over-target', `${m.url}: p95 is ${Math.round(m.p95)} ms, over the ${m.targetMs} ms target.`, 'Look at the slowest requests in your logs or tracing; caching or an index often closes a gap this size.', m));
+    findings.push(finding('medium', 'p95-over-target', `${m.url}: p95 is ${Math.round(m.p95)} ms, over ${targetWords(m)}.`, 'Look at the slowest requests in your logs or tracing; caching or an index often closes a gap this size.', m));
   }
   if (m.errors > 0) {
     findings.push(finding('medium', 'errors', `${m.url} failed ${m.errors} of ${m.samples} requests (errors or 5xx answers) while being measured.`, 'Check the server logs for these failures; errors under light load usually get worse under real traffic.', m));
@@ -115,9 +123,12 @@ export async function run(target: CheckTarget, deps: CheckDeps): Promise<CheckRe
   const requested = clamp(target.probes?.latencySamples, DEFAULT_SAMPLES, 1, MAX_SAMPLES);
   const samples = verified ? requested : Math.min(UNVERIFIED_SAMPLES, requested);
   const targets = target.targets;
-  const targetFor = (kind: string) => (HEAVY_KINDS.has(kind) ? targets?.heavyActionP95Ms ?? targets?.commonReadP95Ms : targets?.commonReadP95Ms) ?? DEFAULT_TARGET_MS;
+  const targetOf = (endpoint: { kind: string; method: string; p95TargetMs?: number }): EndpointTarget => {
+    const t = endpointTarget(endpoint, targets);
+    return { targetMs: t.ms, targetKind: t.kind, targetSource: t.source, targetFrom: t.from };
+  };
   const deadline = deadlineIn(TIME_CAP_MS);
-  const measured = await mapBounded(reads, 2, (endpoint) => measure(deps, endpoint, samples, targetFor(endpoint.kind), deadline, target.domain));
+  const measured = await mapBounded(reads, 2, (endpoint) => measure(deps, endpoint, samples, targetOf(endpoint), deadline, target.domain));
 
   const findings = measured.flatMap((m) => measuredFindings(m, target.domain));
   for (const { endpoint, message } of outside) {
@@ -134,7 +145,7 @@ export async function run(target: CheckTarget, deps: CheckDeps): Promise<CheckRe
     findings.push(finding('info', 'light-sample', `Only ${samples} requests per endpoint were sent because the domain's ownership is not verified; percentiles from so few samples are rough.`, 'Verify the domain in project settings to measure with the full sample.', { samples }));
   }
   if (!targets) {
-    findings.push(finding('info', 'default-target', `The project has no latency target, so ${DEFAULT_TARGET_MS} ms was used.`, 'Pick a playbook (or set targets) so the check compares against your own numbers.', { targetMs: DEFAULT_TARGET_MS }));
+    findings.push(finding('info', 'default-target', `The project has no latency target, so ${DEFAULT_COMMON_READ_MS} ms was used.`, 'Pick a playbook (or set targets) so the check compares against your own numbers.', { targetMs: DEFAULT_COMMON_READ_MS }));
   }
   if (writes.length > 0) {
     findings.push(finding('info', 'writes-skipped', `${writes.length} endpoint${writes.length === 1 ? '' : 's'} that change data (${writes.map((w) => w.method).join(', ')}) ${writes.length === 1 ? 'was' : 'were'} not measured; replaying writes could create real orders or accounts.`, 'Measure those with a load test against a staging copy.', { skipped: evidence.skippedWrites }));

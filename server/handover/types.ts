@@ -113,7 +113,12 @@ export type MonitorSummary = {
   checks: number;
   failures: number;
   p95Ms: number | null;
+  /** The monitor's own p95 target (server/targets); null for certificate monitors. */
   p95TargetMs: number | null;
+  /** The kind of endpoint the target is for, e.g. "heavier actions". */
+  targetKind: string | null;
+  /** Where the number came from, e.g. "the playbook's p95 for heavier actions", "set by hand on this monitor". */
+  targetFrom: string | null;
   days: DailyPoint[];
 };
 

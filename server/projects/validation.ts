@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { ENDPOINT_KINDS, HTTP_METHODS, MATURITIES, PRODUCT_TYPES, SEGMENTS } from '@/lib/vocabulary/projects';
 import { noCredentialsInLinks, requiredText, safeText } from '@/server/validation';
+import { SECRET_NAME_PATTERN, referencedSecretNames } from '@/server/vault/placeholders';
 import {
   checkDkimSelector,
   checkEndpointTarget,
@@ -28,6 +29,20 @@ function byRule(rule: (value: string) => RuleResult) {
 /** An optional text field: an empty box means "none". */
 const optionalText = <T extends z.ZodType<string, string>>(schema: T) =>
   z.preprocess((value) => (value === '' ? null : value), schema.nullable().optional());
+
+/**
+ * A payment webhook's signing secret: the NAME of a project secret (server/vault), typed bare or
+ * as its placeholder `{{secret.NAME}}`. Whether it exists is checked against the vault on save.
+ */
+const signingSecretName = z.preprocess(
+  (value) => {
+    if (typeof value !== 'string') return value;
+    const trimmed = value.trim();
+    if (trimmed === '') return undefined;
+    return referencedSecretNames(trimmed)[0] ?? trimmed;
+  },
+  z.string('Choose the secret that holds the signing secret.').regex(SECRET_NAME_PATTERN, 'Use the name of one of the project’s secrets (letters, digits, _ and -), not the secret itself.').optional(),
+);
 
 export const projectNameSchema = requiredText(80, 'Give the project a name.', 'Keep the name under 80 characters.');
 
@@ -56,6 +71,14 @@ export const projectFieldsSchema = z
           method: z.enum(HTTP_METHODS, 'Choose an HTTP method.'),
           url: byRule(checkEndpointTarget),
           label: safeText().max(60, 'Keep the label under 60 characters.').optional(),
+          // Empty: judged against the playbook's target for the endpoint's kind (server/targets).
+          p95TargetMs: z
+            .number('Enter the p95 target in milliseconds, or leave it empty.')
+            .int('Use whole milliseconds.')
+            .min(10, 'A target under 10 ms cannot be measured from outside.')
+            .max(60_000, 'Keep the target at 60,000 ms (one minute) or less.')
+            .optional(),
+          signingSecret: signingSecretName,
         }),
       )
       .max(30, 'List at most 30 endpoints.')
@@ -78,6 +101,9 @@ export const projectFieldsSchema = z
       if (!result.ok) ctx.addIssue({ code: 'custom', path: ['subdomains', index], message: result.message });
       else if (subdomains.includes(result.value)) ctx.addIssue({ code: 'custom', path: ['subdomains', index], message: `“${result.value}” is listed twice.` });
       else subdomains.push(result.value);
+    });
+    input.endpoints.forEach((e, index) => {
+      if (e.signingSecret && e.kind !== 'payment-webhook') ctx.addIssue({ code: 'custom', path: ['endpoints', index, 'signingSecret'], message: 'Only a payment webhook has a signing secret.' });
     });
     const endpoints = input.endpoints.map((e) => ({ ...e, label: e.label || undefined }));
     const names = input.environments.map((e) => e.name.toLowerCase());

@@ -57,3 +57,10 @@ export const chatEvidence = z.object({
   slowest: z.object({ firstByteMs: z.number(), firstTextMs: z.number(), totalMs: z.number() }).optional(),
 });
 export type ChatEvidence = z.infer<typeof chatEvidence>;
+
+export const paymentWebhookEvidence = z.object({
+  endpoints: z.array(z.string()),
+  tested: z.number(),
+  notTested: z.array(z.string()).optional(),
+});
+export type PaymentWebhookEvidence = z.infer<typeof paymentWebhookEvidence>;

@@ -1,5 +1,6 @@
 /**
- * Monitors with 7-day uptime, error rate and p95 per day, and where alerts go, with the fallback
+ * Monitors with 7-day uptime, error rate and p95 per day against each monitor's own target
+ * (server/targets), and where alerts go, with the fallback
  * contact. The figures are built exactly as the app's monitor panel builds them (same window,
  * same rollups, the one uptime definition in server/monitoring/uptime.ts), so the pack and the
  * app never disagree; monitors without rollups (raw results only) are rolled up here the same way.
@@ -8,7 +9,8 @@ import { and, asc, eq, gte, inArray } from 'drizzle-orm';
 import { alertChannels, alertSettings, contacts, monitorResults, monitorRollups, monitors } from '@/db/schema';
 import { addSample } from '@/server/monitoring/histogram';
 import { buildPanel, type RollupInput } from '@/server/monitoring/panel-build';
-import { projectTargets, windowStart } from '@/server/monitoring/panels';
+import { monitorPanelTargets, projectTargets, windowStart } from '@/server/monitoring/panels';
+import { LATENCY_KIND_LABELS, monitorTarget } from '@/server/targets/endpoint-targets';
 import type { PanelSummary, PanelPoint } from '@/components/charts/types';
 import type { AlertRouting, DailyPoint, JourneyPackRow, MonitoringSection, MonitorSummary } from '../types';
 import { isoDate, type SourceContext } from './context';
@@ -79,8 +81,10 @@ export async function buildMonitoring(ctx: SourceContext): Promise<MonitoringSec
     listJourneys(ctx.db, ctx.projectId, ctx.now),
   ]);
   const summaries: MonitorSummary[] = list.map((m) => {
-    const panel = buildPanel({ rollups: rollups.get(m.id) ?? [], now: ctx.now, targets: { p95Ms: m.p95TargetMs ?? targets.p95Ms, uptimePercent: targets.uptimePercent } });
+    const panel = buildPanel({ rollups: rollups.get(m.id) ?? [], now: ctx.now, targets: monitorPanelTargets(m, targets) });
     const whole = dailyPoint(panel.last7d, '');
+    // Certificate monitors measure days to expiry, not response time: no latency target.
+    const target = m.kind === 'http' ? monitorTarget(m, targets.endpoints, targets.latency) : null;
     return {
       name: m.name,
       url: m.url,
@@ -91,7 +95,9 @@ export async function buildMonitoring(ctx: SourceContext): Promise<MonitoringSec
       checks: panel.last7d.checks,
       failures: panel.last7d.failures,
       p95Ms: whole.p95Ms,
-      p95TargetMs: m.p95TargetMs,
+      p95TargetMs: target?.ms ?? null,
+      targetKind: target ? LATENCY_KIND_LABELS[target.kind] : null,
+      targetFrom: target?.from ?? null,
       days: panel.daily.map((d) => dailyPoint(d, isoDate(new Date(d.start)))),
     };
   });
