@@ -19,7 +19,7 @@ type Search = { archived?: string; sort?: string; dir?: string; page?: string };
  * Rows per page: a consultant's 50 projects in one table made a 134 KB page that took ~0.8 s to
  * render under load (docs/performance.md). The order is over every project; a page is a window on it.
  */
-const PAGE_SIZE = 20;
+const PAGE_SIZE = 15;
 
 /** ?page= as a page number within 1…pages; anything else is the first page. */
 function pageFrom(search: Search, pages: number): number {

@@ -173,10 +173,14 @@ export function ChecklistItemCard({ projectId, stageKey, item, canUpdate, canCom
         {detailsOpen ? <ItemDetails projectId={projectId} stageKey={stageKey} item={item} canUpdate={canUpdate} canComment={canComment} /> : null}
       </details>
 
-      <PassDialog item={item} open={passOpen} onOpenChange={setPassOpen} errors={errors} pending={mutations.updateItem.isPending} onPass={(evidence) => void onPass(evidence)} />
+      {/* Mounted only while open: two closed dialogs per item were ~0.5 KB of each card's HTML. */}
+      {passOpen ? (
+        <PassDialog item={item} open onOpenChange={setPassOpen} errors={errors} pending={mutations.updateItem.isPending} onPass={(evidence) => void onPass(evidence)} />
+      ) : null}
 
+      {naOpen ? (
       <Dialog
-        open={naOpen}
+        open
         onOpenChange={setNaOpen}
         title="Mark as not applicable"
         description="Items that do not apply leave the readiness score. Say why, so the next person understands."
@@ -196,6 +200,7 @@ export function ChecklistItemCard({ projectId, stageKey, item, canUpdate, canCom
           </div>
         </form>
       </Dialog>
+      ) : null}
     </article>
   );
 }
