@@ -13,3 +13,4 @@ export * from './monitoring-project';
 export * from './findings';
 export * from './chatbot';
 export * from './check-schedules';
+export * from './vault';

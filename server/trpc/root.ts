@@ -15,6 +15,7 @@ import { handoverRouter } from './routers/stages/handover';
 import { handoverPackRouter } from './routers/handover-pack';
 import { monitoringRouter } from './routers/monitoring';
 import { chatbotRouter } from './routers/chatbot';
+import { secretsRouter } from './routers/secrets';
 
 export const appRouter = router({
   me: meRouter,
@@ -34,6 +35,7 @@ export const appRouter = router({
   handoverPack: handoverPackRouter,
   monitoring: monitoringRouter,
   chatbot: chatbotRouter,
+  secrets: secretsRouter,
 });
 
 export type AppRouter = typeof appRouter;
