@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { idSchema, projectProcedure } from '../../init';
 import { notFound } from '@/server/errors';
-import type { StageKey } from '@/server/projects/kinds';
+import type { StageKey } from '@/lib/vocabulary/projects';
 import { addComment, addEvidence, addItem, updateItem } from '@/server/services/checklist';
 import { commentSchema, evidenceSchema, ITEM_FILTERS, itemChangesSchema, newItemSchema, type ItemFilter } from './item-schemas';
 import type { Database } from '@/db/types';

@@ -17,7 +17,7 @@ import { Textarea } from '@/components/ui/textarea';
 import { formatDate } from '@/components/ui/dates';
 import { messageOf, useTRPC } from '@/app/_lib/trpc';
 import { useFormAction } from '@/app/_lib/use-form-action';
-import type { StageKey } from '@/server/projects/kinds';
+import type { StageKey } from '@/lib/vocabulary/projects';
 import { useStageMutations } from './use-stage-mutations';
 import type { ItemView } from './checklist-item-card';
 
