@@ -4,7 +4,7 @@
  * chat check, which the product does not have, is parsed in chat.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestProduct, type TestProduct } from '@/server/testnet/product';
+import { startTestProduct, type TestProduct } from '@/test/testnet/product';
 import { CHECK_IDS, runChecks } from './catalogue';
 import { EVIDENCE_PARSERS, OLDER_FORMAT, readEvidence } from './evidence';
 
