@@ -258,10 +258,16 @@ type Segment = string | [string, string, 'd', null];
 function routerState(segments: Segment[]): string {
   let tree: unknown[] = ['__PAGE__', {}, null, null];
   for (const segment of [...segments].reverse()) tree = [segment, { children: tree }, null, null];
-  return encodeURIComponent(JSON.stringify(['', { children: tree }, null, null, true]));
+  return encodeURIComponent(JSON.stringify(['', { children: tree }, null, null]));
 }
-function navigation(from: Segment[]): Record<string, string> {
-  return { rsc: '1', 'next-router-state-tree': routerState(from) };
+/**
+ * The navigation request: Next 16 redirects an RSC request whose `_rsc` parameter is not the hash
+ * of its router headers (next/dist/shared/lib/router/utils/cache-busting-search-param.js).
+ */
+function navigation(url: string, from: Segment[]): { url: string; headers: Record<string, string> } {
+  const state = routerState(from);
+  const rsc = crypto.createHash('sha256').update(`0,0,${state},0`).digest().subarray(0, 12).toString('base64url');
+  return { url: `${url}?_rsc=${rsc}`, headers: { rsc: '1', 'next-router-state-tree': state } };
 }
 
 type DatabaseRun = { figures: Figures[]; checksPerSecond: number[]; activeMonitors: number; schedule: Schedule | null; workers: string };
@@ -292,18 +298,20 @@ async function benchDatabase(database: Database): Promise<DatabaseRun> {
       { read: 'workspace home — page (HTML, 50 projects)', url: `${origin}/w/${workspaceId}`, kind: 'page', sizeBudget: SIZE_BUDGET.home },
       { read: 'project overview — page (HTML)', url: `${origin}/p/${projectId}`, kind: 'page', sizeBudget: SIZE_BUDGET.overview },
       { read: 'stage page — page (HTML)', url: `${origin}/p/${projectId}/stages/perimeter`, kind: 'page', sizeBudget: SIZE_BUDGET.stage },
-      { read: 'home → overview (navigation, RSC)', url: `${origin}/p/${projectId}`, kind: 'navigation', headers: navigation(homeTree), sizeBudget: SIZE_BUDGET.overview },
-      { read: 'overview → stage page (navigation, RSC)', url: `${origin}/p/${projectId}/stages/perimeter`, kind: 'navigation', headers: navigation(overviewTree), sizeBudget: SIZE_BUDGET.stage },
-      { read: 'stage page → overview (navigation, RSC)', url: `${origin}/p/${projectId}`, kind: 'navigation', headers: navigation(stageTree), sizeBudget: SIZE_BUDGET.overview },
+      { read: 'home → overview (navigation, RSC)', kind: 'navigation', ...navigation(`${origin}/p/${projectId}`, homeTree), sizeBudget: SIZE_BUDGET.overview },
+      { read: 'overview → stage page (navigation, RSC)', kind: 'navigation', ...navigation(`${origin}/p/${projectId}/stages/perimeter`, overviewTree), sizeBudget: SIZE_BUDGET.stage },
+      { read: 'stage page → overview (navigation, RSC)', kind: 'navigation', ...navigation(`${origin}/p/${projectId}`, stageTree), sizeBudget: SIZE_BUDGET.overview },
     ];
     // Let the workers reach their steady pace before measuring.
     await new Promise((r) => setTimeout(r, settleSeconds * 1000));
     const figures: Figures[] = [];
     const checksPerSecond: number[] = [];
     const measure = async (read: Read) => {
-      figures.push(await drive(origin, read, cookie));
+      const f = await drive(origin, read, cookie);
+      figures.push(f);
       checksPerSecond.push((await stats(origin)).checksLastMinute / 60);
-      console.error(`[bench] ${database}: ${read.read} done`);
+      // Each row as it is measured, so a run cut short still says what it found.
+      console.error(`[bench] ${database}: ${read.read}: ${f.rps.toFixed(0)} req/s, p95 ${f.p95.toFixed(0)} ms, ${(f.bytes / KB).toFixed(0)} KB, ${f.queries.toFixed(1)} SQL/request, ${f.errors} errors`);
     };
     await measure(floor);
     if (readSet !== 'pages') for (const read of data) await measure(read);
