@@ -36,6 +36,7 @@ const COMMENTERS = [...WORKSPACE_ROLES, 'commenter', 'collaborator'] as const;
 function stageEntries(key: StageKey): Record<string, MatrixEntry> {
   return {
     [`${key}.get`]: { scope: 'project', allow: EVERY_PROJECT_ROLE, input: (w) => ({ projectId: w.projectId, filter: 'all' }) },
+    [`${key}.item`]: { scope: 'project', allow: EVERY_PROJECT_ROLE, input: (w) => ({ projectId: w.projectId, itemId: w.itemIds[key] }) },
     [`${key}.updateItem`]: { scope: 'project', allow: ITEM_UPDATERS, input: (w) => ({ projectId: w.projectId, itemId: w.itemIds[key], status: 'in_progress' }) },
     [`${key}.addEvidence`]: { scope: 'project', allow: ITEM_UPDATERS, input: (w) => ({ projectId: w.projectId, itemId: w.itemIds[key], body: 'Checked by hand on staging' }) },
     [`${key}.comment`]: { scope: 'project', allow: COMMENTERS, input: (w) => ({ projectId: w.projectId, itemId: w.itemIds[key], body: 'Looks right to me' }) },
