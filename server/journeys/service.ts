@@ -38,7 +38,7 @@ function describe(j: JourneyRow, rate: JourneyRates | undefined, targets: Awaite
     enabled: j.enabled,
     state: j.state,
     intervalSeconds: j.intervalSeconds,
-    stepCount: j.steps.length,
+    stepCount: j.kind === 'browser' ? j.browserSteps.length : j.steps.length,
     lastRunAt: j.lastRunAt,
     lastOk: j.lastOk,
     lastError: j.lastError,
@@ -72,10 +72,10 @@ export async function getJourney(db: Database, projectId: string, journeyId: str
       .orderBy(desc(journeyRuns.scheduledAt))
       .limit(30),
   ]);
-  const secretNames = referencedSecretNames(JSON.stringify(journey.steps));
+  const secretNames = referencedSecretNames(JSON.stringify([journey.steps, journey.browserSteps]));
   return {
     summary: describe(journey, rates.get(journey.id), targets),
-    fields: { name: journey.name, kind: journey.kind, steps: journey.steps, intervalSeconds: journey.intervalSeconds, targetSuccessPercent: journey.targetSuccessPercent, failThreshold: journey.failThreshold, recoverThreshold: journey.recoverThreshold },
+    fields: { name: journey.name, kind: journey.kind, steps: journey.steps, browserSteps: journey.browserSteps, intervalSeconds: journey.intervalSeconds, targetSuccessPercent: journey.targetSuccessPercent, failThreshold: journey.failThreshold, recoverThreshold: journey.recoverThreshold },
     secretNames,
     runs,
   };
@@ -96,7 +96,7 @@ export async function createJourney(db: Database, scope: Scope, fields: JourneyF
 export async function createSignInJourney(db: Database, scope: Scope, input: { name: string; intervalSeconds: number; preset: SignInPreset }) {
   const parsed = journeyStepsSchema.safeParse(signInSteps(input.preset));
   if (!parsed.success) throw badInput(parsed.error.issues[0]?.message ?? 'These answers do not make a valid journey.');
-  return createJourney(db, scope, { name: input.name, kind: 'sign-in', steps: parsed.data, intervalSeconds: input.intervalSeconds, targetSuccessPercent: null, failThreshold: 2, recoverThreshold: 2 });
+  return createJourney(db, scope, { name: input.name, kind: 'sign-in', steps: parsed.data, browserSteps: [], intervalSeconds: input.intervalSeconds, targetSuccessPercent: null, failThreshold: 2, recoverThreshold: 2 });
 }
 
 export async function updateJourney(db: Database, scope: Scope, journeyId: string, fields: JourneyFields) {
