@@ -36,11 +36,15 @@ export function urlMatches(pattern: string, url: string): boolean {
   return regex.test(parsed.pathname + parsed.search) || regex.test(parsed.pathname);
 }
 
-/** A selector written as plain words means the element with that text (a button's label). */
-function locate(page: Page, target: string): Locator {
-  const looksLikeSelector = /^[#.[]|^[a-z][a-z0-9-]*([#.[:\s>]|$)|^(css|text|xpath|role|id|data-testid)=/i.test(target) && !/\s/.test(target.replace(/\[[^\]]*\]/g, ''));
+/**
+ * A target written as plain words means what a person would read: for `fill` the field with that
+ * label or placeholder, for `click` the button or link with that name. Otherwise it is a selector.
+ */
+function locate(page: Page, target: string, action: 'fill' | 'click'): Locator {
+  const looksLikeSelector = /^(css|text|xpath|role|id|data-testid)=/.test(target) || /^[#.[]/.test(target) || /^[a-z][a-z0-9-]*([#.[:>]|\s*>|$)/.test(target);
   if (looksLikeSelector) return page.locator(target).first();
-  return page.getByRole('button', { name: target }).or(page.getByRole('link', { name: target })).or(page.getByLabel(target)).or(page.getByText(target, { exact: true })).first();
+  if (action === 'fill') return page.getByLabel(target, { exact: true }).or(page.getByPlaceholder(target, { exact: true })).first();
+  return page.getByRole('button', { name: target, exact: true }).or(page.getByRole('link', { name: target, exact: true })).first();
 }
 
 function describeError(error: unknown, step: BrowserStep, refused: GuardedRouting['refused'], mask: Masker): string {
@@ -74,14 +78,14 @@ async function runStep(page: Page, step: BrowserStep, secrets: SecretBox, masked
       return;
     }
     case 'fill': {
-      const field = locate(page, step.target);
+      const field = locate(page, step.target, 'fill');
       const value = fill(step.value ?? '');
       if (value !== (step.value ?? '')) masked.push(field);
       await field.fill(value, { timeout });
       return;
     }
     case 'click':
-      await locate(page, step.target).click({ timeout });
+      await locate(page, step.target, 'click').click({ timeout });
       return;
     case 'expect-text':
       try {
