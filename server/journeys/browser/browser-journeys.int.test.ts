@@ -1,7 +1,7 @@
 /**
  * Browser journeys end to end on the database, in real Chromium: created through the router,
  * claimed and run by the worker's path against the loopback product, written with the alert
- * state and (on failure) a screenshot. A good sign-in passes; a dead button fails at step 4 with
+ * state and (on failure) a screenshot. A good sign-in passes; a dead button fails at step 5 with
  * a screenshot; missing text fails at the last step; a page loading a private address has that
  * request refused (the private server never sees a connection) and a WebSocket closed.
  */
@@ -74,7 +74,7 @@ describe('browser journeys in Chromium', () => {
     expect(await app.db.select().from(journeys).where(eq(journeys.projectId, projectId))).toHaveLength(0);
   });
 
-  it('passes a good sign-in, then fails at step 4 with a screenshot when the button does nothing', { timeout: 180_000 }, async () => {
+  it('passes a good sign-in, then fails at step 5 (never reaches home) with a screenshot when the button does nothing', { timeout: 180_000 }, async () => {
     const projectId = await makeProject('Browser sign-in');
     const { id } = await app.caller(owner).journeys.create({ projectId, name: 'Sign in in a browser', kind: 'browser', browserSteps: signInSteps(site.origin), intervalSeconds: 60, failThreshold: 1, recoverThreshold: 1 });
 
