@@ -1,12 +1,12 @@
 /**
  * Chatbot launch checks in the browser, against the deterministic fake chatbot on loopback
- * (server/testnet/fake-chatbot.ts): a founder sets up the chat endpoint, proves the domain through
+ * (test/testnet/fake-chatbot.ts): a founder sets up the chat endpoint, proves the domain through
  * the loopback DNS server, adds the suggested prompts and their own everyday questions, and runs
  * the set. The bad bot's canary leak and obeyed injection fail, as critical findings that make the
  * verdict no-go; once the bot behaves, every prompt passes and those findings are fixed.
  */
 import { expect, test, type Locator, type Page, type TestInfo } from '@playwright/test';
-import { startFakeChatbot, type FakeChatbotServer } from '../server/testnet/fake-chatbot';
+import { startFakeChatbot, type FakeChatbotServer } from '../test/testnet/fake-chatbot';
 import { setZone, signUp, uniqueEmail } from './helpers';
 import { overflowingElements, sidewaysScroll } from './screen-checks';
 

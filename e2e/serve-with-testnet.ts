@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import http from 'node:http';
 import path from 'node:path';
-import { startDnsServer } from '../server/testnet/dns-server';
+import { startDnsServer } from '../test/testnet/dns-server';
 
 /** The demo projects' mail domains: Cohort Club's SPF allows everyone and it has no DMARC record. */
 export const E2E_ZONE = {

@@ -11,7 +11,7 @@ import { monitors, projects } from '@/db/schema';
 import { createAuth } from '@/server/auth/auth';
 import { createMailer } from '@/server/mail/mailer';
 import { seedDemoIfEmpty } from '@/server/demo/seed';
-import { insertFullRecords } from '@/server/handover/fixtures';
+import { insertFullRecords } from '@/test/handover/fixtures';
 import { buildHandoverDocument } from '@/server/handover/model';
 import { renderMarkdown } from '@/server/handover/render-markdown';
 import { renderHandoverPdf } from '@/server/handover/render-pdf';

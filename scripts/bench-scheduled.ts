@@ -17,9 +17,9 @@ import { createNetwork } from '../server/net';
 import { startWorker } from '../server/monitoring/worker';
 import { createProject } from '../server/services/projects';
 import { createWorkspace } from '../server/services/workspaces';
-import { OWNERSHIP_TOKEN, startTestProduct } from '../server/testnet/product';
+import { OWNERSHIP_TOKEN, startTestProduct } from '../test/testnet/product';
 import { adoptProjects } from '../server/scheduled-checks/settings';
-import { testnetProjectFields } from '../server/testnet/project-fields';
+import { testnetProjectFields } from '../test/testnet/project-fields';
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i]!.replace(/^--/, ''), process.argv[i + 1] ?? '');
@@ -33,13 +33,11 @@ const mailer = createMailer({ db, from: 'Launch Ready <bench@launch-ready.local>
 const auth = createAuth({ db, mailer, secret: 'bench-secret-bench-secret-bench-secret-1', appUrl: 'http://localhost:3000', rateLimit: { window: 60, max: 100 } });
 const signed = await auth.api.signUpEmail({ body: { name: 'Bench', email: 'bench@example.test', password: 'correct horse battery' } });
 const founder = { id: signed.user.id, email: signed.user.email, name: signed.user.name, emailVerified: false };
-const workspaceId = (await createWorkspace(db, founder, 'Bench')).id;
+const workspaceId = (await createWorkspace(db, { actor: founder }, { name: 'Bench' })).id;
 
 const product = await startTestProduct({ leaky: true, blockers: true });
 const t = product.target;
-const project = await createProject(db, {
-  workspaceId,
-  actorId: founder.id,
+const project = await createProject(db, { workspaceId, actorId: founder.id }, {
   templateId: 'membership-rescue',
   fields: testnetProjectFields(t, 'Scheduled bench'),
 });

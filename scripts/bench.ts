@@ -118,6 +118,7 @@ function startTarget(): Promise<{ origin: string; close: () => void }> {
 const SERVER_ENV = {
   NODE_ENV: 'production' as const,
   BETTER_AUTH_SECRET: 'bench-secret-bench-secret-bench-secret-1234',
+  LR_SECRETS_KEY: crypto.randomBytes(32).toString('base64'),
   AUTH_RATE_LIMIT_MAX: '1000000',
   LR_SEED_DEMO: 'off',
   MAIL_OUTBOX: 'on', // the bench sends no mail; production config otherwise wants SMTP_URL

@@ -17,4 +17,10 @@ if ! grep -q "No schema changes" "$work/out.log"; then
   cat "$work/out.log" >&2
   exit 1
 fi
+# A hand-written tail appended to a generated file needs drizzle's breakpoint before it, or the
+# last generated statement and the tail go to the database as one prepared statement and fail.
+if grep -l ';-- hand-written' db/migrations/*.sql >&2; then
+  echo "Put '--> statement-breakpoint' after the last generated statement, before '-- hand-written:'." >&2
+  exit 1
+fi
 echo "Migrations match db/schema."

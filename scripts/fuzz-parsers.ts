@@ -1,10 +1,10 @@
 /**
- * Fuzzes every parser of strangers' input and the secret detector (server/checks/fuzz) and prints
+ * Fuzzes every parser of strangers' input and the secret detector (test/checks/fuzz) and prints
  * the figures: cases, adversarial inputs, worst and average ms per KB, the slowest case.
  *   npx tsx scripts/fuzz-parsers.ts [cases per parser, default 10000] [only targets whose name contains …]
  */
-import { TARGETS } from '@/server/checks/fuzz/targets';
-import { DEFAULT_CASES, measure } from '@/server/checks/fuzz/measure';
+import { TARGETS } from '@/test/checks/fuzz/targets';
+import { DEFAULT_CASES, measure } from '@/test/checks/fuzz/measure';
 
 const cases = Number(process.argv[2] ?? DEFAULT_CASES);
 const only = process.argv[3];

@@ -48,7 +48,7 @@ try {
   const { user: created } = await auth.api.signUpEmail({ body: { name: BENCH_CONSULTANT.name, email: BENCH_CONSULTANT.email, password: BENCH_CONSULTANT.password } });
   await db.update(user).set({ emailVerified: true }).where(eq(user.id, created.id));
   const consultant = { id: created.id, name: created.name, email: created.email };
-  const workspace = await createWorkspace(db, consultant, 'Bench Studio');
+  const workspace = await createWorkspace(db, { actor: consultant }, { name: 'Bench Studio' });
 
   // Endpoints that make suggestMonitors propose exactly 10 monitors: homepage, certificate and these 8.
   const monitorEndpoints = [
@@ -74,7 +74,7 @@ try {
       ],
       environments: [{ name: 'production', url: `https://${host}` }],
     });
-    const project = await createProject(db, { workspaceId: workspace.id, actorId: consultant.id, fields });
+    const project = await createProject(db, { workspaceId: workspace.id, actorId: consultant.id }, { fields });
     projects.push(project);
 
     // Progress: the first audit items passed with evidence, one critical failing, comments, risks.
@@ -86,8 +86,8 @@ try {
       await addEvidence(db, scope, item.id, { body: `Checked on the production site (${n + 1}).`, url: `https://${host}/evidence/${n}` });
       if (n < 2) await addComment(db, scope, item.id, 'Confirmed with the client.');
     }
-    await addManualRisk(db, project.id, consultant.id, { title: 'Payment provider migration pending', severity: 'high', impact: 'revenue', ownerName: 'Bench Consultant' });
-    await addManualRisk(db, project.id, consultant.id, { title: 'Support inbox not monitored at weekends', severity: 'medium', impact: 'operations' });
+    await addManualRisk(db, { projectId: project.id, actorId: consultant.id }, { title: 'Payment provider migration pending', severity: 'high', impact: 'revenue', ownerName: 'Bench Consultant' });
+    await addManualRisk(db, { projectId: project.id, actorId: consultant.id }, { title: 'Support inbox not monitored at weekends', severity: 'medium', impact: 'operations' });
 
     // Check runs, in bulk: one a day for a week.
     await db.insert(checkRuns).values(
@@ -127,10 +127,8 @@ try {
     active = live.length;
     const wanted = Number(process.env.LR_SEED_ACTIVE_MONITORS ?? 1000);
     if (wanted > active) {
-      const load = await createWorkspace(db, consultant, 'Bench load');
-      const loadProject = await createProject(db, {
-        workspaceId: load.id,
-        actorId: consultant.id,
+      const load = await createWorkspace(db, { actor: consultant }, { name: 'Bench load' });
+      const loadProject = await createProject(db, { workspaceId: load.id, actorId: consultant.id }, {
         fields: projectFieldsSchema.parse({ name: 'Synthetic load', productType: 'saas-dashboard', segment: 'other', maturity: 'demo-launch', primaryDomain: 'example.com', productionUrl: 'https://load.example.com' }),
       });
       const rows = Array.from({ length: wanted - active }, (_, i) => {

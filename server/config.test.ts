@@ -24,6 +24,9 @@ function problemsOf(env: Record<string, string>): string[] {
   return [];
 }
 
+const KEY = Buffer.alloc(32, 7).toString('base64');
+const OLD_KEY = Buffer.alloc(32, 3).toString('base64');
+
 describe('configuration', () => {
   it('needs nothing in embedded mode and keeps one generated secret across restarts', () => {
     const cwd = tempDir();
@@ -41,6 +44,7 @@ describe('configuration', () => {
     expect(problems.join('\n')).toMatch(/BETTER_AUTH_SECRET is missing/);
     expect(problems.join('\n')).toMatch(/BETTER_AUTH_URL is missing/);
     expect(problems.join('\n')).toMatch(/SMTP_URL is missing/);
+    expect(problems.join('\n')).toMatch(/LR_SECRETS_KEY is missing/);
   });
 
   it('reports malformed values', () => {
@@ -51,14 +55,16 @@ describe('configuration', () => {
       SMTP_URL: 'mail.example.com',
       AUTH_RATE_LIMIT_MAX: 'lots',
       LR_SESSION_CACHE_MS: '600000',
+      LR_SECRETS_KEY: 'not-base64-and-too-short',
     });
-    expect(problems).toHaveLength(6);
+    expect(problems).toHaveLength(7);
+    expect(problems.join('\n')).toMatch(/LR_SECRETS_KEY must be 32 bytes/);
     expect(problems.join('\n')).toMatch(/LR_SESSION_CACHE_MS must be/);
   });
 
   it('accepts a complete production configuration', () => {
     const config = loadConfig(
-      { DATABASE_URL: 'postgres://db/launch', NODE_ENV: 'production', BETTER_AUTH_SECRET: 'x'.repeat(40), BETTER_AUTH_URL: 'https://ready.example.com/', SMTP_URL: 'smtp://mail:587' },
+      { DATABASE_URL: 'postgres://db/launch', NODE_ENV: 'production', BETTER_AUTH_SECRET: 'x'.repeat(40), BETTER_AUTH_URL: 'https://ready.example.com/', SMTP_URL: 'smtp://mail:587', LR_SECRETS_KEY: KEY },
       tempDir(),
     );
     expect(config).toMatchObject({ mode: 'postgres', appUrl: 'https://ready.example.com', outboxEnabled: false, seedDemo: false, sessionCacheMs: 10_000 });
@@ -78,5 +84,27 @@ describe('configuration', () => {
       'LR_WORKER_POOL_SIZE must be a positive whole number.',
       'LR_WORKER_BATCH must be a positive whole number.',
     ]);
+  });
+
+  it('keeps one generated secrets key in the data directory, readable only by its owner', () => {
+    const cwd = tempDir();
+    const first = loadConfig({}, cwd).secretsKey!;
+    expect(Buffer.from(first.current, 'base64')).toHaveLength(32);
+    expect(loadConfig({}, cwd).secretsKey!.current).toBe(first.current);
+    expect(fs.statSync(path.join(cwd, '.data', 'secrets-key')).mode & 0o777).toBe(0o600);
+  });
+
+  it('takes the secrets key and the keys it replaced from the environment', () => {
+    const config = loadConfig({ LR_SECRETS_KEY: KEY, LR_SECRETS_KEY_PREVIOUS: `${OLD_KEY}, ${KEY}` }, tempDir());
+    expect(config.secretsKey).toEqual({ current: KEY, previous: [OLD_KEY] });
+    expect(problemsOf({ LR_SECRETS_KEY: KEY, LR_SECRETS_KEY_PREVIOUS: 'old' }).join('\n')).toMatch(/LR_SECRETS_KEY_PREVIOUS must list/);
+    // 32 bytes of hex is 64 characters of "base64" decoding to 48 bytes: refused, not silently shortened.
+    expect(problemsOf({ LR_SECRETS_KEY: 'ab'.repeat(32) }).join('\n')).toMatch(/LR_SECRETS_KEY must be 32 bytes/);
+  });
+
+  it('lets tests run PostgreSQL mode without a secrets key (the vault uses a test key), and nothing else', () => {
+    const env = { DATABASE_URL: 'postgres://db/launch', BETTER_AUTH_SECRET: 'x'.repeat(40), BETTER_AUTH_URL: 'https://ready.example.com' };
+    expect(loadConfig({ ...env, VITEST: 'true' }, tempDir()).secretsKey).toBeNull();
+    expect(problemsOf(env)).toEqual([expect.stringMatching(/^LR_SECRETS_KEY is missing/)]);
   });
 });

@@ -35,6 +35,12 @@ export type AppConfig = {
   trustedProxies: AddressRange[];
   /** `npm run worker` (PostgreSQL mode): connections it keeps and monitors it claims per batch. */
   worker: { poolSize: number; batchSize: number };
+  /**
+   * Project secrets (server/vault): LR_SECRETS_KEY, 32 bytes in base64, and the keys it replaced
+   * (LR_SECRETS_KEY_PREVIOUS), still read until every secret is written under the current one.
+   * Null only in tests run against PostgreSQL without a key (the vault then uses a per-process test key).
+   */
+  secretsKey: { current: string; previous: string[] } | null;
 };
 
 export class ConfigError extends Error {
@@ -48,13 +54,38 @@ type Env = Record<string, string | undefined>;
 
 const MIN_SECRET_LENGTH = 32;
 
-function readOrCreateLocalSecret(dataDir: string): string {
-  const file = path.join(dataDir, 'auth-secret');
+function readOrCreateLocalSecret(dataDir: string, name = 'auth-secret', encoding: BufferEncoding = 'base64url'): string {
+  const file = path.join(dataDir, name);
   if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
   fs.mkdirSync(dataDir, { recursive: true });
-  const secret = crypto.randomBytes(32).toString('base64url');
+  const secret = crypto.randomBytes(32).toString(encoding);
   fs.writeFileSync(file, secret, { mode: 0o600, flag: 'wx' });
   return secret;
+}
+
+/** A vault key is exactly 32 bytes (AES-256), written in base64 (`openssl rand -base64 32`). */
+export function isSecretsKey(value: string): boolean {
+  return /^[A-Za-z0-9+/]{43}=$/.test(value) && Buffer.from(value, 'base64').length === 32;
+}
+
+/** Tests against PostgreSQL may leave the key out; nothing else may. */
+const runningTests = (env: Env) => Boolean(env.VITEST) || env.NODE_ENV === 'test';
+
+function secretsKeyConfig(env: Env, mode: AppConfig['mode'], dataDir: string, problems: string[]): AppConfig['secretsKey'] {
+  const previous = (env.LR_SECRETS_KEY_PREVIOUS ?? '').split(',').map((k) => k.trim()).filter(Boolean);
+  if (previous.some((k) => !isSecretsKey(k))) problems.push('LR_SECRETS_KEY_PREVIOUS must list earlier LR_SECRETS_KEY values (32 bytes in base64 each), separated by commas.');
+  let current = env.LR_SECRETS_KEY?.trim() ?? '';
+  if (!current && mode === 'embedded') current = readOrCreateLocalSecret(dataDir, 'secrets-key', 'base64');
+  if (!current) {
+    if (runningTests(env)) return null;
+    problems.push('LR_SECRETS_KEY is missing: project secrets are encrypted with it. Set it to 32 random bytes in base64 (`openssl rand -base64 32`) and keep it safe: without it stored secrets cannot be read.');
+    return null;
+  }
+  if (!isSecretsKey(current)) {
+    problems.push('LR_SECRETS_KEY must be 32 bytes written in base64 (44 characters ending in “=”, e.g. from `openssl rand -base64 32`).');
+    return null;
+  }
+  return { current, previous: previous.filter((k) => k !== current) };
 }
 
 function validUrl(value: string): boolean {
@@ -145,6 +176,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
   if (workerPoolSize === null) problems.push('LR_WORKER_POOL_SIZE must be a positive whole number.');
   if (workerBatchSize === null) problems.push('LR_WORKER_BATCH must be a positive whole number.');
 
+  const secretsKey = secretsKeyConfig(env, mode, dataDir, problems);
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     mode,
@@ -163,6 +196,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     scheduledRuns: scheduledRuns ?? 1,
     trustedProxies: proxies.ranges,
     worker: { poolSize: workerPoolSize ?? 8, batchSize: workerBatchSize ?? 200 },
+    secretsKey,
   };
 }
 

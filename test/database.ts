@@ -14,7 +14,9 @@ export function testDriver(): TestDriver {
 
 export async function openTestDatabase(options: { onQuery?: QueryListener } = {}): Promise<DbHandle> {
   if (testDriver() === 'pglite') {
-    const tarball = fs.readFileSync(inject('pgliteTemplate'));
+    const template = inject('pgliteTemplate');
+    if (!template) throw new Error('Only the pglite test project (an *.int.test.ts file) has a migrated PGlite template.');
+    const tarball = fs.readFileSync(template);
     return openPglite({ loadDataDir: new Blob([tarball]), onQuery: options.onQuery });
   }
   const baseUrl = process.env.TEST_DATABASE_URL;

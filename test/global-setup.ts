@@ -1,7 +1,8 @@
 /**
- * Builds one migrated database template per run so each test file can clone it instead of
- * migrating from scratch: a PGlite data-dir snapshot, and — when TEST_DATABASE_URL is set —
- * a PostgreSQL template database. Everything this run creates carries its run id and is dropped at the end.
+ * Builds one migrated database template per integration project and run so each test file can
+ * clone it instead of migrating from scratch: a PGlite data-dir snapshot for the pglite project,
+ * a PostgreSQL template database for the postgres one. Unit tests have no global setup, so they
+ * never wait for a migration. Everything this run creates carries its run id and is dropped at the end.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -13,7 +14,7 @@ import { openPglite, openPostgres } from '../db/open';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    pgliteTemplate: string;
+    pgliteTemplate: string | null;
     postgresTemplate: string | null;
     runId: string;
   }
@@ -26,18 +27,22 @@ export function databaseUrlFor(baseUrl: string, database: string): string {
 }
 
 export default async function setup(project: TestProject) {
+  const driver = project.config.env?.LR_TEST_DRIVER === 'postgres' ? 'postgres' : 'pglite';
   const runId = `${Date.now().toString(36)}${crypto.randomBytes(3).toString('hex')}`;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lr-test-'));
 
-  const memory = await openPglite();
-  await memory.migrate();
-  const snapshot = await memory.dump!();
-  await memory.close();
-  const pgliteTemplate = path.join(dir, 'template.tar');
-  fs.writeFileSync(pgliteTemplate, Buffer.from(await snapshot.arrayBuffer()));
+  let pgliteTemplate: string | null = null;
+  if (driver === 'pglite') {
+    const memory = await openPglite();
+    await memory.migrate();
+    const snapshot = await memory.dump!();
+    await memory.close();
+    pgliteTemplate = path.join(dir, 'template.tar');
+    fs.writeFileSync(pgliteTemplate, Buffer.from(await snapshot.arrayBuffer()));
+  }
 
   let postgresTemplate: string | null = null;
-  const baseUrl = process.env.TEST_DATABASE_URL;
+  const baseUrl = driver === 'postgres' ? process.env.TEST_DATABASE_URL : undefined;
   if (baseUrl) {
     postgresTemplate = `lr_tpl_${runId}`;
     const admin = new pg.Client({ connectionString: baseUrl });

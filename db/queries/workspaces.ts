@@ -1,7 +1,7 @@
 /** Read queries for workspace pages. Every one is scoped by the caller's membership. */
-import { and, asc, count, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/types';
-import { projects, user, workspaceInvitations, workspaceMembers, workspaces } from '@/db/schema';
+import { projects, user, workspaceActivity, workspaceInvitations, workspaceMembers, workspaces } from '@/db/schema';
 
 export async function listWorkspacesForUser(db: DbOrTx, { userId }: { userId: string }) {
   return db
@@ -52,4 +52,15 @@ export async function countOwners(db: DbOrTx, { workspaceId }: { workspaceId: st
     .from(workspaceMembers)
     .where(and(eq(workspaceMembers.workspaceId, workspaceId), eq(workspaceMembers.role, 'owner')));
   return row?.n ?? 0;
+}
+
+/** Membership, role and invitation changes, newest first (docs/decisions/0017). */
+export async function listWorkspaceActivity(db: DbOrTx, { workspaceId, limit }: { workspaceId: string; limit: number }) {
+  return db
+    .select({ id: workspaceActivity.id, action: workspaceActivity.action, summary: workspaceActivity.summary, createdAt: workspaceActivity.createdAt, actor: user.name })
+    .from(workspaceActivity)
+    .leftJoin(user, eq(user.id, workspaceActivity.actorId))
+    .where(eq(workspaceActivity.workspaceId, workspaceId))
+    .orderBy(desc(workspaceActivity.createdAt), desc(workspaceActivity.id))
+    .limit(limit);
 }

@@ -14,3 +14,4 @@ export * from './findings';
 export * from './chatbot';
 export * from './check-schedules';
 export * from './journeys';
+export * from './vault';

@@ -1,4 +1,4 @@
-import { bigint, index, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, index, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { user } from './auth';
 
@@ -68,4 +68,27 @@ export const workspaceInvitationSends = pgTable(
     sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('workspace_invitation_sends_idx').on(t.workspaceId, t.sentAt)],
+);
+
+/**
+ * Workspace-level activity: membership, role and invitation changes (docs/decisions/0017).
+ * Kept apart from the per-project `activity_log`: these rows outlive any project, and only
+ * owners and admins read them, while clients read a project's activity.
+ */
+export const workspaceActivity = pgTable(
+  'workspace_activity',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    actorId: text('actor_id').references(() => user.id, { onDelete: 'set null' }),
+    /** A stable verb, e.g. 'member.invite', 'member.role', 'member.remove'. */
+    action: text('action').notNull(),
+    /** One sentence a person can read: "invited sam@example.com as admin". */
+    summary: text('summary').notNull(),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('workspace_activity_workspace_idx').on(t.workspaceId, t.createdAt)],
 );

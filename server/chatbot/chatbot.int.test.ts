@@ -10,8 +10,8 @@ import { createTestApp, type TestApp } from '@/test/harness';
 import { alertChannels, alertDeliveries, chatbotResults, chatbotSettings, checklistItems, domainOwnership, findings } from '@/db/schema';
 import { createProject } from '@/server/services/projects';
 import { createWorkspace } from '@/server/services/workspaces';
-import { createFakeChatbot, FAKE_BOT_API_KEY, FAKE_MEMBER, type FakeChatbotState } from '@/server/testnet/fake-chatbot';
-import { startQuickSite, type QuickSite } from '@/server/testnet/quick-site';
+import { createFakeChatbot, FAKE_BOT_API_KEY, FAKE_MEMBER, type FakeChatbotState } from '@/test/testnet/fake-chatbot';
+import { startQuickSite, type QuickSite } from '@/test/testnet/quick-site';
 import type { SessionUser } from '@/server/trpc/context';
 import { waitForChatbotRuns } from './run';
 import { chatbotOverview } from './overview';
@@ -31,10 +31,8 @@ beforeAll(async () => {
   site = await startQuickSite({ hosts: { [`chat.${DOMAIN}`]: (request, response) => fake.handler(request, response) }, timeoutMs: 10_000 });
   app = await createTestApp({ checkDeps: () => site.deps });
   founder = await app.signUp('Cora Coach');
-  const workspace = await createWorkspace(app.db, founder, 'Cora Studio');
-  const project = await createProject(app.db, {
-    workspaceId: workspace.id,
-    actorId: founder.id,
+  const workspace = await createWorkspace(app.db, { actor: founder }, { name: 'Cora Studio' });
+  const project = await createProject(app.db, { workspaceId: workspace.id, actorId: founder.id }, {
     templateId: 'coach-chatbot-launch',
     // The testnet's .test domain is not a public suffix, so the service is called without the form's validation.
     fields: {

@@ -10,10 +10,10 @@ import { createTestApp, type TestApp } from '@/test/harness';
 import { activityLog, chatbotPrompts, domainOwnership } from '@/db/schema';
 import { createProject } from '@/server/services/projects';
 import { createWorkspace } from '@/server/services/workspaces';
-import { createFakeChatbot } from '@/server/testnet/fake-chatbot';
-import { startQuickSite, type QuickSite } from '@/server/testnet/quick-site';
+import { createFakeChatbot } from '@/test/testnet/fake-chatbot';
+import { startQuickSite, type QuickSite } from '@/test/testnet/quick-site';
 import type { SessionUser } from '@/server/trpc/context';
-import { refusal } from '@/server/trpc/tests/expect-refusal';
+import { refusal } from '@/test/trpc/expect-refusal';
 import { waitForChatbotRuns } from './run';
 
 const DOMAIN = 'askly.test';
@@ -27,10 +27,8 @@ beforeAll(async () => {
   site = await startQuickSite({ hosts: { [`chat.${DOMAIN}`]: (request, response) => fake.handler(request, response) }, timeoutMs: 10_000 });
   app = await createTestApp({ checkDeps: () => site.deps });
   founder = await app.signUp('Ada Askly');
-  const workspace = await createWorkspace(app.db, founder, 'Askly Studio');
-  const project = await createProject(app.db, {
-    workspaceId: workspace.id,
-    actorId: founder.id,
+  const workspace = await createWorkspace(app.db, { actor: founder }, { name: 'Askly Studio' });
+  const project = await createProject(app.db, { workspaceId: workspace.id, actorId: founder.id }, {
     templateId: 'coach-chatbot-launch',
     // The testnet's .test domain is not a public suffix, so the service is called without the form's validation.
     fields: {

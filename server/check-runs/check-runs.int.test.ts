@@ -5,10 +5,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '@/test/harness';
-import { startDnsServer, type DnsTestServer } from '@/server/testnet/dns-server';
-import { testCheckDeps } from '@/server/testnet/check-deps';
+import { startDnsServer, type DnsTestServer } from '@/test/testnet/dns-server';
+import { testCheckDeps } from '@/test/testnet/check-deps';
 import { checklistItems, itemEvidence } from '@/db/schema';
-import { refusal } from '@/server/trpc/tests/expect-refusal';
+import { refusal } from '@/test/trpc/expect-refusal';
 import type { SessionUser } from '@/server/trpc/context';
 import { startCheckRun } from './run';
 import { listItems } from '@/db/queries/roadmap';

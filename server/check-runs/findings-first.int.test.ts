@@ -12,9 +12,9 @@ import { domainOwnership, projectShares } from '@/db/schema';
 import type { SessionUser } from '@/server/trpc/context';
 import { createProject } from '@/server/services/projects';
 import { createWorkspace } from '@/server/services/workspaces';
-import { OWNERSHIP_TOKEN, startTestProduct, type TestProduct } from '@/server/testnet/product';
+import { OWNERSHIP_TOKEN, startTestProduct, type TestProduct } from '@/test/testnet/product';
 import { createTestApp, type TestApp } from '@/test/harness';
-import { testnetProjectFields } from '@/server/testnet/project-fields';
+import { testnetProjectFields } from '@/test/testnet/project-fields';
 import { waitForRunsInFlight } from './run';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -64,9 +64,7 @@ const problemCodes = (findings: { code: string; severity: string }[]) => finding
 
 async function newProject(name: string, verified: boolean) {
   const t = product.target;
-  const project = await createProject(app.db, {
-    workspaceId,
-    actorId: founder.id,
+  const project = await createProject(app.db, { workspaceId, actorId: founder.id }, {
     templateId: 'membership-rescue',
     fields: testnetProjectFields(product.target, name),
   });
@@ -85,7 +83,7 @@ beforeAll(async () => {
   product = await startTestProduct({ leaky: true, blockers: true });
   app = await createTestApp({ checkDeps: () => product.deps });
   founder = await app.signUp('Fran Findings');
-  workspaceId = (await createWorkspace(app.db, founder, 'Findings Studio')).id;
+  workspaceId = (await createWorkspace(app.db, { actor: founder }, { name: 'Findings Studio' })).id;
   caDir = await mkdtemp(path.join(tmpdir(), 'lr-findings-'));
   await writeFile(path.join(caDir, 'ca.pem'), product.caPem);
 });

@@ -12,6 +12,7 @@ import { ownershipInstructions, verifyOwnership } from '@/server/checks/ownershi
 import type { CheckDeps } from '@/server/checks/types';
 import { recordActivity } from '@/server/services/activity';
 import { notFound } from '@/server/errors';
+import type { ProjectScope } from '@/server/services/scope';
 
 async function projectDomain(db: Database, projectId: string): Promise<string> {
   const row = await getProject(db, { projectId });
@@ -27,7 +28,8 @@ export async function ownershipState(db: Database, projectId: string) {
   return { domain, token: row.token, verifiedAt: row.verifiedAt, method: row.method, lastCheckedAt: row.lastCheckedAt, lastError: row.lastError, instructions: ownershipInstructions(domain, row.token) };
 }
 
-export async function issueOwnershipToken(db: Database, projectId: string, actorId: string) {
+export async function issueOwnershipToken(db: Database, scope: ProjectScope) {
+  const { projectId, actorId } = scope;
   const domain = await projectDomain(db, projectId);
   const token = crypto.randomBytes(18).toString('base64url');
   await db.transaction(async (tx) => {
@@ -40,10 +42,13 @@ export async function issueOwnershipToken(db: Database, projectId: string, actor
   return ownershipState(db, projectId);
 }
 
-export async function checkOwnership(db: Database, deps: CheckDeps, projectId: string, actorId: string) {
+/** Looks for the token; a miss is recorded too (who checked, and why it failed, is part of the trail). */
+export async function checkOwnership(deps: { db: Database; checkDeps: CheckDeps }, scope: ProjectScope) {
+  const { db } = deps;
+  const { projectId, actorId } = scope;
   const state = await ownershipState(db, projectId);
   if (!state.token) throw notFound('Verification token (ask for one first)');
-  const result = await verifyOwnership(state.domain, state.token, deps);
+  const result = await verifyOwnership(state.domain, state.token, deps.checkDeps);
   const failed = result.attempts.map((a) => `${a.location}: ${a.outcome}${a.detail ? ` (${a.detail})` : ''}`).join('; ');
   await db.transaction(async (tx) => {
     await tx
@@ -53,7 +58,12 @@ export async function checkOwnership(db: Database, deps: CheckDeps, projectId: s
         ...(result.verified ? { verifiedAt: new Date(), method: result.method ?? null, lastError: null } : { lastError: `Token not found — ${failed}` }),
       })
       .where(eq(domainOwnership.projectId, projectId));
-    if (result.verified) await recordActivity(tx, { projectId, actorId, action: 'ownership.verified', summary: `verified ownership of ${state.domain} (${result.method})` });
+    await recordActivity(
+      tx,
+      result.verified
+        ? { projectId, actorId, action: 'ownership.verified', summary: `verified ownership of ${state.domain} (${result.method})` }
+        : { projectId, actorId, action: 'ownership.check', summary: `looked for the verification token of ${state.domain}: not found yet` },
+    );
   });
   return { verified: result.verified, attempts: result.attempts };
 }

@@ -5,9 +5,9 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '@/test/harness';
-import { startQuickSite, type QuickSite } from '@/server/testnet/quick-site';
-import { corsApi, loginApi } from '@/server/testnet/fixtures/api';
-import { respond, routes } from '@/server/testnet/site';
+import { startQuickSite, type QuickSite } from '@/test/testnet/quick-site';
+import { corsApi, loginApi } from '@/test/testnet/fixtures/api';
+import { respond, routes } from '@/test/testnet/site';
 import { domainOwnership } from '@/db/schema';
 import { createProject } from '@/server/services/projects';
 import { createWorkspace } from '@/server/services/workspaces';
@@ -39,11 +39,9 @@ afterAll(async () => {
 
 it('runs no burst against endpoints outside the verified domain and says why', async () => {
   const founder = await app.signUp('Vera Verified');
-  const workspace = await createWorkspace(app.db, founder, 'Scope Studio');
+  const workspace = await createWorkspace(app.db, { actor: founder }, { name: 'Scope Studio' });
   // .test is not a public suffix, so the service is called without the form's validation (as in testnet-project).
-  const project = await createProject(app.db, {
-    workspaceId: workspace.id,
-    actorId: founder.id,
+  const project = await createProject(app.db, { workspaceId: workspace.id, actorId: founder.id }, {
     templateId: 'membership-growth',
     fields: {
       name: 'Shop',

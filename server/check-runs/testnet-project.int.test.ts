@@ -5,8 +5,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '@/test/harness';
-import { testnetProjectFields } from '@/server/testnet/project-fields';
-import { startTestProduct, type TestProduct } from '@/server/testnet/product';
+import { testnetProjectFields } from '@/test/testnet/project-fields';
+import { startTestProduct, type TestProduct } from '@/test/testnet/product';
 import { checklistItems, domainOwnership, itemEvidence, projectStages } from '@/db/schema';
 import { createProject } from '@/server/services/projects';
 import { createWorkspace } from '@/server/services/workspaces';
@@ -27,11 +27,9 @@ afterAll(async () => {
 
 it('runs every check against the test product and settles items in every stage that has checks (time printed, not asserted)', async () => {
   const founder = await app.signUp('Tess Testnet');
-  const workspace = await createWorkspace(app.db, founder, 'Testnet Studio');
+  const workspace = await createWorkspace(app.db, { actor: founder }, { name: 'Testnet Studio' });
   const target = product.target;
-  const project = await createProject(app.db, {
-    workspaceId: workspace.id,
-    actorId: founder.id,
+  const project = await createProject(app.db, { workspaceId: workspace.id, actorId: founder.id }, {
     templateId: 'membership-growth',
     fields: testnetProjectFields(target, 'Acme'),
   });

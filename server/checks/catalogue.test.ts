@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { detectableValues } from '@/server/testnet/fake-secrets';
-import { startTestProduct, type TestProduct } from '@/server/testnet/product';
+import { detectableValues } from '@/test/testnet/fake-secrets';
+import { startTestProduct, type TestProduct } from '@/test/testnet/product';
 import { appliesTo, CATALOGUE, CHECK_IDS, runChecks, type CatalogueEntry, type RunProgress } from './catalogue';
 import type { CheckResult } from './types';
 

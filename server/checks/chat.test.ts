@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFakeChatbot, FAKE_BOT_API_KEY, type FakeChatbotState } from '@/server/testnet/fake-chatbot';
-import { startQuickSite, type QuickSite } from '@/server/testnet/quick-site';
+import { createFakeChatbot, FAKE_BOT_API_KEY, type FakeChatbotState } from '@/test/testnet/fake-chatbot';
+import { startQuickSite, type QuickSite } from '@/test/testnet/quick-site';
 import { generateCanary } from '@/server/chat/canary';
 import { run, SAMPLES } from './chat';
 import type { CheckTarget } from './types';

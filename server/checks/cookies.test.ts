@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { respond, routes } from '@/server/testnet/site';
-import { startQuickSite, type QuickSite } from '@/server/testnet/quick-site';
+import { respond, routes } from '@/test/testnet/site';
+import { startQuickSite, type QuickSite } from '@/test/testnet/quick-site';
 import { run } from './cookies';
 import type { CheckTarget } from './types';
 

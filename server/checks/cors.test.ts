@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { corsApi } from '@/server/testnet/fixtures/api';
-import { respond, routes } from '@/server/testnet/site';
-import { startQuickSite, type QuickSite } from '@/server/testnet/quick-site';
+import { corsApi } from '@/test/testnet/fixtures/api';
+import { respond, routes } from '@/test/testnet/site';
+import { startQuickSite, type QuickSite } from '@/test/testnet/quick-site';
 import { HOSTILE_ORIGIN, run } from './cors';
 import type { CheckEndpoint } from './types';
 

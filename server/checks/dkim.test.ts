@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testCheckDeps } from '@/server/testnet/check-deps';
-import { startDnsServer, type DnsTestServer } from '@/server/testnet/dns-server';
+import { testCheckDeps } from '@/test/testnet/check-deps';
+import { startDnsServer, type DnsTestServer } from '@/test/testnet/dns-server';
 import { run } from './dkim';
 import type { CheckDeps } from './types';
 

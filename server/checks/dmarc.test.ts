@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testCheckDeps } from '@/server/testnet/check-deps';
-import { startDnsServer, type DnsTestServer } from '@/server/testnet/dns-server';
+import { testCheckDeps } from '@/test/testnet/check-deps';
+import { startDnsServer, type DnsTestServer } from '@/test/testnet/dns-server';
 import { organisationalDomain, run } from './dmarc';
 import type { CheckDeps } from './types';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FixtureZone } from '@/server/testnet/dns-server';
-import { startQuickSite, type QuickSite } from '@/server/testnet/quick-site';
-import { respond } from '@/server/testnet/site';
+import type { FixtureZone } from '@/test/testnet/dns-server';
+import { startQuickSite, type QuickSite } from '@/test/testnet/quick-site';
+import { respond } from '@/test/testnet/site';
 import { run } from './dns';
 import type { CheckDeps } from './types';
 

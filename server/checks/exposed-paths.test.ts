@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { respond, routes, type SiteHandler } from '@/server/testnet/site';
-import { startQuickSite, type QuickSite } from '@/server/testnet/quick-site';
+import { respond, routes, type SiteHandler } from '@/test/testnet/site';
+import { startQuickSite, type QuickSite } from '@/test/testnet/quick-site';
 import { PATHS, run } from './exposed-paths';
 
 const INDEX = '<!doctype html><html><head><title>Shop</title></head><body><div id="root"></div></body></html>';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { respond } from '@/server/testnet/site';
-import { startQuickSite, type QuickSite } from '@/server/testnet/quick-site';
+import { respond } from '@/test/testnet/site';
+import { startQuickSite, type QuickSite } from '@/test/testnet/quick-site';
 import { run as runHsts, parseHsts } from './hsts';
 import { run as runHeaders, gradeFor } from './security-headers';
 

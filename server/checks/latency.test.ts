@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { slowApi } from '@/server/testnet/fixtures/api';
-import { respond, routes } from '@/server/testnet/site';
-import { startQuickSite, type QuickSite } from '@/server/testnet/quick-site';
+import { slowApi } from '@/test/testnet/fixtures/api';
+import { respond, routes } from '@/test/testnet/site';
+import { startQuickSite, type QuickSite } from '@/test/testnet/quick-site';
 import { MAX_SAMPLES, run } from './latency';
 import type { CheckTarget } from './types';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { respond, routes, upgradeToHttps } from '@/server/testnet/site';
-import { startQuickSite, type QuickSite } from '@/server/testnet/quick-site';
+import { respond, routes, upgradeToHttps } from '@/test/testnet/site';
+import { startQuickSite, type QuickSite } from '@/test/testnet/quick-site';
 import { run } from './mixed-content';
 
 const html = (body: string, headers: Record<string, string> = {}) => respond(200, { 'content-type': 'text/html; charset=utf-8', ...headers }, `<!doctype html><html><head><title>t</title></head><body>${body}</body></html>`);

@@ -3,11 +3,11 @@
  * 10,000 generated cases each plus adversarial inputs (long runs of what their regexes repeat,
  * nested quotes, huge header values, 5 MB bundles). No exception escapes (a documented syntax
  * error is an answer) and no case exceeds a generous time bound for its size
- * (server/checks/fuzz/measure.ts). Figures: npx tsx scripts/fuzz-parsers.ts.
+ * (test/checks/fuzz/measure.ts). Figures: npx tsx scripts/fuzz-parsers.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { TARGETS } from './fuzz/targets';
-import { DEFAULT_CASES, measure } from './fuzz/measure';
+import { TARGETS } from '@/test/checks/fuzz/targets';
+import { DEFAULT_CASES, measure } from '@/test/checks/fuzz/measure';
 
 /**
  * The secretlint bundle scan is measured by scripts/fuzz-parsers.ts only: under vitest its run

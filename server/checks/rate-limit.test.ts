@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginApi } from '@/server/testnet/fixtures/api';
-import { routes } from '@/server/testnet/site';
-import { startQuickSite, type QuickSite } from '@/server/testnet/quick-site';
+import { loginApi } from '@/test/testnet/fixtures/api';
+import { routes } from '@/test/testnet/site';
+import { startQuickSite, type QuickSite } from '@/test/testnet/quick-site';
 import { run } from './rate-limit';
 import type { CheckTarget } from './types';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { respond, routes, type SiteHandler } from '@/server/testnet/site';
-import { startQuickSite, type QuickSite } from '@/server/testnet/quick-site';
+import { respond, routes, type SiteHandler } from '@/test/testnet/site';
+import { startQuickSite, type QuickSite } from '@/test/testnet/quick-site';
 import { run } from './redirects';
 
 const page = respond(200, { 'content-type': 'text/html' }, '<html><body><a href="/pricing">Pricing</a><a href="/app.css">x</a></body></html>');

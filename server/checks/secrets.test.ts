@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { detectableValues, fakeSecrets, type FakeSecrets } from '@/server/testnet/fake-secrets';
-import { leakyRoutes } from '@/server/testnet/fixtures/leaky-bundle';
-import { respond } from '@/server/testnet/site';
-import { startQuickSite, type QuickSite } from '@/server/testnet/quick-site';
+import { detectableValues, fakeSecrets, type FakeSecrets } from '@/test/testnet/fake-secrets';
+import { leakyRoutes } from '@/test/testnet/fixtures/leaky-bundle';
+import { respond } from '@/test/testnet/site';
+import { startQuickSite, type QuickSite } from '@/test/testnet/quick-site';
 import { run } from './secrets';
 
 describe('secrets check', () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testCheckDeps } from '@/server/testnet/check-deps';
-import { startDnsServer, type DnsTestServer, type FixtureZone } from '@/server/testnet/dns-server';
+import { testCheckDeps } from '@/test/testnet/check-deps';
+import { startDnsServer, type DnsTestServer, type FixtureZone } from '@/test/testnet/dns-server';
 import { run } from './spf';
 import type { CheckDeps } from './types';
 

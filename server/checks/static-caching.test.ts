@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { respond, routes, type SiteHandler } from '@/server/testnet/site';
-import { startQuickSite, type QuickSite } from '@/server/testnet/quick-site';
+import { respond, routes, type SiteHandler } from '@/test/testnet/site';
+import { startQuickSite, type QuickSite } from '@/test/testnet/quick-site';
 import { run as runCaching, looksHashed, parseCacheControl } from './static-caching';
 import { run as runCdn } from './cdn';
 

@@ -17,10 +17,8 @@ afterAll(() => app?.close());
 
 it('seeds a prompt set and two runs; the leak and the CRM action are fixed, one answer accepted; the pack lists it all, never the canary', async () => {
   const consultant = await app.signUp('Demo Consultant');
-  const workspace = await createWorkspace(app.db, consultant, 'Demo');
-  const project = await createProject(app.db, {
-    workspaceId: workspace.id,
-    actorId: consultant.id,
+  const workspace = await createWorkspace(app.db, { actor: consultant }, { name: 'Demo' });
+  const project = await createProject(app.db, { workspaceId: workspace.id, actorId: consultant.id }, {
     fields: { name: 'Coach Copilot', productType: 'ai-chatbot', segment: 'coach-consultant', maturity: 'demo-launch', primaryDomain: 'example.net', canonicalHost: 'apex', subdomains: [], mailDomain: null, dkimSelectors: [], productionUrl: 'https://example.net', endpoints: [{ kind: 'chat', method: 'POST', url: '/api/chat', label: undefined }], environments: [] },
   });
   await seedDemoChatbot(app.db, project, consultant.id);

@@ -42,12 +42,12 @@ export async function seedDemoProgress(db: Database, projects: { id: string; nam
         await updateItem(db, scope, failing.id, { status: 'failed', ownerName: 'Sam (client developer)', dueDate: new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10) });
         await addEvidence(db, scope, failing.id, { body: 'A live payment key is visible in the shipped main.js bundle (masked: sk_l…, 107 characters). Rotate it, then move it to a server-side variable.' });
       }
-      await addManualRisk(db, project.id, actorId, { title: 'Only one person can deploy to production', severity: 'high', impact: 'operations', ownerName: 'Dana' });
-      await recordDecision(db, project.id, actorId, { decision: 'no_go', reason: 'A payment key ships in the browser bundle. Rotate it and re-check before the launch email.' });
+      await addManualRisk(db, { projectId: project.id, actorId: actorId }, { title: 'Only one person can deploy to production', severity: 'high', impact: 'operations', ownerName: 'Dana' });
+      await recordDecision(db, { projectId: project.id, actorId: actorId }, { decision: 'no_go', reason: 'A payment key ships in the browser bundle. Rotate it and re-check before the launch email.' });
     }
     if (project.name === 'Member Hub rescue') {
       for (const [index, question] of FOUNDER_CHECKLIST.questions.entries()) {
-        await answerFounderQuestion(db, project.id, actorId, question.key, index % 3 !== 0);
+        await answerFounderQuestion(db, { projectId: project.id, actorId }, { questionKey: question.key, answer: index % 3 !== 0 });
       }
     }
   }

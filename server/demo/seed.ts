@@ -92,11 +92,11 @@ export async function seedDemoIfEmpty(db: Database, auth: Auth): Promise<boolean
 
   const consultant = await createVerifiedUser(db, auth, DEMO_CONSULTANT);
   const client = await createVerifiedUser(db, auth, DEMO_CLIENT);
-  const workspace = await createWorkspace(db, consultant, 'Northstar Studio (demo)');
+  const workspace = await createWorkspace(db, { actor: consultant }, { name: 'Northstar Studio (demo)' });
   const created = [];
   for (const raw of DEMO_PROJECTS) {
     const fields = projectFieldsSchema.parse(raw);
-    created.push(await createProject(db, { workspaceId: workspace.id, actorId: consultant.id, fields }));
+    created.push(await createProject(db, { workspaceId: workspace.id, actorId: consultant.id }, { fields }));
   }
   const shared = created[0]!;
   await db.insert(projectShares).values({

@@ -29,7 +29,7 @@ import {
   user,
   workspaces,
 } from '@/db/schema';
-import { insertFullRecords } from './fixtures';
+import { insertFullRecords } from '@/test/handover/fixtures';
 import { buildHandoverDocument } from './model';
 import { renderMarkdown } from './render-markdown';
 

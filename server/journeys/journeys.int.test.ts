@@ -12,7 +12,7 @@ import { alertChannels, alertDeliveries, checklistItems, itemEvidence, journeyRu
 import { createTestApp, type TestApp } from '@/test/harness';
 import type { SessionUser } from '@/server/trpc/context';
 import { createNetwork } from '@/server/net';
-import { JOURNEY_PASSWORD, JOURNEY_USER, startJourneySite, type JourneySite } from '@/server/testnet/journey-site';
+import { JOURNEY_PASSWORD, JOURNEY_USER, startJourneySite, type JourneySite } from '@/test/testnet/journey-site';
 import { boxOf } from './secret-box';
 import { claimDueJourneys } from './claim';
 import { runDueJourneysOnce } from './worker-loop';

@@ -6,10 +6,11 @@
  */
 import type { SecretBox } from './secret-box';
 
-export const PLACEHOLDER = /\{\{\s*([A-Za-z]+)\.([A-Za-z0-9_]+)\s*\}\}/g;
+export const PLACEHOLDER = /\{\{\s*([A-Za-z]+)\.([A-Za-z0-9_-]+)\s*\}\}/g;
 export const VAR_NAME = /^[A-Za-z][A-Za-z0-9_]{0,39}$/;
 
-export type PlaceholderRef = { namespace: string; name: string };
+/** `problem`: why it could not be filled (the vault's words for a secret that is not set or cannot be read). */
+export type PlaceholderRef = { namespace: string; name: string; problem?: string };
 
 export function placeholdersIn(text: string): PlaceholderRef[] {
   return [...text.matchAll(PLACEHOLDER)].map((m) => ({ namespace: m[1]!, name: m[2]! }));
@@ -41,8 +42,12 @@ export function fillPlaceholders(template: string, vars: ReadonlyMap<string, str
   const text = template.replace(PLACEHOLDER, (whole, namespace: string, name: string) => {
     if (namespace === 'vars' && vars.has(name)) return escapeFor(vars.get(name)!, context);
     if (namespace === 'secret') {
-      const filled = secrets.fill(`{{secret.${name}}}`);
-      if (filled !== `{{secret.${name}}}`) return escapeFor(filled, context);
+      try {
+        return escapeFor(secrets.fill(`{{secret.${name}}}`), context);
+      } catch (error) {
+        missing.push({ namespace, name, problem: error instanceof Error ? error.message : undefined });
+        return whole;
+      }
     }
     missing.push({ namespace, name });
     return whole;

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNetwork } from '@/server/net';
-import { JOURNEY_PASSWORD, JOURNEY_USER, startJourneySite, type JourneySite } from '@/server/testnet/journey-site';
+import { JOURNEY_PASSWORD, JOURNEY_USER, startJourneySite, type JourneySite } from '@/test/testnet/journey-site';
 import { runJourney } from './run-journey';
 import { boxOf } from './secret-box';
 import { signInPresetSchema, signInSteps } from './sign-in-preset';
@@ -63,7 +63,7 @@ describe('sign-in journeys', () => {
     expect(result.steps[0]!.ok).toBe(true);
   });
 
-  it('a sign-in that fails every 50th attempt passes 98 of 100 runs', async () => {
+  it('a sign-in that fails every 50th attempt passes 98 of 100 runs', { timeout: 180_000 }, async () => {
     const fresh = await startJourneySite({ everyNthLoginFails: 50 });
     try {
       const steps = signInSteps(signInPresetSchema.parse({ mode: 'json', signInUrl: `${fresh.origin}/api/login`, username: JOURNEY_USER, passwordSecret: 'QA_PASSWORD', checkUrl: `${fresh.origin}/api/me`, checkKeyword: JOURNEY_USER }));
@@ -93,7 +93,7 @@ describe('sign-in journeys', () => {
 
   it('a secret that is not set fails the step and names it', async () => {
     const result = await runJourney(http, jsonPreset(), boxOf({}));
-    expect(result.failReason).toBe("Step 1 (Sign in): The secret QA_PASSWORD is not set: add it to the project's secrets.");
+    expect(result.failReason).toMatch(/^Step 1 \(Sign in\): The secret QA_PASSWORD is not set for this project\. Add it under Project settings → Secrets/);
   });
 
   it('every step goes through the address policy', async () => {

@@ -33,7 +33,7 @@ class StepFailure extends Error {
 
 function missingMessage(missing: PlaceholderRef[]): string {
   const ref = missing[0]!;
-  if (ref.namespace === 'secret') return `The secret ${ref.name} is not set: add it to the project's secrets.`;
+  if (ref.namespace === 'secret') return ref.problem ?? `The secret ${ref.name} is not set for this project.`;
   return `{{vars.${ref.name}}} has no value: the step that should capture it did not.`;
 }
 

@@ -1,11 +1,7 @@
-/**
- * Where the worker gets a project's secrets for a run. The project secrets store (server/vault,
- * `openProjectSecrets(db, projectId)`) is being built alongside; until it is merged no project
- * has secrets, so a step naming one fails with "The secret NAME is not set".
- */
+/** Where the worker gets a project's secrets for a run: the vault, opened per run (values live only as long as the run). */
 import type { Database } from '@/db/types';
-import { NO_SECRETS, type SecretBox } from './secret-box';
+import { openProjectSecrets, type SecretBox } from '@/server/vault';
 
 export type SecretsLoader = (db: Database, projectId: string) => Promise<SecretBox>;
 
-export const openJourneySecrets: SecretsLoader = async () => NO_SECRETS;
+export const openJourneySecrets: SecretsLoader = (db, projectId) => openProjectSecrets(db, projectId);

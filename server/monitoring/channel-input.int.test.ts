@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '@/test/harness';
 import type { SessionUser } from '@/server/trpc/context';
-import { fieldErrorsOf, refusal } from '@/server/trpc/tests/expect-refusal';
+import { fieldErrorsOf, refusal } from '@/test/trpc/expect-refusal';
 
 let app: TestApp;
 let owner: SessionUser;

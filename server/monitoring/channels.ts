@@ -79,6 +79,15 @@ export async function sendTestAlert(db: Database, deps: SendDeps, scope: Scope, 
   } catch (e) {
     error = e instanceof Error ? e.message : String(e);
   }
-  await db.insert(alertDeliveries).values({ projectId: scope.projectId, eventKey, destination: channel.id, channelId: channel.id, payload, status: error ? 'failed' : 'sent', attempts: 1, lastError: error, sentAt: error ? null : new Date() });
+  await db.transaction(async (tx) => {
+    await tx.insert(alertDeliveries).values({ projectId: scope.projectId, eventKey, destination: channel.id, channelId: channel.id, payload, status: error ? 'failed' : 'sent', attempts: 1, lastError: error, sentAt: error ? null : new Date() });
+    await recordActivity(tx, {
+      projectId: scope.projectId,
+      actorId: scope.actorId,
+      action: 'alerts.channel.test',
+      summary: `sent a test alert to ${quoted(channel.name)}${error ? ': it did not go out' : ''}`,
+      details: { channelId: channel.id, ok: error === null },
+    });
+  });
   return { ok: error === null, error };
 }

@@ -9,10 +9,10 @@ import { alertChannels, alertDeliveries, monitorResults, monitorRollups, monitor
 import { createTestApp, type TestApp } from '@/test/harness';
 import { createNetwork } from '@/server/net';
 import { createMailer, type Mailer } from '@/server/mail/mailer';
-import { startSmtp, startTarget, type Target } from '@/server/testnet/monitoring-fixtures';
+import { startSmtp, startTarget, type Target } from '@/test/testnet/monitoring-fixtures';
 import { claimDue, type ClaimedSlot } from './claim';
 import { runProbe } from './probe';
-import { runDueOnce } from './run-once';
+import { runDueOnce } from '@/test/monitoring/run-once';
 import { writeResults, type FinishedCheck } from './write-results';
 import { deliverDue } from './alerts/deliver';
 import { sendAlert } from './alerts/send';

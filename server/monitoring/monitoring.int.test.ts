@@ -10,10 +10,10 @@ import { alertDeliveries, checklistItems, monitorIncidents, monitorResults, moni
 import { createTestApp, type TestApp } from '@/test/harness';
 import { createNetwork } from '@/server/net';
 import { createMailer } from '@/server/mail/mailer';
-import { startSmtp, startTarget, startWebhookReceiver, type Target } from '@/server/testnet/monitoring-fixtures';
+import { startSmtp, startTarget, startWebhookReceiver, type Target } from '@/test/testnet/monitoring-fixtures';
 import type { SessionUser } from '@/server/trpc/context';
 import { claimDue } from './claim';
-import { runDueOnce } from './run-once';
+import { runDueOnce } from '@/test/monitoring/run-once';
 import { writeResults } from './write-results';
 import { deliverDue } from './alerts/deliver';
 import { signWebhook } from './alerts/send';

@@ -8,11 +8,11 @@ import { eq } from 'drizzle-orm';
 import { alertDeliveries, monitors } from '@/db/schema';
 import { createTestApp, type TestApp } from '@/test/harness';
 import { createNetwork } from '@/server/net';
-import { startTarget, type Target } from '@/server/testnet/monitoring-fixtures';
+import { startTarget, type Target } from '@/test/testnet/monitoring-fixtures';
 import { assessProject } from '@/server/services/roadmap';
 import { buildHandoverDocument } from '@/server/handover/model';
 import { renderMarkdown } from '@/server/handover/render-markdown';
-import { runDueOnce } from './run-once';
+import { runDueOnce } from '@/test/monitoring/run-once';
 import { alertText } from './alerts/messages';
 
 const network = createNetwork({ policy: { allowLoopback: true } });

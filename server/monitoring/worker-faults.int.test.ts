@@ -10,7 +10,7 @@ import { alertChannels, alertDeliveries, monitorProjectRollups, monitorResults, 
 import { createTestApp, type TestApp } from '@/test/harness';
 import { testDriver } from '@/test/database';
 import { createNetwork } from '@/server/net';
-import { startTarget, type Target } from '@/server/testnet/monitoring-fixtures';
+import { startTarget, type Target } from '@/test/testnet/monitoring-fixtures';
 import { startWorker } from './worker';
 
 const network = createNetwork({ policy: { allowLoopback: true } });

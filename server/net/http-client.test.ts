@@ -1,8 +1,8 @@
 import type http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestCertificateAuthority, type TestCertificateAuthority } from '@/server/testnet/certificates';
-import { startDnsServer, type DnsTestServer } from '@/server/testnet/dns-server';
-import { startHttpServer, startHttpsServer, startTcpListener, type TestServer } from '@/server/testnet/servers';
+import { createTestCertificateAuthority, type TestCertificateAuthority } from '@/test/testnet/certificates';
+import { startDnsServer, type DnsTestServer } from '@/test/testnet/dns-server';
+import { startHttpServer, startHttpsServer, startTcpListener, type TestServer } from '@/test/testnet/servers';
 import { createHttpClient, headerValue, HttpRequestError, type HttpClientOptions } from './http-client';
 import { createResolver, type DnsResolver } from './resolver';
 

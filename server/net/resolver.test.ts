@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDnsServer, type DnsTestServer } from '@/server/testnet/dns-server';
+import { startDnsServer, type DnsTestServer } from '@/test/testnet/dns-server';
 import { createResolver, isEmptyAnswer, isFailedAnswer, type DnsResolver } from './resolver';
 
 describe('resolver against the loopback DNS server', () => {

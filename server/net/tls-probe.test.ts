@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestCertificateAuthority, type TestCertificateAuthority } from '@/server/testnet/certificates';
-import { startDnsServer, type DnsTestServer } from '@/server/testnet/dns-server';
-import { startHttpsServer, type TestServer } from '@/server/testnet/servers';
+import { createTestCertificateAuthority, type TestCertificateAuthority } from '@/test/testnet/certificates';
+import { startDnsServer, type DnsTestServer } from '@/test/testnet/dns-server';
+import { startHttpsServer, type TestServer } from '@/test/testnet/servers';
 import { createResolver } from './resolver';
 import { createTlsProber, TlsProbeError, type TlsProber } from './tls-probe';
 

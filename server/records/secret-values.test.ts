@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectableValues, fakeSecrets } from '@/server/testnet/fake-secrets';
+import { detectableValues, fakeSecrets } from '@/test/testnet/fake-secrets';
 import { findSecretValue, looksRandom } from './secret-values';
 
 // Fake credentials, assembled so no scanner mistakes this file for a leak.

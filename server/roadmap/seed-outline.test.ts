@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { outlineSeed, outlineSeedDetailed, parseChapterHeading, PREAMBLE } from './seed-outline';
-import { readSeeds, seedsForTests } from './seeds-dir';
+import { outlineSeed, outlineSeedDetailed, parseChapterHeading, PREAMBLE } from '@/test/roadmap/seed-outline';
+import { readSeeds, seedsForTests } from '@/test/roadmap/seeds-dir';
 
 const brief = (text: string) => outlineSeed('x.txt', text).map((u) => `${u.section}#${u.position} ${u.kind}: ${u.text}`);
 

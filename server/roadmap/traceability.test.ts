@@ -2,7 +2,7 @@
  * Traceability: every line of every seed playbook is covered by some template entry, and every
  * citation in a template points at a line that exists.
  *
- * A "unit" is what server/roadmap/seed-outline.ts lists: a bullet, numbered item, table row or
+ * A "unit" is what test/roadmap/seed-outline.ts lists: a bullet, numbered item, table row or
  * paragraph, addressed by { section, position }. A unit is covered when at least one entry of the
  * seed's template cites it. Two kinds of unit need no citation:
  *   - lead-ins: a paragraph ending in ":" that only introduces the list after it (the list items
@@ -11,11 +11,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { STAGE_KEYS } from '@/server/projects/kinds';
-import { outlineSeed, parseChapterHeading, PREAMBLE, type SeedUnit } from './seed-outline';
-import { readSeeds, seedsForTests, seedsDir } from './seeds-dir';
+import { outlineSeed, parseChapterHeading, PREAMBLE, type SeedUnit } from '@/test/roadmap/seed-outline';
+import { readSeeds, seedsForTests, seedsDir } from '@/test/roadmap/seeds-dir';
 import { TEMPLATES } from './templates';
 import type { RoadmapTemplate } from './types';
-import { templateCitations, validateTemplate } from './validate';
+import { templateCitations, validateTemplate } from '@/test/roadmap/validate';
 
 interface Exclusion {
   /** Seed file-name prefixes ('000') the exclusion applies to; all seeds when omitted. */

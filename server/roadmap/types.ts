@@ -14,7 +14,7 @@ import type { Maturity, ProductType, Segment, StageKey } from '@/server/projects
  * seed = file name (e.g. '003_d01b7097144efd65.txt'); section = heading text as in the file
  * (e.g. 'Stage 4: Email trust setup > Checks', 'The Minimum Bar'); position = 1-based index of
  * the unit (bullet / numbered item / table row / paragraph) within that section, as listed by
- * server/roadmap/seed-outline.ts.
+ * test/roadmap/seed-outline.ts.
  */
 export type SeedSource = { seed: string; section: string; position: number };
 

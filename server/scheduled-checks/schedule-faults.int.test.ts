@@ -9,14 +9,14 @@ import { activityLog, checkRuns, checkSchedules, findingEvents, findings } from 
 import type { CheckDeps } from '@/server/checks/types';
 import type { SessionUser } from '@/server/trpc/context';
 import { beginCheckRun, RUNS_PER_HOUR, waitForRunsInFlight } from '@/server/check-runs/run';
-import { startTestProduct, type TestProduct } from '@/server/testnet/product';
+import { startTestProduct, type TestProduct } from '@/test/testnet/product';
 import { createTestApp, type TestApp } from '@/test/harness';
 import { claimDueSchedules, linkRun } from './claim';
 import { enqueueFindingAlerts } from './finding-alerts';
 import { BUSY_RETRY_MS, FAILURE_RETRY_MS, MAX_ATTEMPTS } from './runner';
 import { SCHEDULE_LEASE_MS } from './scheduler';
 import { adoptProjects } from './settings';
-import { deliveriesOf, projectOnProduct, scheduledRuns, scheduleOf, schedulers, testClock } from './test-fixtures';
+import { deliveriesOf, projectOnProduct, scheduledRuns, scheduleOf, schedulers, testClock } from '@/test/scheduled-checks/fixtures';
 
 const DAY = 86_400_000;
 let product: TestProduct;

@@ -9,13 +9,13 @@ import { and, eq, sql } from 'drizzle-orm';
 import { checkRuns, monitorResults, monitors, outboxMessages } from '@/db/schema';
 import type { CheckDeps } from '@/server/checks/types';
 import { startWorker } from '@/server/monitoring/worker';
-import { startTarget } from '@/server/testnet/monitoring-fixtures';
+import { startTarget } from '@/test/testnet/monitoring-fixtures';
 import type { SessionUser } from '@/server/trpc/context';
 import { createNetwork } from '@/server/net';
 import { deliverDue } from '@/server/monitoring/alerts/deliver';
-import { startTestProduct, type TestProduct } from '@/server/testnet/product';
+import { startTestProduct, type TestProduct } from '@/test/testnet/product';
 import { createTestApp, type TestApp } from '@/test/harness';
-import { deliveriesOf, projectOnProduct, scheduledRuns, scheduleOf, schedulers, testClock } from './test-fixtures';
+import { deliveriesOf, projectOnProduct, scheduledRuns, scheduleOf, schedulers, testClock } from '@/test/scheduled-checks/fixtures';
 
 const DAY = 86_400_000;
 const EMAIL = 'ops-scheduled@example.test';

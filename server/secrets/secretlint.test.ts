@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fakeSecrets } from '@/server/testnet/fake-secrets';
+import { fakeSecrets } from '@/test/testnet/fake-secrets';
 import { lintSecrets } from './secretlint';
 import { gcpServiceAccount, jwtPayload, resendKey, stripeSecretKey, stripeWebhookSecret, supabaseServiceRole } from './secretlint-rules';
 import type { SecretRule } from './finding';

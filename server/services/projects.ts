@@ -13,22 +13,23 @@ import { suggestTemplate } from '@/server/roadmap/suggest';
 import { instantiateRoadmap } from '@/server/roadmap/instantiate';
 import { quoted, recordActivity } from './activity';
 import { hashToken, newToken } from './tokens';
+import type { ActorScope, Named, ProjectScope, WorkspaceScope } from './scope';
 
 const SHARE_TTL_MS = 14 * 24 * 60 * 60 * 1000;
 
 /** Creates the project and its roadmap from the chosen playbook (or the one its description suggests). */
-export async function createProject(db: Database, input: { workspaceId: string; actorId: string; fields: ProjectFields; templateId?: string }) {
+export async function createProject(db: Database, scope: Pick<WorkspaceScope, 'workspaceId' | 'actorId'>, input: { fields: ProjectFields; templateId?: string }) {
   const template = input.templateId ? getTemplate(input.templateId) : suggestTemplate(input.fields).template;
   if (!template) throw fieldError('templateId', 'Choose one of the listed playbooks.');
   return db.transaction(async (tx) => {
     const [project] = await tx
       .insert(projects)
-      .values({ ...input.fields, workspaceId: input.workspaceId, createdBy: input.actorId })
+      .values({ ...input.fields, workspaceId: scope.workspaceId, createdBy: scope.actorId })
       .returning();
     await instantiateRoadmap(tx, project!.id, template);
     await recordActivity(tx, {
       projectId: project!.id,
-      actorId: input.actorId,
+      actorId: scope.actorId,
       action: 'project.create',
       summary: `created the project with the ${quoted(template.name)} roadmap`,
     });
@@ -36,16 +37,19 @@ export async function createProject(db: Database, input: { workspaceId: string; 
   });
 }
 
-export async function updateProject(db: Database, projectId: string, actorId: string, fields: ProjectFields) {
+export async function updateProject(db: Database, scope: ProjectScope, input: { fields: ProjectFields }) {
+  const { projectId, actorId } = scope;
   return db.transaction(async (tx) => {
-    const [project] = await tx.update(projects).set({ ...fields, updatedAt: new Date() }).where(eq(projects.id, projectId)).returning();
+    const [project] = await tx.update(projects).set({ ...input.fields, updatedAt: new Date() }).where(eq(projects.id, projectId)).returning();
     if (!project) throw notFound('Project');
     await recordActivity(tx, { projectId, actorId, action: 'project.update', summary: 'edited the project details' });
     return project;
   });
 }
 
-export async function setArchived(db: Database, projectId: string, actorId: string, archived: boolean) {
+export async function setArchived(db: Database, scope: ProjectScope, input: { archived: boolean }) {
+  const { projectId, actorId } = scope;
+  const { archived } = input;
   await db.transaction(async (tx) => {
     await tx
       .update(projects)
@@ -74,40 +78,52 @@ async function refuseShareWithMember(tx: DbOrTx, workspaceId: string, actorId: s
 /** Shares a project with a client by email. Re-sharing to the same address updates the role and re-sends the link. */
 export async function shareProject(
   deps: { db: Database; mailer: Mailer; appUrl: string },
-  input: { projectId: string; actor: { id: string; name: string }; email: string; role: ClientRole },
+  scope: ProjectScope & Named,
+  input: { email: string; role: ClientRole },
 ) {
+  const { projectId, actorId } = scope;
   const { token, hash } = newToken();
   const projectName = await deps.db.transaction(async (tx) => {
-    const [project] = await tx.select({ name: projects.name, workspaceId: projects.workspaceId }).from(projects).where(eq(projects.id, input.projectId));
+    const [project] = await tx.select({ name: projects.name, workspaceId: projects.workspaceId }).from(projects).where(eq(projects.id, projectId));
     if (!project) throw notFound('Project');
-    await refuseShareWithMember(tx, project.workspaceId, input.actor.id, input.email);
+    await refuseShareWithMember(tx, project.workspaceId, actorId, input.email);
     await takeInvitationSend(tx, project.workspaceId);
     const [live] = await tx
       .select({ id: projectShares.id })
       .from(projectShares)
-      .where(and(eq(projectShares.projectId, input.projectId), eq(projectShares.email, input.email), isNull(projectShares.revokedAt)));
+      .where(and(eq(projectShares.projectId, projectId), eq(projectShares.email, input.email), isNull(projectShares.revokedAt)));
     const expiresAt = new Date(Date.now() + SHARE_TTL_MS);
     if (live) {
       await tx.update(projectShares).set({ role: input.role, tokenHash: hash, expiresAt }).where(eq(projectShares.id, live.id));
     } else {
-      await tx.insert(projectShares).values({ projectId: input.projectId, email: input.email, role: input.role, tokenHash: hash, invitedBy: input.actor.id, expiresAt });
+      await tx.insert(projectShares).values({ projectId, email: input.email, role: input.role, tokenHash: hash, invitedBy: actorId, expiresAt });
     }
-    await recordActivity(tx, { projectId: input.projectId, actorId: input.actor.id, action: 'share.create', summary: `shared the project with ${input.email} (${input.role})` });
+    await recordActivity(tx, { projectId, actorId, action: 'share.create', summary: `shared the project with ${input.email} (${input.role})` });
     return project.name;
   });
-  await deps.mailer.send(projectShareEmail(input.email, `${deps.appUrl}/share/${token}`, projectName, input.actor.name));
+  await deps.mailer.send(projectShareEmail(input.email, `${deps.appUrl}/share/${token}`, projectName, scope.actorName));
 }
 
-export async function revokeShare(db: Database, projectId: string, shareId: string) {
-  const revoked = await db
-    .update(projectShares)
-    .set({ revokedAt: new Date() })
-    .where(and(eq(projectShares.id, shareId), eq(projectShares.projectId, projectId), isNull(projectShares.revokedAt)))
-    .returning({ id: projectShares.id });
-  if (revoked.length === 0) throw notFound('Share');
+export async function revokeShare(db: Database, scope: ProjectScope, input: { shareId: string }) {
+  await db.transaction(async (tx) => {
+    const [revoked] = await tx
+      .update(projectShares)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(projectShares.id, input.shareId), eq(projectShares.projectId, scope.projectId), isNull(projectShares.revokedAt)))
+      .returning({ id: projectShares.id, email: projectShares.email, role: projectShares.role });
+    if (!revoked) throw notFound('Share');
+    await recordActivity(tx, {
+      projectId: scope.projectId,
+      actorId: scope.actorId,
+      action: 'share.revoke',
+      summary: `stopped sharing the project with ${revoked.email} (${revoked.role})`,
+      details: { shareId: revoked.id, email: revoked.email, role: revoked.role },
+    });
+  });
 }
 
-export async function previewShare(db: Database, token: string) {
+export async function previewShare(db: Database, input: { token: string }) {
+  const { token } = input;
   const [row] = await db
     .select({ projectName: projects.name, email: projectShares.email, role: projectShares.role, acceptedAt: projectShares.acceptedAt })
     .from(projectShares)
@@ -119,7 +135,9 @@ export async function previewShare(db: Database, token: string) {
 }
 
 /** Like workspace invitations: the token proves the address, and it must be the signed-in one. */
-export async function acceptShare(db: Database, actor: { id: string; email: string }, token: string) {
+export async function acceptShare(db: Database, scope: ActorScope, input: { token: string }) {
+  const { actor } = scope;
+  const { token } = input;
   return db.transaction(async (tx) => {
     const [share] = await tx
       .select()
@@ -132,6 +150,13 @@ export async function acceptShare(db: Database, actor: { id: string; email: stri
     }
     if (share.userId && share.userId !== actor.id) throw forbidden('This link has already been used by another account.');
     await tx.update(projectShares).set({ userId: actor.id, acceptedAt: share.acceptedAt ?? new Date() }).where(eq(projectShares.id, share.id));
+    await recordActivity(tx, {
+      projectId: share.projectId,
+      actorId: actor.id,
+      action: 'share.accept',
+      summary: share.acceptedAt ? `opened the shared project again (${share.role})` : `accepted the share and joined as ${share.role}`,
+      details: { shareId: share.id, email: share.email, role: share.role },
+    });
     await tx.update(user).set({ emailVerified: true, updatedAt: new Date() }).where(eq(user.id, actor.id));
     return { projectId: share.projectId };
   });

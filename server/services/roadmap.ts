@@ -21,6 +21,7 @@ import { FOUNDER_CHECKLIST } from '@/server/roadmap/founder-checklist';
 import type { ImpactArea, Severity } from '@/server/roadmap/types';
 import { conflict, fieldError, notFound } from '@/server/errors';
 import { quoted, recordActivity } from './activity';
+import type { ProjectScope } from './scope';
 
 export function toAssessed(item: ItemRow): AssessedItem {
   return {
@@ -122,8 +123,9 @@ export async function assessProject(db: Database, projectId: string, now = new D
   };
 }
 
-export async function changeTemplate(db: Database, projectId: string, actorId: string, templateId: string) {
-  const template = getTemplate(templateId);
+export async function changeTemplate(db: Database, scope: ProjectScope, input: { templateId: string }) {
+  const { projectId, actorId } = scope;
+  const template = getTemplate(input.templateId);
   if (!template) throw fieldError('templateId', 'Choose one of the listed playbooks.');
   await db.transaction(async (tx) => {
     if (await hasProgress(tx, projectId)) {
@@ -135,7 +137,8 @@ export async function changeTemplate(db: Database, projectId: string, actorId: s
   });
 }
 
-export async function updateToLatestTemplate(db: Database, projectId: string, actorId: string) {
+export async function updateToLatestTemplate(db: Database, scope: ProjectScope) {
+  const { projectId, actorId } = scope;
   return db.transaction(async (tx) => {
     const roadmap = await getRoadmapRow(tx, { projectId });
     if (!roadmap) throw notFound('Roadmap');
@@ -156,7 +159,8 @@ export async function updateToLatestTemplate(db: Database, projectId: string, ac
 
 export type RiskInput = { title: string; detail?: string | null; severity: Severity; impact: ImpactArea; ownerName?: string | null; deadline?: string | null };
 
-export async function addManualRisk(db: Database, projectId: string, actorId: string, input: RiskInput) {
+export async function addManualRisk(db: Database, scope: ProjectScope, input: RiskInput) {
+  const { projectId, actorId } = scope;
   return db.transaction(async (tx) => {
     const [risk] = await tx.insert(manualRisks).values({ projectId, createdBy: actorId, ...input }).returning();
     await recordActivity(tx, { projectId, actorId, action: 'risk.create', summary: `added the risk ${quoted(input.title)}` });
@@ -164,7 +168,9 @@ export async function addManualRisk(db: Database, projectId: string, actorId: st
   });
 }
 
-export async function setManualRiskStatus(db: Database, projectId: string, actorId: string, riskId: string, status: 'open' | 'mitigated' | 'accepted') {
+export async function setManualRiskStatus(db: Database, scope: ProjectScope, input: { riskId: string; status: 'open' | 'mitigated' | 'accepted' }) {
+  const { projectId, actorId } = scope;
+  const { riskId, status } = input;
   await db.transaction(async (tx) => {
     const [risk] = await tx
       .update(manualRisks)
@@ -176,7 +182,8 @@ export async function setManualRiskStatus(db: Database, projectId: string, actor
   });
 }
 
-export async function recordDecision(db: Database, projectId: string, actorId: string, input: { decision: 'go' | 'no_go'; reason: string }) {
+export async function recordDecision(db: Database, scope: ProjectScope, input: { decision: 'go' | 'no_go'; reason: string }) {
+  const { projectId, actorId } = scope;
   const { recommendation, evidence } = await assessProject(db, projectId);
   return db.transaction(async (tx) => {
     const snapshot = { ...recommendation, evidence: evidenceSnapshot(evidence) };
@@ -191,7 +198,9 @@ export async function recordDecision(db: Database, projectId: string, actorId: s
   });
 }
 
-export async function answerFounderQuestion(db: Database, projectId: string, actorId: string, questionKey: string, answer: boolean) {
+export async function answerFounderQuestion(db: Database, scope: ProjectScope, input: { questionKey: string; answer: boolean }) {
+  const { projectId, actorId } = scope;
+  const { questionKey, answer } = input;
   const question = FOUNDER_CHECKLIST.questions.find((q) => q.key === questionKey);
   if (!question) throw fieldError('questionKey', 'Unknown question.');
   await db.transaction(async (tx) => {

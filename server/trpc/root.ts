@@ -16,6 +16,7 @@ import { handoverPackRouter } from './routers/handover-pack';
 import { monitoringRouter } from './routers/monitoring';
 import { chatbotRouter } from './routers/chatbot';
 import { journeysRouter } from './routers/journeys';
+import { secretsRouter } from './routers/secrets';
 
 export const appRouter = router({
   me: meRouter,
@@ -36,6 +37,7 @@ export const appRouter = router({
   monitoring: monitoringRouter,
   chatbot: chatbotRouter,
   journeys: journeysRouter,
+  secrets: secretsRouter,
 });
 
 export type AppRouter = typeof appRouter;

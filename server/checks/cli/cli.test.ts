@@ -3,8 +3,8 @@ import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { detectableValues, fakeSecrets, type FakeSecrets } from '@/server/testnet/fake-secrets';
-import { startTestProduct, OWNERSHIP_TOKEN, type TestProduct } from '@/server/testnet/product';
+import { detectableValues, fakeSecrets, type FakeSecrets } from '@/test/testnet/fake-secrets';
+import { startTestProduct, OWNERSHIP_TOKEN, type TestProduct } from '@/test/testnet/product';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const CLI = path.join(ROOT, 'scripts/launch-ready-cli.ts');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fakeSecrets } from '@/server/testnet/fake-secrets';
+import { fakeSecrets } from '@/test/testnet/fake-secrets';
 import { scanText } from './scanner';
 
 describe('secret scanner', () => {

@@ -5,9 +5,9 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createResolver, type DnsResolver } from '@/server/net/resolver';
-import { startDnsServer, type DnsTestServer } from '@/server/testnet/dns-server';
-import { loadSpfSuite, spfSuitePath, type SpfSuiteCase } from '@/server/testnet/spf-suite';
-import { createZoneResolver } from '@/server/testnet/zone-resolver';
+import { startDnsServer, type DnsTestServer } from '@/test/testnet/dns-server';
+import { loadSpfSuite, spfSuitePath, type SpfSuiteCase } from '@/test/testnet/spf-suite';
+import { createZoneResolver } from '@/test/testnet/zone-resolver';
 import { evaluateSpf, type SpfEvaluation } from './check-host';
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');

@@ -11,8 +11,8 @@ import { journeyRuns, journeys, journeyScreenshots, type BrowserStep } from '@/d
 import { createTestApp, type TestApp } from '@/test/harness';
 import type { SessionUser } from '@/server/trpc/context';
 import { createNetwork } from '@/server/net';
-import { startHttpServer, type TestServer } from '@/server/testnet/servers';
-import { BROWSER_PASSWORD, BROWSER_USER, startBrowserJourneySite, WELCOME_TEXT, type BrowserSite } from '@/server/testnet/browser-journey-site';
+import { startHttpServer, type TestServer } from '@/test/testnet/servers';
+import { BROWSER_PASSWORD, BROWSER_USER, startBrowserJourneySite, WELCOME_TEXT, type BrowserSite } from '@/test/testnet/browser-journey-site';
 import { boxOf } from '../secret-box';
 import { runDueJourneysOnce } from '../worker-loop';
 import { createBrowserPool, type BrowserPool } from './browser-pool';

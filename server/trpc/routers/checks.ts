@@ -10,6 +10,7 @@ import { checkRunReport, checkTitle } from '@/server/check-runs/report';
 import { checkOwnership, issueOwnershipToken, ownershipState } from '@/server/check-runs/ownership';
 import { readSchedule, setSchedule } from '@/server/scheduled-checks/settings';
 import { CHECK_SCHEDULE_FREQUENCIES } from '@/db/schema';
+import { projectScope } from '@/server/services/scope';
 
 export const checksRouter = router({
   /** Recent runs, newest first. */
@@ -49,9 +50,9 @@ export const checksRouter = router({
   /** Whether the project has proved it owns its domain, and how to. */
   ownership: projectProcedure('project:read').query(({ ctx }) => ownershipState(ctx.db, ctx.project.projectId)),
 
-  issueOwnershipToken: projectProcedure('project:edit').mutation(({ ctx }) => issueOwnershipToken(ctx.db, ctx.project.projectId, ctx.user.id)),
+  issueOwnershipToken: projectProcedure('project:edit').mutation(({ ctx }) => issueOwnershipToken(ctx.db, projectScope(ctx))),
 
-  verifyOwnership: projectProcedure('project:edit').mutation(({ ctx }) => checkOwnership(ctx.db, ctx.checkDeps(), ctx.project.projectId, ctx.user.id)),
+  verifyOwnership: projectProcedure('project:edit').mutation(({ ctx }) => checkOwnership({ db: ctx.db, checkDeps: ctx.checkDeps() }, projectScope(ctx))),
 
   /** How often the whole catalogue runs again on its own, when next, and how the last scheduled run went. */
   schedule: projectProcedure('project:read').query(({ ctx }) => readSchedule(ctx.db, ctx.project.projectId)),

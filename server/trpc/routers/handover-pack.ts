@@ -7,6 +7,7 @@ import { projectProcedure, router } from '../init';
 import { buildHandoverDocument } from '@/server/handover/model';
 import { exportHandover } from '@/server/handover/export';
 import { renderMarkdown } from '@/server/handover/render-markdown';
+import { projectScope } from '@/server/services/scope';
 
 export const handoverPackRouter = router({
   /** The document model, its Markdown and its gaps, without recording anything. */
@@ -18,5 +19,5 @@ export const handoverPackRouter = router({
   /** The document to render for a download; records the export in the activity log. */
   export: projectProcedure('project:read')
     .input(z.object({ format: z.enum(['pdf', 'md']) }))
-    .mutation(({ ctx, input }) => exportHandover(ctx.db, ctx.project.projectId, ctx.user, input.format, ctx.appUrl)),
+    .mutation(({ ctx, input }) => exportHandover(ctx.db, { ...projectScope(ctx), actorName: ctx.user.name }, { format: input.format, appUrl: ctx.appUrl })),
 });

@@ -13,6 +13,7 @@ import {
   shareProject,
   updateProject,
 } from '@/server/services/projects';
+import { projectScope } from '@/server/services/scope';
 import { clientRoleSchema, emailSchema, lookupKeySchema, tokenSchema } from '@/server/validation';
 
 export const projectRouter = router({
@@ -25,7 +26,7 @@ export const projectRouter = router({
     .input(z.object({ templateId: lookupKeySchema.optional() }))
     .mutation(({ ctx, input }) => {
       const { workspaceId: _workspaceId, templateId, ...fields } = input;
-      return createProject(ctx.db, { workspaceId: ctx.workspace.id, actorId: ctx.user.id, fields, templateId });
+      return createProject(ctx.db, { workspaceId: ctx.workspace.id, actorId: ctx.user.id }, { fields, templateId });
     }),
 
   get: projectProcedure('project:read').query(({ ctx }) =>
@@ -45,11 +46,11 @@ export const projectRouter = router({
     .input(projectFieldsSchema)
     .mutation(({ ctx, input }) => {
       const { projectId: _projectId, ...fields } = input;
-      return updateProject(ctx.db, ctx.project.projectId, ctx.user.id, fields);
+      return updateProject(ctx.db, projectScope(ctx), { fields });
     }),
 
-  archive: projectProcedure('project:archive').mutation(({ ctx }) => setArchived(ctx.db, ctx.project.projectId, ctx.user.id, true)),
-  restore: projectProcedure('project:archive').mutation(({ ctx }) => setArchived(ctx.db, ctx.project.projectId, ctx.user.id, false)),
+  archive: projectProcedure('project:archive').mutation(({ ctx }) => setArchived(ctx.db, projectScope(ctx), { archived: true })),
+  restore: projectProcedure('project:archive').mutation(({ ctx }) => setArchived(ctx.db, projectScope(ctx), { archived: false })),
 
   sharedWithMe: authedProcedure.query(({ ctx }) => listSharedWithUser(ctx.db, { userId: ctx.user.id })),
 
@@ -58,17 +59,17 @@ export const projectRouter = router({
   share: projectProcedure('project:share')
     .input(z.object({ email: emailSchema, role: clientRoleSchema }))
     .mutation(({ ctx, input }) =>
-      shareProject(ctx, { projectId: ctx.project.projectId, actor: ctx.user, email: input.email, role: input.role }),
+      shareProject(ctx, { ...projectScope(ctx), actorName: ctx.user.name }, { email: input.email, role: input.role }),
     ),
 
   revokeShare: projectProcedure('project:share')
     .input(z.object({ shareId: idSchema }))
-    .mutation(({ ctx, input }) => revokeShare(ctx.db, ctx.project.projectId, input.shareId)),
+    .mutation(({ ctx, input }) => revokeShare(ctx.db, projectScope(ctx), { shareId: input.shareId })),
 
   /** Anyone holding the emailed token may see which project it opens. */
-  sharePreview: publicProcedure.input(z.object({ token: tokenSchema })).query(({ ctx, input }) => previewShare(ctx.db, input.token)),
+  sharePreview: publicProcedure.input(z.object({ token: tokenSchema })).query(({ ctx, input }) => previewShare(ctx.db, input)),
 
   acceptShare: authedProcedure
     .input(z.object({ token: tokenSchema }))
-    .mutation(({ ctx, input }) => acceptShare(ctx.db, ctx.user, input.token)),
+    .mutation(({ ctx, input }) => acceptShare(ctx.db, { actor: ctx.user }, input)),
 });

@@ -18,6 +18,7 @@ import {
   setManualRiskStatus,
   updateToLatestTemplate,
 } from '@/server/services/roadmap';
+import { projectScope } from '@/server/services/scope';
 import { dueDateSchema, IMPACT_AREAS, SEVERITIES } from './stages/item-schemas';
 import { lookupKeySchema, patchText, requiredText } from '@/server/validation';
 
@@ -81,9 +82,9 @@ export const roadmapRouter = router({
 
   changeTemplate: projectProcedure('project:edit')
     .input(z.object({ templateId: lookupKeySchema }))
-    .mutation(({ ctx, input }) => changeTemplate(ctx.db, ctx.project.projectId, ctx.user.id, input.templateId)),
+    .mutation(({ ctx, input }) => changeTemplate(ctx.db, projectScope(ctx), { templateId: input.templateId })),
 
-  applyTemplateUpdate: projectProcedure('project:edit').mutation(({ ctx }) => updateToLatestTemplate(ctx.db, ctx.project.projectId, ctx.user.id)),
+  applyTemplateUpdate: projectProcedure('project:edit').mutation(({ ctx }) => updateToLatestTemplate(ctx.db, projectScope(ctx))),
 
   risks: projectProcedure('project:read').query(({ ctx }) => {
     const now = new Date();
@@ -112,12 +113,12 @@ export const roadmapRouter = router({
     )
     .mutation(({ ctx, input }) => {
       const { projectId, ...risk } = input;
-      return addManualRisk(ctx.db, projectId, ctx.user.id, risk);
+      return addManualRisk(ctx.db, { projectId, actorId: ctx.user.id }, risk);
     }),
 
   setRiskStatus: projectProcedure('project:edit')
     .input(z.object({ riskId: idSchema, status: z.enum(['open', 'mitigated', 'accepted'], 'Choose open, mitigated or accepted.') }))
-    .mutation(({ ctx, input }) => setManualRiskStatus(ctx.db, ctx.project.projectId, ctx.user.id, input.riskId, input.status)),
+    .mutation(({ ctx, input }) => setManualRiskStatus(ctx.db, projectScope(ctx), { riskId: input.riskId, status: input.status })),
 
   decide: projectProcedure('project:edit')
     .input(
@@ -126,7 +127,7 @@ export const roadmapRouter = router({
         reason: requiredText(2000, 'Explain the decision in a sentence or two.', 'Keep the reason under 2,000 characters.', { multiline: true }).min(10, 'Explain the decision in a sentence or two.'),
       }),
     )
-    .mutation(({ ctx, input }) => recordDecision(ctx.db, ctx.project.projectId, ctx.user.id, { decision: input.decision, reason: input.reason })),
+    .mutation(({ ctx, input }) => recordDecision(ctx.db, projectScope(ctx), { decision: input.decision, reason: input.reason })),
 
   decisions: projectProcedure('project:read').query(({ ctx }) => listDecisions(ctx.db, { projectId: ctx.project.projectId })),
 
@@ -143,7 +144,7 @@ export const roadmapRouter = router({
 
   answerFounder: projectProcedure('item:update')
     .input(z.object({ questionKey: lookupKeySchema, answer: z.boolean() }))
-    .mutation(({ ctx, input }) => answerFounderQuestion(ctx.db, ctx.project.projectId, ctx.user.id, input.questionKey, input.answer)),
+    .mutation(({ ctx, input }) => answerFounderQuestion(ctx.db, projectScope(ctx), { questionKey: input.questionKey, answer: input.answer })),
 
   activity: projectProcedure('project:read')
     .input(z.object({ limit: z.number().int().min(1).max(200).default(50) }))

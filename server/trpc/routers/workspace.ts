@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { authedProcedure, idSchema, publicProcedure, router, workspaceProcedure } from '../init';
 import { cachedWorkspaceRead } from '../cached-reads';
 import { notFound } from '@/server/errors';
-import { getWorkspace, listMembers, listOpenInvitations, listWorkspacesForUser } from '@/db/queries/workspaces';
+import { getWorkspace, listMembers, listOpenInvitations, listWorkspaceActivity, listWorkspacesForUser } from '@/db/queries/workspaces';
 import {
   acceptInvitation,
   changeMemberRole,
@@ -15,6 +15,7 @@ import {
 } from '@/server/services/workspaces';
 import { workspaceHome } from '@/server/services/home-status';
 import { DEFAULT_DIR, SORT_KEYS } from '@/server/workspace-home/attention';
+import { workspaceScope } from '@/server/services/scope';
 import { emailSchema, tokenSchema, workspaceNameSchema, workspaceRoleSchema } from '@/server/validation';
 
 export const workspaceRouter = router({
@@ -22,7 +23,7 @@ export const workspaceRouter = router({
 
   create: authedProcedure
     .input(z.object({ name: workspaceNameSchema }))
-    .mutation(({ ctx, input }) => createWorkspace(ctx.db, ctx.user, input.name)),
+    .mutation(({ ctx, input }) => createWorkspace(ctx.db, { actor: ctx.user }, input)),
 
   get: workspaceProcedure('workspace:read').query(({ ctx }) =>
     cachedWorkspaceRead(ctx, 'workspace.get', null, async () => {
@@ -45,7 +46,7 @@ export const workspaceRouter = router({
 
   rename: workspaceProcedure('workspace:rename')
     .input(z.object({ name: workspaceNameSchema }))
-    .mutation(({ ctx, input }) => renameWorkspace(ctx.db, ctx.workspace.id, input.name)),
+    .mutation(({ ctx, input }) => renameWorkspace(ctx.db, workspaceScope(ctx), { name: input.name })),
 
   members: workspaceProcedure('workspace:read').query(async ({ ctx }) => ({
     members: await listMembers(ctx.db, { workspaceId: ctx.workspace.id }),
@@ -53,38 +54,43 @@ export const workspaceRouter = router({
       ctx.workspace.role === 'member' ? [] : await listOpenInvitations(ctx.db, { workspaceId: ctx.workspace.id, now: new Date() }),
   })),
 
+  /** Who joined, left, was invited or changed role: for the people who manage members. */
+  activity: workspaceProcedure('workspace:manage-members')
+    .input(z.object({ limit: z.number().int().min(1).max(200).default(50) }))
+    .query(({ ctx, input }) => listWorkspaceActivity(ctx.db, { workspaceId: ctx.workspace.id, limit: input.limit })),
+
   invite: workspaceProcedure('workspace:manage-members')
     .input(z.object({ email: emailSchema, role: workspaceRoleSchema }))
     .mutation(({ ctx, input }) =>
-      inviteMember(ctx, { workspaceId: ctx.workspace.id, actor: ctx.user, actorRole: ctx.workspace.role, email: input.email, role: input.role }),
+      inviteMember(ctx, { ...workspaceScope(ctx), actorName: ctx.user.name }, { email: input.email, role: input.role }),
     ),
 
   revokeInvitation: workspaceProcedure('workspace:manage-members')
     .input(z.object({ invitationId: idSchema }))
-    .mutation(({ ctx, input }) => revokeInvitation(ctx.db, ctx.workspace.id, input.invitationId)),
+    .mutation(({ ctx, input }) => revokeInvitation(ctx.db, workspaceScope(ctx), { invitationId: input.invitationId })),
 
   changeRole: workspaceProcedure('workspace:manage-members')
     .input(z.object({ userId: idSchema, role: workspaceRoleSchema }))
     .mutation(({ ctx, input }) =>
-      changeMemberRole(ctx.db, { workspaceId: ctx.workspace.id, actorRole: ctx.workspace.role, userId: input.userId, role: input.role }),
+      changeMemberRole(ctx.db, workspaceScope(ctx), { userId: input.userId, role: input.role }),
     ),
 
   removeMember: workspaceProcedure('workspace:manage-members')
     .input(z.object({ userId: idSchema }))
     .mutation(({ ctx, input }) =>
-      removeMember(ctx.db, { workspaceId: ctx.workspace.id, actorId: ctx.user.id, actorRole: ctx.workspace.role, userId: input.userId }),
+      removeMember(ctx.db, workspaceScope(ctx), { userId: input.userId }),
     ),
 
   leave: workspaceProcedure('workspace:read').mutation(({ ctx }) =>
-    removeMember(ctx.db, { workspaceId: ctx.workspace.id, actorId: ctx.user.id, actorRole: ctx.workspace.role, userId: ctx.user.id }),
+    removeMember(ctx.db, workspaceScope(ctx), { userId: ctx.user.id }),
   ),
 
   /** Anyone holding the emailed token may see which workspace it is for. */
   invitationPreview: publicProcedure
     .input(z.object({ token: tokenSchema }))
-    .query(({ ctx, input }) => previewInvitation(ctx.db, input.token)),
+    .query(({ ctx, input }) => previewInvitation(ctx.db, input)),
 
   acceptInvitation: authedProcedure
     .input(z.object({ token: tokenSchema }))
-    .mutation(({ ctx, input }) => acceptInvitation(ctx.db, ctx.user, input.token)),
+    .mutation(({ ctx, input }) => acceptInvitation(ctx.db, { actor: ctx.user }, input)),
 });

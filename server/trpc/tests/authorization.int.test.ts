@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TRPCError } from '@trpc/server';
 import { createTestApp, type TestApp } from '@/test/harness';
 import { appRouter } from '../root';
-import { AUTHORIZATION_MATRIX, type MatrixEntry } from './authorization-matrix';
-import { ACTORS, buildWorld, CLIENT_ACTORS, createPeople, WORKSPACE_ACTORS, type Actor, type People } from './authorization-world';
+import { AUTHORIZATION_MATRIX, type MatrixEntry } from '@/test/trpc/authorization-matrix';
+import { ACTORS, buildWorld, CLIENT_ACTORS, createPeople, WORKSPACE_ACTORS, type Actor, type People } from '@/test/trpc/authorization-world';
 
 type Outcome = 'ok' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND';
 

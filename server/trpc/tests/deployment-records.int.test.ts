@@ -9,9 +9,9 @@ import { activityLog, envVars } from '@/db/schema';
 import { STANDARD_RELEASE_STEPS } from '@/server/records/release-steps';
 import { envVarFieldsSchema } from '@/server/records/env-var-input';
 import { addEnvVar } from '@/server/services/records/env-vars';
-import { detectableValues, fakeSecrets } from '@/server/testnet/fake-secrets';
-import { refusal } from './expect-refusal';
-import { fieldErrorsOf, formatted, recordsProject } from './records-fixtures';
+import { detectableValues, fakeSecrets } from '@/test/testnet/fake-secrets';
+import { refusal } from '@/test/trpc/expect-refusal';
+import { fieldErrorsOf, formatted, recordsProject } from '@/test/trpc/records-fixtures';
 
 let app: TestApp;
 let world: Awaited<ReturnType<typeof recordsProject>>;

@@ -4,8 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '@/test/harness';
-import { refusal } from './expect-refusal';
-import { fieldErrorsOf, recordsProject } from './records-fixtures';
+import { refusal } from '@/test/trpc/expect-refusal';
+import { fieldErrorsOf, recordsProject } from '@/test/trpc/records-fixtures';
 
 let app: TestApp;
 let world: Awaited<ReturnType<typeof recordsProject>>;

@@ -10,9 +10,9 @@ import { createTestApp, type TestApp } from '@/test/harness';
 import { activityLog, envVars, itemComments, monitors, projectShares } from '@/db/schema';
 import { newToken } from '@/server/services/tokens';
 import { logProcedureError } from '@/server/trpc/log-errors';
-import { refusal } from './expect-refusal';
-import { fieldErrorsOf, formatted, recordsProject } from './records-fixtures';
-import { hex64, issueSecrets } from './hostile-secrets';
+import { refusal } from '@/test/trpc/expect-refusal';
+import { fieldErrorsOf, formatted, recordsProject } from '@/test/trpc/records-fixtures';
+import { hex64, issueSecrets } from '@/test/trpc/hostile-secrets';
 
 let app: TestApp;
 let world: Awaited<ReturnType<typeof recordsProject>>;

@@ -4,7 +4,7 @@ import { createTestApp, type TestApp } from '@/test/harness';
 import { INVITATIONS_PER_HOUR, takeInvitationSend } from '@/server/services/invitation-limit';
 import { workspaceInvitationSends } from '@/db/schema';
 import type { SessionUser } from '../context';
-import { refusal } from './expect-refusal';
+import { refusal } from '@/test/trpc/expect-refusal';
 
 let app: TestApp;
 const fields = { productType: 'saas-dashboard', segment: 'coach-consultant', maturity: 'idea-prototype', primaryDomain: 'example.com' } as const;

@@ -3,7 +3,7 @@ import { count } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '@/test/harness';
 import { projects } from '@/db/schema';
 import type { SessionUser } from '../context';
-import { fieldErrorsOf, refusal } from './expect-refusal';
+import { fieldErrorsOf, refusal } from '@/test/trpc/expect-refusal';
 
 let app: TestApp;
 let founder: SessionUser;

@@ -6,7 +6,7 @@ import { STAGE_KEYS } from '@/server/projects/kinds';
 import { newToken } from '@/server/services/tokens';
 import { TEMPLATES } from '@/server/roadmap/templates';
 import type { SessionUser } from '../context';
-import { refusal } from './expect-refusal';
+import { refusal } from '@/test/trpc/expect-refusal';
 
 let app: TestApp;
 let founder: SessionUser;

@@ -15,8 +15,8 @@ import { PASS_NEEDS_EVIDENCE } from '@/server/services/checklist';
 import { settleItems } from '@/server/check-runs/settle';
 import type { ResultSummary } from '@/server/check-runs/diff';
 import type { SessionUser } from '../context';
-import { refusal } from './expect-refusal';
-import { fieldErrorsOf } from './records-fixtures';
+import { refusal } from '@/test/trpc/expect-refusal';
+import { fieldErrorsOf } from '@/test/trpc/records-fixtures';
 
 let app: TestApp;
 let founder: SessionUser;

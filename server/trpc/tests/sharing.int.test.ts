@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '@/test/harness';
 import type { SessionUser } from '../context';
-import { fieldErrorsOf, refusal } from './expect-refusal';
+import { fieldErrorsOf, refusal } from '@/test/trpc/expect-refusal';
 import { count, eq } from 'drizzle-orm';
 import { outboxMessages, projectShares } from '@/db/schema';
 

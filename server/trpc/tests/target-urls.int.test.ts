@@ -9,8 +9,8 @@ import { count, eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '@/test/harness';
 import { alertChannels, monitors, projects } from '@/db/schema';
 import type { SessionUser } from '../context';
-import { refusal } from './expect-refusal';
-import { fieldErrorsOf } from './records-fixtures';
+import { refusal } from '@/test/trpc/expect-refusal';
+import { fieldErrorsOf } from '@/test/trpc/records-fixtures';
 
 let app: TestApp;
 let founder: SessionUser;

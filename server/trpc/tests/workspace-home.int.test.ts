@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '@/test/harness';
 import { checkRuns, findings, monitors } from '@/db/schema';
 import type { SessionUser } from '../context';
-import { refusal } from './expect-refusal';
+import { refusal } from '@/test/trpc/expect-refusal';
 
 let app: TestApp;
 let consultant: SessionUser;

@@ -3,7 +3,7 @@ import { count, eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '@/test/harness';
 import { user, workspaceInvitations, workspaceMembers } from '@/db/schema';
 import type { SessionUser } from '../context';
-import { refusal } from './expect-refusal';
+import { refusal } from '@/test/trpc/expect-refusal';
 
 let app: TestApp;
 let owner: SessionUser;

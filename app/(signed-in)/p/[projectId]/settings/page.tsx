@@ -9,6 +9,7 @@ import { ArchiveProject } from './archive-project';
 import { PlaybookCard } from './playbook-card';
 import { OwnershipCard } from './ownership-card';
 import { ScheduleCard } from './schedule-card';
+import { SecretsCard } from './secrets-card';
 
 export const metadata: Metadata = { title: 'Project settings' };
 
@@ -17,11 +18,12 @@ export default async function ProjectSettingsPage({ params }: { params: Promise<
   const caller = await serverCaller();
   const project = await loadOrNotFound(readProject(projectId));
   if (!project.access.permissions.includes('project:edit')) notFound();
-  const [playbooks, overview, ownership, schedule] = await Promise.all([
+  const [playbooks, overview, ownership, schedule, secrets] = await Promise.all([
     loadOrNotFound(caller.roadmap.templates({ projectId })),
     loadOrNotFound(readRoadmapOverview(projectId)),
     loadOrNotFound(caller.checks.ownership({ projectId })),
     loadOrNotFound(caller.checks.schedule({ projectId })),
+    loadOrNotFound(caller.secrets.list({ projectId })),
   ]);
   return (
     <div className="mx-auto grid max-w-3xl gap-8">
@@ -45,6 +47,7 @@ export default async function ProjectSettingsPage({ params }: { params: Promise<
       />
       <OwnershipCard projectId={projectId} ownership={ownership} canEdit />
       <ScheduleCard projectId={projectId} schedule={schedule} />
+      <SecretsCard projectId={projectId} secrets={secrets} />
       <PlaybookCard projectId={projectId} current={playbooks.current} suggested={playbooks.suggested} templates={playbooks.templates} updateAvailable={overview.updateAvailable} />
       {project.access.permissions.includes('project:archive') ? <ArchiveProject projectId={projectId} archived={project.status === 'archived'} /> : null}
     </div>

@@ -5,6 +5,7 @@ import { serverCaller } from '@/server/trpc/server-caller';
 import { workspaceAllows } from '@/server/auth/permissions';
 import { MembersPanel } from './members-panel';
 import { RenameWorkspace } from './rename-workspace';
+import { WorkspaceActivity } from './workspace-activity';
 
 export const metadata: Metadata = { title: 'Members & settings' };
 
@@ -17,6 +18,7 @@ export default async function WorkspaceSettingsPage({ params }: { params: Promis
     caller.me.session(),
   ]);
   const canManage = workspaceAllows(workspace.role, 'workspace:manage-members');
+  const activity = canManage ? await caller.workspace.activity({ workspaceId, limit: 50 }) : null;
   return (
     <div className="mx-auto grid max-w-4xl gap-8">
       <PageHeader title="Members & settings" description={`Who works in ${workspace.name}, and what they may do.`} />
@@ -29,6 +31,7 @@ export default async function WorkspaceSettingsPage({ params }: { params: Promis
         members={members.members.map((m) => ({ ...m, joinedAt: m.joinedAt.toISOString() }))}
         invitations={members.invitations.map((i) => ({ ...i, expiresAt: i.expiresAt.toISOString() }))}
       />
+      {activity ? <WorkspaceActivity entries={activity} /> : null}
     </div>
   );
 }

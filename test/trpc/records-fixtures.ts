@@ -5,7 +5,7 @@ import { expect } from 'vitest';
 import { projectShares, workspaceMembers } from '@/db/schema';
 import { newToken } from '@/server/services/tokens';
 import type { TestApp } from '@/test/harness';
-import { appRouter } from '../root';
+import { appRouter } from '@/server/trpc/root';
 
 export async function recordsProject(app: TestApp, templateId = 'coach-dashboard-prototype') {
   const [founder, member, viewer, collaborator, outsider] = [

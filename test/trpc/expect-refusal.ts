@@ -1,9 +1,9 @@
 import { TRPCError } from '@trpc/server';
 import { DomainError } from '@/server/errors';
-import { transportErrorOf } from '../init';
+import { transportErrorOf } from '@/server/trpc/init';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { expect } from 'vitest';
-import { appRouter } from '../root';
+import { appRouter } from '@/server/trpc/root';
 
 /**
  * Awaits a call that must be refused and returns the tRPC error it was refused with; a service

@@ -3,7 +3,7 @@
  * key-shaped is written into the repository), plus links that carry credentials.
  */
 import { randomBytes } from 'node:crypto';
-import { fakeSecrets } from '@/server/testnet/fake-secrets';
+import { fakeSecrets } from '@/test/testnet/fake-secrets';
 
 const join = (...pieces: string[]) => pieces.join('');
 

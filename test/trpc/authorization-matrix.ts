@@ -63,6 +63,7 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixEntry> = {
   'workspace.home': { scope: 'workspace', allow: WORKSPACE_ROLES, input: (w) => ({ workspaceId: w.workspaceId }) },
   'workspace.rename': { scope: 'workspace', allow: MANAGERS, input: (w) => ({ workspaceId: w.workspaceId, name: 'Renamed studio' }) },
   'workspace.members': { scope: 'workspace', allow: WORKSPACE_ROLES, input: (w) => ({ workspaceId: w.workspaceId }) },
+  'workspace.activity': { scope: 'workspace', allow: MANAGERS, input: (w) => ({ workspaceId: w.workspaceId }) },
   'workspace.invite': { scope: 'workspace', allow: MANAGERS, input: (w) => ({ workspaceId: w.workspaceId, email: 'new.person@example.test', role: 'member' }) },
   'workspace.revokeInvitation': { scope: 'workspace', allow: MANAGERS, input: (w) => ({ workspaceId: w.workspaceId, invitationId: w.invitationId }) },
   'workspace.changeRole': { scope: 'workspace', allow: MANAGERS, input: (w) => ({ workspaceId: w.workspaceId, userId: w.removableUserId, role: 'admin' }) },
@@ -146,6 +147,11 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixEntry> = {
   'handover.updateEntry': project(WORKSPACE_ROLES, (w) => ({ entryId: w.entryId, kind: 'improvement', title: 'Add a second deployer', businessValue: 5 })),
   'handover.removeEntry': project(WORKSPACE_ROLES, (w) => ({ entryId: w.entryId })),
   'handover.addWeeklySuggestions': project(WORKSPACE_ROLES, () => ({ keys: ['error-review'] })),
+
+  // Project secrets: project settings people only, never clients (write-only values)
+  'secrets.list': project(WORKSPACE_ROLES),
+  'secrets.set': project(WORKSPACE_ROLES, () => ({ name: 'STRIPE_WEBHOOK_SECRET', value: 'whsec_test_0123456789abcdef' })),
+  'secrets.remove': project(WORKSPACE_ROLES, (w) => ({ name: w.secretName })),
 
   // Monitoring
   'monitoring.list': project(EVERY_PROJECT_ROLE),

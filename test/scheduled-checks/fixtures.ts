@@ -4,10 +4,10 @@ import { alertDeliveries, checkRuns, checkSchedules, domainOwnership } from '@/d
 import type { SessionUser } from '@/server/trpc/context';
 import { createProject } from '@/server/services/projects';
 import { createWorkspace } from '@/server/services/workspaces';
-import { OWNERSHIP_TOKEN, type TestProduct } from '@/server/testnet/product';
+import { OWNERSHIP_TOKEN, type TestProduct } from '@/test/testnet/product';
 import type { TestApp } from '@/test/harness';
-import { testnetProjectFields } from '@/server/testnet/project-fields';
-import { createScheduler, type SchedulerOptions } from './scheduler';
+import { testnetProjectFields } from '@/test/testnet/project-fields';
+import { createScheduler, type SchedulerOptions } from '@/server/scheduled-checks/scheduler';
 
 /** A clock the test sets; workers read it for claims, leases and slots. */
 export function testClock(start: Date) {
@@ -25,10 +25,8 @@ export function testClock(start: Date) {
 
 export async function projectOnProduct(app: TestApp, product: TestProduct, founder: SessionUser, name: string, alertEmail: string) {
   const t = product.target;
-  const workspaceId = (await createWorkspace(app.db, founder, `${name} studio`)).id;
-  const project = await createProject(app.db, {
-    workspaceId,
-    actorId: founder.id,
+  const workspaceId = (await createWorkspace(app.db, { actor: founder }, { name: `${name} studio` })).id;
+  const project = await createProject(app.db, { workspaceId, actorId: founder.id }, {
     templateId: 'membership-rescue',
     fields: testnetProjectFields(product.target, name),
   });

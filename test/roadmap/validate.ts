@@ -1,6 +1,6 @@
 import { STAGE_KEYS } from '@/server/projects/kinds';
-import type { RoadmapTemplate, SeedSource, TemplateLine } from './types';
-import { checkDeclarationProblems } from './check-roles';
+import type { RoadmapTemplate, SeedSource, TemplateLine } from '@/server/roadmap/types';
+import { checkDeclarationProblems } from '@/server/roadmap/check-roles';
 
 /** Every place in a template that cites the playbook: where it is, its key (if any), its sources. */
 export interface Citation {

@@ -1,9 +1,9 @@
 /** Claims whatever is due now, runs it and writes the results: one synchronous worker pass (tests, "check now"). */
 import type { Database } from '@/db/types';
-import { claimDue } from './claim';
-import { runProbe, type ProbeNetwork } from './probe';
-import { graceMs } from './schedule';
-import { recordMissed, writeResults, type FinishedCheck } from './write-results';
+import { claimDue } from '@/server/monitoring/claim';
+import { runProbe, type ProbeNetwork } from '@/server/monitoring/probe';
+import { graceMs } from '@/server/monitoring/schedule';
+import { recordMissed, writeResults, type FinishedCheck } from '@/server/monitoring/write-results';
 
 export async function runDueOnce(db: Database, network: ProbeNetwork, worker = 'once', now = new Date()): Promise<{ checks: FinishedCheck[]; missed: number; written: number }> {
   const claimed = await claimDue(db, { worker, now, horizon: now, limit: 1000 });

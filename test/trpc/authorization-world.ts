@@ -11,7 +11,7 @@ import { instantiateRoadmap } from '@/server/roadmap/instantiate';
 import { getTemplate } from '@/server/roadmap/templates';
 import type { Database } from '@/db/types';
 import { newToken } from '@/server/services/tokens';
-import type { SessionUser } from '../context';
+import type { SessionUser } from '@/server/trpc/context';
 import type { TestApp } from '@/test/harness';
 import { buildMonitoringWorld, type MonitoringWorld } from './authorization-world-monitoring';
 import { buildRecordsWorld, type RecordsWorld } from './authorization-world-records';

@@ -7,19 +7,19 @@
  */
 import fc from 'fast-check';
 import type { HttpHeaders, HttpResponse } from '@/server/net/http-client';
-import { parseSpfRecord, SpfSyntaxError } from '../spf-engine/record';
-import { MacroSyntaxError, parseMacroString } from '../spf-engine/macro';
-import { parseTagList } from '../support/tag-list';
-import { dmarcRecords, reportingAddresses } from '../dmarc';
-import { parseHsts } from '../hsts';
-import { parseCacheControl } from '../static-caching';
-import { summariseCsp } from '../support/csp';
-import { isSessionLike, readSetCookies } from '../support/cookies';
-import { extractAssets } from '../support/html';
-import { gradeHeaders } from '../security-headers';
-import { detectProviders } from '../cdn';
-import { decodeDataUrl, parseSourceMap, sourceMapReference } from '../secrets/crawl';
-import { scanText } from '../secrets/scanner';
+import { parseSpfRecord, SpfSyntaxError } from '@/server/checks/spf-engine/record';
+import { MacroSyntaxError, parseMacroString } from '@/server/checks/spf-engine/macro';
+import { parseTagList } from '@/server/checks/support/tag-list';
+import { dmarcRecords, reportingAddresses } from '@/server/checks/dmarc';
+import { parseHsts } from '@/server/checks/hsts';
+import { parseCacheControl } from '@/server/checks/static-caching';
+import { summariseCsp } from '@/server/checks/support/csp';
+import { isSessionLike, readSetCookies } from '@/server/checks/support/cookies';
+import { extractAssets } from '@/server/checks/support/html';
+import { gradeHeaders } from '@/server/checks/security-headers';
+import { detectProviders } from '@/server/checks/cdn';
+import { decodeDataUrl, parseSourceMap, sourceMapReference } from '@/server/checks/secrets/crawl';
+import { scanText } from '@/server/checks/secrets/scanner';
 import { findSecretValue } from '@/server/records/secret-values';
 import { redactText } from '@/server/handover/redact';
 
