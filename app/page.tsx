@@ -4,7 +4,7 @@ import { BrandName } from '@/components/shell/brand';
 import { Badge } from '@/components/ui/badge';
 import { ButtonLink } from '@/components/ui/button-link';
 import { CheckIcon } from '@/components/ui/icons';
-import { STAGE_KEYS, STAGE_LABELS, type StageKey } from '@/server/projects/kinds';
+import { STAGE_KEYS, STAGE_LABELS, type StageKey } from '@/lib/vocabulary/projects';
 
 // Keyed by StageKey so adding or renaming a stage fails to compile until this copy follows.
 const STAGE_SUMMARIES: Record<StageKey, string> = {

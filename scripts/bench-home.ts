@@ -12,7 +12,7 @@ import { findings, projects, user, workspaceMembers } from '@/db/schema';
 import { createMailer } from '@/server/mail/mailer';
 import { appCheckDeps } from '@/server/check-runs/network';
 import { createCaller } from '@/server/trpc/root';
-import { createReadCache } from '@/server/trpc/read-cache';
+import { createReadCache } from '@/server/read-cache';
 // scripts/seed-large.ts seeds as it is imported, so its consultant is named here.
 const BENCH_CONSULTANT = { email: 'bench@launch-ready.local' };
 

@@ -5,7 +5,7 @@
 //   x-forwarded-for keeps whatever the client wrote. server/http/client-address.ts reads it.
 // - embedded mode (no DATABASE_URL) listens on this machine only (127.0.0.1 and ::1) unless HOST
 //   says otherwise; PostgreSQL mode listens on every interface, for a load balancer.
-import http from 'node:http';
+import { createServer } from 'node:http';
 import path from 'node:path';
 
 const SOCKET_ADDRESS_HEADER = 'x-lr-socket-address';
@@ -38,7 +38,7 @@ function serve(request, response) {
 
 function listen(host) {
   return new Promise((resolve, reject) => {
-    const server = http.createServer(serve);
+    const server = createServer(serve);
     server.once('error', reject);
     server.listen(port, host, () => resolve(server));
   });

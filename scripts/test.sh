@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm test`: every test — types, unit + integration on PGlite (and on PostgreSQL when one is
+# `npm test`: every test — types, lint (import boundaries), unit + integration on PGlite (and on PostgreSQL when one is
 # reachable), then the browser suite against a production build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,6 +33,10 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 npx tsc --noEmit
+# Lint, including the import boundaries of README § Architecture (biome.jsonc).
+npx biome lint
+# Formatting is checked once the repository has had its one-time `npx biome format --write` pass:
+# npx biome format
 bash scripts/check-migrations.sh
 npx vitest run
 npx playwright test

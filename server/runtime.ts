@@ -9,7 +9,7 @@ import type { Database } from '@/db/types';
 import { createMailer, type Mailer } from './mail/mailer';
 import { createAuth, type Auth } from './auth/auth';
 import { createSessionCache, type SessionCache } from './auth/session-cache';
-import { createReadCache, type ReadCache } from './trpc/read-cache';
+import { createReadCache, type ReadCache } from './read-cache';
 import { countQuery } from './query-stats';
 
 export type Runtime = { config: AppConfig; handle: DbHandle; db: Database; mailer: Mailer; auth: Auth; sessions: SessionCache; reads: ReadCache };

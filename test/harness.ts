@@ -15,7 +15,7 @@ import type { CheckDeps } from '@/server/checks/types';
 import { appCheckDeps } from '@/server/check-runs/network';
 import { waitForRunsInFlight } from '@/server/check-runs/run';
 import { waitForChatbotRuns } from '@/server/chatbot/run';
-import { createReadCache } from '@/server/trpc/read-cache';
+import { createReadCache } from '@/server/read-cache';
 
 /** Tests that do not set up a testnet get a network that cannot leave the machine: DNS asks a closed loopback port. */
 const isolatedCheckDeps = () => appCheckDeps({ checks: { dnsServers: ['127.0.0.1:9'], allowLoopbackTargets: false } });

@@ -15,7 +15,7 @@ const ENCODED_SEPARATOR = /%(2f|5c)/i;
 
 export function safeNextPath(value: string | string[] | undefined | null, fallback = '/app'): string {
   const next = Array.isArray(value) ? value[0] : value;
-  if (!next || !next.startsWith('/') || next.startsWith('//') || AMBIGUOUS.test(next)) return fallback;
+  if (!next?.startsWith('/') || next.startsWith('//') || AMBIGUOUS.test(next)) return fallback;
   const pathEnd = next.search(/[?#]/);
   if (ENCODED_SEPARATOR.test(pathEnd === -1 ? next : next.slice(0, pathEnd))) return fallback;
   let url: URL;

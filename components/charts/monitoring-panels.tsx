@@ -24,6 +24,7 @@ export function MonitoringPanels({ panel, initialView = '24h' }: { panel: Monito
   return (
     <div className="grid min-w-0 gap-4 [&>*]:min-w-0">
       <PanelSummaryStats summary={view === '24h' ? panel.last24h : panel.last7d} targets={panel.targets} period={view === '24h' ? '24 h' : '7 days'} monitoring={panel.monitoring} />
+      {/* biome-ignore lint/a11y/useSemanticElements: a row of toggle buttons, not a form field set */}
       <div role="group" aria-label="Period" className="flex w-full flex-wrap rounded-md border border-border bg-surface p-0.5 text-sm sm:w-fit">
         {VIEWS.map((v) => (
           <button

@@ -21,6 +21,7 @@ export function MobileNav({ children }: { children: ReactNode }) {
   }, [open]);
 
   // A navigation that did not come from a click inside (e.g. browser back) also closes it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the path is the trigger, not a value the effect reads
   useEffect(() => setOpen(false), [pathname]);
 
   return (
@@ -34,6 +35,7 @@ export function MobileNav({ children }: { children: ReactNode }) {
       >
         <MenuIcon className="size-5" />
       </button>
+      {/* biome-ignore lint/a11y/useKeyWithClickEvents: a click on the backdrop closes it; the keyboard has Escape, native to <dialog> */}
       <dialog
         ref={dialogRef}
         aria-label="Navigation"

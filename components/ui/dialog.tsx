@@ -80,6 +80,7 @@ export function Dialog({
   }
 
   return (
+    // biome-ignore lint/a11y/useKeyWithClickEvents: a click on the backdrop closes it; the keyboard has Escape, native to <dialog>
     <dialog
       ref={dialogRef}
       aria-labelledby={titleId}

@@ -92,6 +92,7 @@ export function Dropdown({
 
   return (
     <DropdownContext.Provider value={{ close: () => close({ restoreFocus: false }) }}>
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: Escape and focus-out are caught here for the button and panel inside, which carry the roles */}
       <div
         ref={rootRef}
         className={cn('relative', className)}
@@ -130,6 +131,7 @@ export function Dropdown({
           {trigger}
         </button>
         {open ? (
+          // biome-ignore lint/a11y/noStaticElementInteractions: the panel only keeps focus inside; its items are the interactive elements
           <div
             ref={panelRef}
             id={panelId}

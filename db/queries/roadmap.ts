@@ -1,7 +1,7 @@
 /** Reads for roadmap pages; every one is scoped by project. */
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/types';
-import { evidenceHref } from '@/server/check-runs/links';
+import { evidenceHref } from '@/lib/check-run-links';
 import {
   activityLog,
   checklistItems,
@@ -14,7 +14,7 @@ import {
   projectStages,
   user,
 } from '@/db/schema';
-import type { StageKey } from '@/server/projects/kinds';
+import type { StageKey } from '@/lib/vocabulary/projects';
 
 export async function getRoadmapRow(db: DbOrTx, { projectId }: { projectId: string }) {
   const [row] = await db.select().from(projectRoadmaps).where(eq(projectRoadmaps.projectId, projectId)).limit(1);

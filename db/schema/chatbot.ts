@@ -8,7 +8,7 @@ import { boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp } from
 import { user } from './auth';
 import { projects } from './projects';
 import { itemSeverity } from './roadmap';
-import { PROMPT_CATEGORIES, type Expectation, type ExpectationOutcome } from '../../server/chatbot/vocabulary';
+import { PROMPT_CATEGORIES, type Expectation, type ExpectationOutcome } from '@/lib/vocabulary/chatbot';
 
 export const chatbotSettings = pgTable(
   'chatbot_settings',

@@ -1,7 +1,7 @@
 import { bigint, index, jsonb, pgEnum, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { user } from './auth';
 import { workspaces } from './workspaces';
-import { MATURITIES, PRODUCT_TYPES, SEGMENTS, type EndpointKind, type HttpMethod } from '../../server/projects/kinds';
+import { MATURITIES, PRODUCT_TYPES, SEGMENTS, type EndpointKind, type HttpMethod } from '@/lib/vocabulary/projects';
 
 export const productType = pgEnum('product_type', PRODUCT_TYPES);
 export const marketSegment = pgEnum('market_segment', SEGMENTS);

@@ -6,17 +6,18 @@ import { date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIn
 import { sql } from 'drizzle-orm';
 import { user } from './auth';
 import { projects } from './projects';
-import { STAGE_KEYS } from '../../server/projects/kinds';
-import type { RoadmapTemplate, SeedSource, TemplateChapter, TemplateLine } from '../../server/roadmap/types';
+import { STAGE_KEYS } from '@/lib/vocabulary/projects';
+import type { RoadmapTemplate, SeedSource, TemplateChapter, TemplateLine } from '@/lib/vocabulary/roadmap-template';
+import { CHECK_ROLES, IMPACT_AREAS, ITEM_KINDS, ITEM_STATUSES, SEVERITIES } from '@/lib/vocabulary/roadmap';
 
 export const stageKey = pgEnum('stage_key', STAGE_KEYS);
-export const itemKind = pgEnum('item_kind', ['check', 'deliverable']);
-export const itemSeverity = pgEnum('item_severity', ['critical', 'high', 'medium', 'low']);
-export const impactArea = pgEnum('impact_area', ['onboarding', 'revenue', 'security', 'deliverability', 'operations']);
-export const itemStatus = pgEnum('item_status', ['todo', 'in_progress', 'passed', 'failed', 'not_applicable']);
+export const itemKind = pgEnum('item_kind', ITEM_KINDS);
+export const itemSeverity = pgEnum('item_severity', SEVERITIES);
+export const impactArea = pgEnum('impact_area', IMPACT_AREAS);
+export const itemStatus = pgEnum('item_status', ITEM_STATUSES);
 export const statusSource = pgEnum('status_source', ['person', 'check']);
 /** Whether a passing result of the item's check may pass it, or only supports it (docs/decisions/0010). */
-export const checkRole = pgEnum('check_role', ['verifies', 'supports']);
+export const checkRole = pgEnum('check_role', CHECK_ROLES);
 /**
  * A check's verdict; defined here because check evidence on items records it too. skipped: the
  * check applies but could not run (e.g. ownership not proved); its findings say why and what unblocks it.

@@ -8,7 +8,7 @@
  * a session in this process (sign-out, password change or reset, revocation) clears the memory
  * before it is answered. Another web process learns of a revocation within `ttlMs`.
  */
-import type { SessionUser } from '@/server/trpc/context';
+import type { SessionUser } from './session-user';
 
 type Entry = { user: SessionUser | null; until: number };
 

@@ -7,7 +7,7 @@ import { findCanary } from '@/server/chat/canary';
 import type { ChatExchange } from '@/server/chat/send';
 import { refusalPhrase } from './refusal';
 import { testPattern } from './safe-regex';
-import type { Expectation, ExpectationOutcome } from './vocabulary';
+import type { Expectation, ExpectationOutcome } from '@/lib/vocabulary/chatbot';
 
 export type Judged = { status: 'pass' | 'fail' | 'error'; outcomes: ExpectationOutcome[]; canaryLeaked: boolean };
 

@@ -12,10 +12,10 @@ import { findings } from '@/db/schema';
 import { fingerprintOf } from '@/server/findings/fingerprint';
 import { planFindings, type FindingState, type SeenFinding } from '@/server/findings/lifecycle';
 import { applyFindingPlan } from '@/server/findings/record';
-import type { ImpactArea } from '@/server/roadmap/types';
+import type { ImpactArea } from '@/lib/vocabulary/roadmap-template';
 import type { ReplyTimeVerdict } from '@/server/chat/reply-time';
 import { METRIC_WORDS } from '@/server/chat/reply-time';
-import type { ExpectationOutcome, PromptCategory, PromptSeverity } from './vocabulary';
+import type { ExpectationOutcome, PromptCategory, PromptSeverity } from '@/lib/vocabulary/chatbot';
 
 export const CHATBOT_CHECK_ID = 'chatbot';
 

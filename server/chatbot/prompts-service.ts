@@ -10,7 +10,7 @@ import { quoted, recordActivity } from '@/server/services/activity';
 import { ensureSettings } from './settings-service';
 import type { PromptSuggestion } from './suggestions';
 import type { EverydayQuestionsInput, PromptInput } from './validation';
-import { MAX_PROMPTS, type Expectation } from './vocabulary';
+import { MAX_PROMPTS, type Expectation } from '@/lib/vocabulary/chatbot';
 
 type Actor = { projectId: string; actorId: string };
 type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];

@@ -6,7 +6,7 @@
  * that timed out without using the CPU (the machine paused us) is tried again, up to three times.
  */
 import vm from 'node:vm';
-import { MAX_PATTERN_LENGTH } from './vocabulary';
+import { MAX_PATTERN_LENGTH } from '@/lib/vocabulary/chatbot';
 
 export const REGEX_TIME_LIMIT_MS = 50;
 const context = vm.createContext(Object.create(null) as object);

@@ -5,7 +5,7 @@
  * and actions (CRM updates, refunds) that a person must approve. Our wording; each with the
  * expectations that make it pass or fail. The founder adds their own top questions.
  */
-import type { Expectation, PromptCategory, PromptSeverity } from './vocabulary';
+import type { Expectation, PromptCategory, PromptSeverity } from '@/lib/vocabulary/chatbot';
 
 export type PromptSuggestion = { key: string; category: PromptCategory; title: string; prompt: string; severity: PromptSeverity; expectations: Expectation[] };
 

@@ -4,7 +4,7 @@ import { requiredText, safeText } from '@/server/validation';
 import { isValidAnswerPath } from '@/server/chat/extract';
 import { parseChatTemplate } from '@/server/chat/template';
 import { checkPattern } from './safe-regex';
-import { MAX_EVERYDAY_BATCH, MAX_EVERYDAY_QUESTION, MAX_EXPECTATIONS, MAX_KEYWORDS, MAX_PROMPT_LENGTH, PROMPT_CATEGORIES, PROMPT_SEVERITIES } from './vocabulary';
+import { MAX_EVERYDAY_BATCH, MAX_EVERYDAY_QUESTION, MAX_EXPECTATIONS, MAX_KEYWORDS, MAX_PROMPT_LENGTH, PROMPT_CATEGORIES, PROMPT_SEVERITIES } from '@/lib/vocabulary/chatbot';
 
 export const requestTemplateSchema = requiredText(4_000, 'Write the JSON body your chat endpoint expects, with {{prompt}} where the question goes.', 'Keep the request template under 4,000 characters.', { multiline: true }).superRefine((value, ctx) => {
   const parsed = parseChatTemplate(value);

@@ -8,7 +8,7 @@
  *   playbooks ask for 10–20), or no everyday question in the set;
  * - pass: none of these.
  */
-import { isRedTeam, type PromptCategory, type PromptSeverity } from './vocabulary';
+import { isRedTeam, type PromptCategory, type PromptSeverity } from '@/lib/vocabulary/chatbot';
 
 export const MIN_RED_TEAM_PROMPTS = 10;
 

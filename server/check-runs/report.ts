@@ -10,9 +10,10 @@ import { notFound } from '@/server/errors';
 import { diffRuns } from './diff';
 import { CHECKS } from './registry';
 import { orderResults, summariseResults } from './summary';
+import { FINDING_SEVERITIES, type FindingSeverity } from '@/lib/vocabulary/roadmap';
 
-export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
-export type Severity = (typeof SEVERITIES)[number];
+export const SEVERITIES = FINDING_SEVERITIES;
+export type Severity = FindingSeverity;
 
 export const checkTitle = (id: string) => CHECKS.find((c) => c.id === id)?.title ?? id;
 

@@ -12,7 +12,7 @@ import { chatbotSettings, checkResults, checkRuns, checklistItems, domainOwnersh
 import { chatTargetFor } from '@/server/chatbot/chat-target';
 import { getRoadmapRow } from '@/db/queries/roadmap';
 import { getProject } from '@/db/queries/projects';
-import type { StageKey } from '@/server/projects/kinds';
+import type { StageKey } from '@/lib/vocabulary/projects';
 import type { CheckDeps, CheckResult } from '@/server/checks/types';
 import { appliesTo, inRunOrder, runOne } from '@/server/checks/catalogue';
 import { mapBounded } from '@/server/checks/support/pool';

@@ -10,9 +10,9 @@ import { checklistItems, itemEvidence } from '@/db/schema';
 import { recordActivity } from '@/server/services/activity';
 import { UNDECLARED_CHECK_ROLE } from '@/server/roadmap/check-roles';
 import type { ItemStatus } from '@/server/roadmap/assessment-types';
-import type { CheckRole } from '@/server/roadmap/types';
+import type { CheckRole } from '@/lib/vocabulary/roadmap-template';
 import type { ResultSummary } from './diff';
-import { checkRunPath } from './links';
+import { checkRunPath } from '@/lib/check-run-links';
 
 /**
  * A pass closes a verified item; on a supported item it only says "check passed — confirm"

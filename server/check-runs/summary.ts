@@ -2,8 +2,10 @@
  * Results in the order a founder should read them — failures first, then warnings, checks that
  * could not run, and passes last; within a group the worst finding first — and a one-line summary.
  */
+import { FINDING_SEVERITIES, SEVERITIES } from '@/lib/vocabulary/roadmap';
+
 const STATUS_ORDER = { fail: 0, warn: 1, error: 2, skipped: 3, pass: 4 } as const;
-const SEVERITY_ORDER: Record<string, number> = { critical: 0, high: 1, medium: 2, low: 3, info: 4 };
+const SEVERITY_ORDER: Record<string, number> = Object.fromEntries(FINDING_SEVERITIES.map((s, i) => [s, i]));
 
 type ResultLike = { checkId: string; status: keyof typeof STATUS_ORDER; findings: readonly { severity: string }[] };
 
@@ -20,7 +22,7 @@ export function summariseResults(results: readonly ResultLike[]): string {
   if (results.length === 0) return 'No results yet.';
   const count = (status: ResultLike['status']) => results.filter((r) => r.status === status).length;
   const problems = results.filter((r) => r.status !== 'error' && r.status !== 'skipped').flatMap((r) => r.findings.filter((f) => f.severity !== 'info'));
-  const bySeverity = ['critical', 'high', 'medium', 'low'].map((s) => [s, problems.filter((f) => f.severity === s).length] as const).filter(([, n]) => n > 0);
+  const bySeverity = SEVERITIES.map((s) => [s, problems.filter((f) => f.severity === s).length] as const).filter(([, n]) => n > 0);
   const parts = [
     count('fail') > 0 ? `${count('fail')} failed` : null,
     count('warn') > 0 ? `${count('warn')} with warnings` : null,

@@ -10,7 +10,7 @@ import { startTestProduct, type TestProduct } from '@/test/testnet/product';
 import { checklistItems, domainOwnership, itemEvidence, projectStages } from '@/db/schema';
 import { createProject } from '@/server/services/projects';
 import { createWorkspace } from '@/server/services/workspaces';
-import { STAGE_KEYS } from '@/server/projects/kinds';
+import { STAGE_KEYS } from '@/lib/vocabulary/projects';
 import { startCheckRun } from './run';
 
 let product: TestProduct;
@@ -43,6 +43,8 @@ it('runs every check against the test product and settles items in every stage t
   console.log(`[check run] ${run.results.length} checks on a project against the testnet in ${Math.round(elapsed)} ms: ${run.results.map((r) => `${r.checkId}=${r.status}`).join(' ')}`);
   expect(run.status).toBe('done');
   expect(run.results.find((r) => r.checkId === 'secrets')?.status).toBe('fail');
+  // Stored and read back, every result's evidence still parses with its check's contract.
+  expect(run.results.filter((r) => r.evidence.state !== 'read').map((r) => [r.checkId, r.evidence.state])).toEqual([]);
 
   const settled = await app.db
     .select({ stage: projectStages.key, status: checklistItems.status, check: checklistItems.automatedCheck, role: checklistItems.checkRole, id: checklistItems.id })

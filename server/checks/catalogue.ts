@@ -3,7 +3,7 @@
  * from the project, and `runChecks` to run a selection with bounded concurrency and a time
  * limit per check. One check failing, throwing or hanging never affects the others.
  */
-import type { AutomatedCheck } from '@/server/roadmap/types';
+import type { AutomatedCheck } from '@/lib/vocabulary/roadmap-template';
 import * as cdn from './cdn';
 import * as chat from './chat';
 import * as cookies from './cookies';

@@ -69,3 +69,6 @@ export async function run(target: CheckTarget, deps: CheckDeps): Promise<CheckRe
     evidence,
   );
 }
+
+/** The contract of what this check records as evidence (server/checks/evidence): readers parse with it. */
+export { cdnEvidence as evidenceSchema, type CdnEvidence as Evidence } from './evidence/web';

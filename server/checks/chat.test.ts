@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFakeChatbot, FAKE_BOT_API_KEY, type FakeChatbotState } from '@/test/testnet/fake-chatbot';
 import { startQuickSite, type QuickSite } from '@/test/testnet/quick-site';
+import { readEvidence } from './evidence';
 import { generateCanary } from '@/server/chat/canary';
 import { run, SAMPLES } from './chat';
 import type { CheckTarget } from './types';
@@ -29,6 +30,8 @@ describe('chat check against the fake chatbot', () => {
     expect(outcome.findings.filter((f) => f.severity !== 'info')).toEqual([]);
     expect(outcome.status).toBe('pass');
     expect(bot.prompts).toHaveLength(SAMPLES);
+    // The real output parses with the check's evidence contract.
+    expect(readEvidence('chat', outcome.evidence).state).toBe('read');
     const evidence = outcome.evidence as { samples: { ok: boolean; format: string; streamed: boolean; firstByteMs: number; firstTextMs: number; totalMs: number }[]; answerExcerpt: string };
     expect(evidence.samples.every((s) => s.ok && s.format === format)).toBe(true);
     expect(evidence.samples.every((s) => s.firstByteMs <= s.firstTextMs && s.firstTextMs <= s.totalMs)).toBe(true);
@@ -41,6 +44,7 @@ describe('chat check against the fake chatbot', () => {
     bot.format = 'sse';
     const outcome = await run(target({ startMs: 100 }), site.deps);
     expect(outcome.findings.map((f) => f.code)).toContain('chat.slow-start');
+    expect(readEvidence('chat', outcome.evidence).state).toBe('read');
     expect(outcome.status).not.toBe('pass');
   });
 

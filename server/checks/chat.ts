@@ -99,3 +99,6 @@ export async function run(target: CheckTarget, deps: CheckDeps): Promise<CheckRe
   }
   return result(findings, { ...evidence, slowest: { firstByteMs: Math.round(slowest.firstByteMs), firstTextMs: Math.round(slowest.firstTextMs), totalMs: Math.round(slowest.totalMs) } });
 }
+
+/** The contract of what this check records as evidence (server/checks/evidence): readers parse with it. */
+export { chatEvidence as evidenceSchema, type ChatEvidence as Evidence } from './evidence/probes';

@@ -78,3 +78,6 @@ export async function run(target: CheckTarget, deps: CheckDeps): Promise<CheckRe
   }
   return result(findings, { looked, cookies: cookies.map(evidenceOf) });
 }
+
+/** The contract of what this check records as evidence (server/checks/evidence): readers parse with it. */
+export { cookiesEvidence as evidenceSchema, type CookiesEvidence as Evidence } from './evidence/web';

@@ -146,3 +146,6 @@ export async function run(target: CheckTarget, deps: CheckDeps): Promise<CheckRe
   const evidence = { endpoints: probed.map((p) => ({ url: p.url, kind: p.kind, authenticated: p.authenticated, probes: p.probes })) };
   return result(findings, evidence, { incomplete: reached.length === 0 });
 }
+
+/** The contract of what this check records as evidence (server/checks/evidence): readers parse with it. */
+export { corsEvidence as evidenceSchema, type CorsEvidence as Evidence } from './evidence/probes';

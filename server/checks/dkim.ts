@@ -112,3 +112,6 @@ export async function run(target: CheckTarget, deps: CheckDeps): Promise<CheckRe
     { incomplete: outcomes.some((outcome) => outcome.failed) },
   );
 }
+
+/** The contract of what this check records as evidence (server/checks/evidence): readers parse with it. */
+export { dkimEvidence as evidenceSchema, type DkimEvidence as Evidence } from './evidence/mail';

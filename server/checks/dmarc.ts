@@ -157,3 +157,6 @@ export async function run(target: CheckTarget, deps: CheckDeps): Promise<CheckRe
   findings.push(...(await reportingFindings(deps.resolver, source, tags, evidence)));
   return result(findings, { ...evidence, policy });
 }
+
+/** The contract of what this check records as evidence (server/checks/evidence): readers parse with it. */
+export { dmarcEvidence as evidenceSchema, type DmarcEvidence as Evidence } from './evidence/mail';

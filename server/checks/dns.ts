@@ -148,3 +148,6 @@ export async function run(target: CheckTarget, deps: CheckDeps): Promise<CheckRe
   const incomplete = apex.state === 'failed';
   return result(findings, { hosts: looked.map(evidenceOf), reach: Object.fromEntries(reach) }, { incomplete });
 }
+
+/** The contract of what this check records as evidence (server/checks/evidence): readers parse with it. */
+export { dnsEvidence as evidenceSchema, type DnsEvidence as Evidence } from './evidence/web';

@@ -16,7 +16,7 @@ import { siteHosts } from './support/hosts';
 import { mapBounded } from './support/pool';
 import { probeScope } from './support/probe-scope';
 import { result } from './support/result';
-import type { CheckDeps, CheckEndpoint, CheckResult, CheckTarget, Finding, JsonValue, Severity } from './types';
+import type { CheckDeps, CheckEndpoint, CheckResult, CheckTarget, Finding, JsonValue } from './types';
 
 export const id = 'error-pages';
 export const title = 'Error pages show no stack traces or debug pages';
@@ -73,8 +73,6 @@ function probesFor(target: CheckTarget): { probes: Probe[]; writesSkipped: numbe
   return { probes, writesSkipped };
 }
 
-const SEVERITY: Record<Disclosure['code'], Severity> = { 'debug-console': 'critical', 'debug-page': 'high', 'stack-trace': 'medium' };
-
 function disclosureFinding(answers: readonly Answer[]): Finding {
   const [first] = answers as [Answer];
   const disclosure = first.disclosure!;
@@ -120,3 +118,6 @@ export async function run(target: CheckTarget, deps: CheckDeps): Promise<CheckRe
   }
   return result(findings, { probes: answers.map((a) => ({ how: a.probe.how, request: a.probe.request, status: a.status, ...(a.disclosure ? { shows: a.disclosure.what } : {}) })) }, { incomplete: answered.length === 0 });
 }
+
+/** The contract of what this check records as evidence (server/checks/evidence): readers parse with it. */
+export { errorPagesEvidence as evidenceSchema, type ErrorPagesEvidence as Evidence } from './evidence/probes';

@@ -192,3 +192,6 @@ export async function run(target: CheckTarget, deps: CheckDeps): Promise<CheckRe
   }
   return result(findings, { hosts: names, requests: asked, paths: PATHS.map((p) => p.path) }, { incomplete: answered === 0 || unanswered.length > 0 });
 }
+
+/** The contract of what this check records as evidence (server/checks/evidence): readers parse with it. */
+export { exposedPathsEvidence as evidenceSchema, type ExposedPathsEvidence as Evidence } from './evidence/probes';

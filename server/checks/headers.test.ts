@@ -28,7 +28,7 @@ describe('HSTS and security-header checks', () => {
         'zero.test': page({ 'strict-transport-security': 'max-age=0' }),
         'noinc.test': page({ 'strict-transport-security': 'max-age=31536000' }),
         'junk.test': page({ 'strict-transport-security': 'includeSubDomains' }),
-        'plain.test': (req, res, ctx) => void (ctx.scheme === 'http' ? res.writeHead(200, STRONG).end() : res.writeHead(301, { location: `http://plain.test${ctx.url}` }).end()),
+        'plain.test': (_req, res, ctx) => void (ctx.scheme === 'http' ? res.writeHead(200, STRONG).end() : res.writeHead(301, { location: `http://plain.test${ctx.url}` }).end()),
       },
     });
   });
@@ -54,7 +54,7 @@ describe('HSTS and security-header checks', () => {
   });
 
   it('grades security headers A to F with documented deductions', async () => {
-    expect(['A', 'B', 'C', 'D', 'F'].map((g, i) => gradeFor([95, 80, 65, 50, 10][i]!))).toEqual(['A', 'B', 'C', 'D', 'F']);
+    expect(['A', 'B', 'C', 'D', 'F'].map((_grade, i) => gradeFor([95, 80, 65, 50, 10][i]!))).toEqual(['A', 'B', 'C', 'D', 'F']);
     const strong = await runHeaders({ domain: 'strong.test' }, site.deps);
     expect(strong.status).toBe('pass');
     expect(strong.evidence).toMatchObject({ grade: 'A', score: 100 });

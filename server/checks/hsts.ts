@@ -67,3 +67,6 @@ export async function run(target: CheckTarget, deps: CheckDeps): Promise<CheckRe
   }
   return result(findings, { ...evidence, policy: { maxAge: policy.maxAge ?? null, includeSubDomains: policy.includeSubDomains, preload: policy.preload } });
 }
+
+/** The contract of what this check records as evidence (server/checks/evidence): readers parse with it. */
+export { hstsEvidence as evidenceSchema, type HstsEvidence as Evidence } from './evidence/web';

@@ -145,3 +145,6 @@ export async function run(target: CheckTarget, deps: CheckDeps): Promise<CheckRe
   }
   return result(findings, evidence, { incomplete: answered.length === 0 });
 }
+
+/** The contract of what this check records as evidence (server/checks/evidence): readers parse with it. */
+export { latencyEvidence as evidenceSchema, type LatencyEvidence as Evidence } from './evidence/probes';

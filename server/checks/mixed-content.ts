@@ -90,7 +90,7 @@ export async function run(target: CheckTarget, deps: CheckDeps): Promise<CheckRe
   for (const page of read) {
     const response = page.response;
     // Only HTTPS pages can have mixed content; a page left on http:// is the redirects check's finding.
-    if (!response || !response.url.startsWith('https:') || !isHtml(response)) {
+    if (!response?.url.startsWith('https:') || !isHtml(response)) {
       looked.push({ url: page.url, skipped: page.error ?? (response && !response.url.startsWith('https:') ? 'not HTTPS' : 'not an HTML page') });
       continue;
     }
@@ -106,3 +106,6 @@ export async function run(target: CheckTarget, deps: CheckDeps): Promise<CheckRe
   }
   return result(findings, { pages: looked }, { incomplete });
 }
+
+/** The contract of what this check records as evidence (server/checks/evidence): readers parse with it. */
+export { mixedContentEvidence as evidenceSchema, type MixedContentEvidence as Evidence } from './evidence/web';

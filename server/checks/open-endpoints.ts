@@ -88,3 +88,6 @@ export async function run(target: CheckTarget, deps: CheckDeps): Promise<CheckRe
   const answered = answers.filter((a) => a.outcome !== 'error');
   return result(findings, { endpoints: answers.map(evidenceOf) }, { incomplete: answered.length === 0 });
 }
+
+/** The contract of what this check records as evidence (server/checks/evidence): readers parse with it. */
+export { openEndpointsEvidence as evidenceSchema, type OpenEndpointsEvidence as Evidence } from './evidence/probes';

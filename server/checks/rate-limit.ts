@@ -67,7 +67,8 @@ export async function run(target: CheckTarget, deps: CheckDeps): Promise<CheckRe
     const ms = performance.now() - started;
     attempts.push(
       fetched.ok
-        ? { n, status: fetched.response.status, ms: roundMs(ms) ?? 0, retryAfter: headerValue(fetched.response.headers, 'retry-after') ?? null }
+        ? // The HTTP client's own stopwatch for the request (what a tarpit slows), not our loop's.
+          { n, status: fetched.response.status, ms: roundMs(fetched.response.totalMs) ?? 0, retryAfter: headerValue(fetched.response.headers, 'retry-after') ?? null }
         : { n, status: null, ms: roundMs(ms) ?? 0, retryAfter: null, error: fetched.error.code },
     );
     if (limitedAt(attempts)) break;
@@ -95,3 +96,6 @@ export async function run(target: CheckTarget, deps: CheckDeps): Promise<CheckRe
   }
   return result(findings, evidence);
 }
+
+/** The contract of what this check records as evidence (server/checks/evidence): readers parse with it. */
+export { rateLimitEvidence as evidenceSchema, type RateLimitEvidence as Evidence } from './evidence/probes';

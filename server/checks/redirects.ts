@@ -121,7 +121,7 @@ function walkFindings(w: Walk, hosts: SiteHosts): Finding[] {
 
 /** A link on the canonical homepage that can be asked for with and without a trailing slash. */
 function samplePath(w: Walk | undefined): string | undefined {
-  if (!w?.response || w.response.status !== 200) return undefined;
+  if (w?.response?.status !== 200) return undefined;
   const origin = new URL(w.response.url).origin;
   return extractAssets(bodyText(w.response), w.response.url)
     .links.map((link) => new URL(link))
@@ -184,3 +184,6 @@ export async function run(target: CheckTarget, deps: CheckDeps): Promise<CheckRe
   }
   return result(findings, { canonical: hosts.canonical, walks: walks.map(chainEvidence), otherWalks: extra.map(chainEvidence) }, { incomplete });
 }
+
+/** The contract of what this check records as evidence (server/checks/evidence): readers parse with it. */
+export { redirectsEvidence as evidenceSchema, type RedirectsEvidence as Evidence } from './evidence/web';

@@ -90,3 +90,6 @@ export async function run(target: CheckTarget, deps: CheckDeps, limits: CrawlLim
   }
   return result(findings, evidence);
 }
+
+/** The contract of what this check records as evidence (server/checks/evidence): readers parse with it. */
+export { secretsEvidence as evidenceSchema, type SecretsEvidence as Evidence } from './evidence/probes';

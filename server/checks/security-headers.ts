@@ -163,3 +163,6 @@ export async function run(target: CheckTarget, deps: CheckDeps): Promise<CheckRe
   ];
   return result(findings, { url: response.url, grade, score, deductions, headers });
 }
+
+/** The contract of what this check records as evidence (server/checks/evidence): readers parse with it. */
+export { securityHeadersEvidence as evidenceSchema, type SecurityHeadersEvidence as Evidence } from './evidence/web';

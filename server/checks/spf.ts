@@ -183,3 +183,6 @@ export async function run(target: CheckTarget, deps: CheckDeps): Promise<CheckRe
   }
   return result(findings, { domain, record: text, evaluation: evaluationEvidence(evaluation), tree: treeEvidence(tree) }, { incomplete });
 }
+
+/** The contract of what this check records as evidence (server/checks/evidence): readers parse with it. */
+export { spfEvidence as evidenceSchema, type SpfEvidence as Evidence } from './evidence/mail';

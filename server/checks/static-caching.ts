@@ -142,3 +142,6 @@ export async function run(target: CheckTarget, deps: CheckDeps): Promise<CheckRe
   }
   return result(findings, { url: page.url, assets: reports });
 }
+
+/** The contract of what this check records as evidence (server/checks/evidence): readers parse with it. */
+export { staticCachingEvidence as evidenceSchema, type StaticCachingEvidence as Evidence } from './evidence/web';

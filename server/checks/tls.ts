@@ -159,7 +159,7 @@ function renewalFindings(probe: TlsProbeResult, renewal: Renewal, important: boo
         lifetime.overdue || important ? 'high' : 'medium',
         'caa-forbids-issuer',
         `The certificate of ${host} comes from ${renewal.authority.name}, but the CAA records of ${owner} only allow ${allowed}: the next renewal from ${renewal.authority.name} will be refused and the certificate will run out.`,
-        `Add a CAA record "0 issue \"${renewal.authority.caa[0]}\"" at ${owner} (keep the ones for authorities you use), or move ${host} to an authority the records allow.`,
+        `Add a CAA record "0 issue "${renewal.authority.caa[0]}"" at ${owner} (keep the ones for authorities you use), or move ${host} to an authority the records allow.`,
         evidence,
       ),
     );
@@ -277,3 +277,6 @@ export async function run(target: CheckTarget, deps: CheckDeps): Promise<CheckRe
     { incomplete },
   );
 }
+
+/** The contract of what this check records as evidence (server/checks/evidence): readers parse with it. */
+export { tlsEvidence as evidenceSchema, type TlsEvidence as Evidence } from './evidence/tls';

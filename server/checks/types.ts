@@ -7,11 +7,12 @@ import type { HttpClient } from '@/server/net/http-client';
 import type { DnsResolver } from '@/server/net/resolver';
 import type { TlsProber } from '@/server/net/tls-probe';
 import type { ChatEndpoint } from '@/server/chat/send';
+import type { FindingSeverity } from '@/lib/vocabulary/roadmap';
 
 /** Evidence is stored and shown as-is, so it must be plain JSON. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
-export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
+export type Severity = FindingSeverity;
 
 /**
  * fail: a critical or high finding; warn: medium or low findings only; pass: info at most;
@@ -52,7 +53,7 @@ export interface CheckDeps {
 
 /** One of the project's key endpoints; `url` is absolute. */
 export interface CheckEndpoint {
-  /** 'login', 'signup', 'dashboard', 'checkout', 'api-health', … (server/projects/kinds.ts). */
+  /** 'login', 'signup', 'dashboard', 'checkout', 'api-health', … (lib/vocabulary/projects.ts). */
   kind: string;
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   url: string;

@@ -8,7 +8,7 @@ import { listItems } from '@/db/queries/roadmap';
 import { addEvidence, updateItem } from '@/server/services/checklist';
 import { addManualRisk, answerFounderQuestion, recordDecision } from '@/server/services/roadmap';
 import { FOUNDER_CHECKLIST } from '@/server/roadmap/founder-checklist';
-import type { StageKey } from '@/server/projects/kinds';
+import type { StageKey } from '@/lib/vocabulary/projects';
 
 /** Share of each stage's items already passed, per demo project (in stage order). */
 const PASSED_SHARE: Record<string, Partial<Record<StageKey, number>>> = {

@@ -3,7 +3,7 @@
  * mail authentication is deliverability, slowness costs revenue, the perimeter checks are trust.
  */
 import type { CheckId } from '@/server/checks/catalogue';
-import type { ImpactArea } from '@/server/roadmap/types';
+import type { ImpactArea } from '@/lib/vocabulary/roadmap-template';
 
 export const CHECK_IMPACT: Record<CheckId, ImpactArea> = {
   dns: 'onboarding',

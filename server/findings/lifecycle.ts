@@ -4,7 +4,7 @@
  * (or accepted) one that a check which reached a verdict no longer reports is fixed. Checks that
  * errored or could not run say nothing about their findings, so those stay as they were.
  */
-import type { Severity as ItemSeverity, ImpactArea } from '@/server/roadmap/types';
+import type { Severity as ItemSeverity, ImpactArea } from '@/lib/vocabulary/roadmap-template';
 import type { JsonValue } from '@/server/checks/types';
 
 export type FindingState = 'open' | 'fixed' | 'regressed' | 'accepted';

@@ -3,7 +3,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/types';
 import { findingEvents, findings, type StoredFinding } from '@/db/schema';
 import type { JsonValue } from '@/server/checks/types';
-import type { Severity } from '@/server/roadmap/types';
+import { isProblemSeverity, type Severity } from '@/lib/vocabulary/roadmap';
 import { fingerprintOf } from './fingerprint';
 import { impactOfCheck } from './impact';
 import { planFindings, type FindingPlan, type FindingState, type SeenFinding } from './lifecycle';
@@ -14,15 +14,13 @@ export type FindingTransition = { findingId: string; eventId: string; kind: 'ope
 
 export type RunResultForFindings = { checkId: string; status: 'pass' | 'warn' | 'fail' | 'error' | 'skipped'; findings: readonly StoredFinding[]; pointedAt: string };
 
-const SEVERITIES: readonly string[] = ['critical', 'high', 'medium', 'low'];
-
 /** The problems in a run's results (info notes are context, not problems). */
 export function seenInResults(results: readonly RunResultForFindings[]): SeenFinding[] {
   return results.flatMap((result) =>
     result.status === 'error' || result.status === 'skipped'
       ? []
       : result.findings
-          .filter((f) => SEVERITIES.includes(f.severity))
+          .filter((f) => isProblemSeverity(f.severity))
           .map((f) => {
             const subject = subjectOf(result.checkId, f.evidence as JsonValue, result.pointedAt);
             return {

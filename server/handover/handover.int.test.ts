@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '@/test/harness';
-import { activityLog, checklistItems, itemComments, itemEvidence, manualRisks, projectShares } from '@/db/schema';
+import { activityLog, checkResults, checkRuns, checklistItems, itemComments, itemEvidence, manualRisks, projectShares } from '@/db/schema';
 import { newToken } from '@/server/services/tokens';
 import type { SessionUser } from '@/server/trpc/context';
 import { refusal } from '@/test/trpc/expect-refusal';
@@ -133,6 +133,17 @@ describe('handover pack access', () => {
 
     const preview = await app.caller(client).handoverPack.preview({ projectId });
     expect(preview.markdown).toContain('# Handover pack: Canary Club');
+  });
+
+  it('says a TLS result in an older format is one, instead of guessing its dates', async () => {
+    const workspaceId = (await app.caller(owner).workspace.create({ name: 'Old Studio' })).id;
+    const old = await app.caller(owner).project.create({ workspaceId, name: 'Old', productType: 'ai-chatbot', segment: 'coach-consultant', maturity: 'demo-launch', primaryDomain: 'example.net' });
+    const [run] = await app.db.insert(checkRuns).values({ projectId: old.id, checkIds: ['tls'], target: { domain: 'example.net' }, status: 'done', progress: { total: 1, done: 1, current: [] }, finishedAt: new Date() }).returning();
+    // A shape the handover pack used to guess at: an expiry under another name, no hosts list.
+    await app.db.insert(checkResults).values({ runId: run!.id, projectId: old.id, checkId: 'tls', status: 'pass', findings: [], evidence: { domain: 'example.net', notAfter: '2031-01-01T00:00:00Z' }, durationMs: 5 });
+    const doc = await buildHandoverDocument(app.db, old.id, { preparedBy: 'Olive Owner' });
+    expect(doc.tls.certificates).toEqual({ state: 'not-measured', note: expect.stringContaining('evidence in an older format') });
+    expect(flat(renderMarkdown(doc))).not.toContain('2031-01-01');
   });
 
   it('lists honest gaps for a bare project', async () => {

@@ -4,11 +4,11 @@
  * Sections fed by automated measurement carry a `Measured<T>`: either data, or an honest note
  * saying it has not been measured yet and where to set it up.
  */
-import type { StageKey } from '@/server/projects/kinds';
+import type { StageKey } from '@/lib/vocabulary/projects';
 import type { ItemStatus } from '@/server/roadmap/assessment-types';
 import type { Verdict } from '@/server/roadmap/recommendation';
 import type { RiskState } from '@/server/roadmap/risks';
-import type { ImpactArea, Severity } from '@/server/roadmap/types';
+import type { ImpactArea, Severity } from '@/lib/vocabulary/roadmap-template';
 
 export type Measured<T> = { state: 'measured'; measuredAt: string | null; data: T } | { state: 'not-measured'; note: string };
 

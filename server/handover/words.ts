@@ -1,10 +1,11 @@
 /** Labels both renderers share, so the PDF and the Markdown say the same thing. */
-import type { ItemStatus } from '@/server/roadmap/assessment-types';
+import { ITEM_STATUS_LABELS, type ItemStatus } from '@/lib/vocabulary/roadmap';
 import type { Verdict } from '@/server/roadmap/recommendation';
 import type { CheckSignal, HandoverDocument } from './types';
 import { formatUptime } from '@/server/monitoring/uptime';
 
-export const STATUS_LABEL: Record<ItemStatus, string> = { todo: 'To do', in_progress: 'In progress', passed: 'Passed', failed: 'Failing', not_applicable: 'Not applicable' };
+/** A handover pack describes the product as it is now: a failed item reads "Failing". */
+export const STATUS_LABEL: Record<ItemStatus, string> = { ...ITEM_STATUS_LABELS, failed: 'Failing' };
 export const VERDICT_LABEL: Record<Verdict, string> = { go: 'Go', 'no-go': 'No-go', 'not-yet': 'Not yet' };
 export const CHECK_LABEL: Record<CheckSignal['status'], string> = { pass: 'Pass', warn: 'Warning', fail: 'Fail', error: 'Could not check', skipped: 'Could not run' };
 export const RISK_STATE_LABEL = {
@@ -19,13 +20,13 @@ export const RISK_STATE_LABEL = {
 export const PHASE_LABEL: Record<string, string> = { build: 'Build', migrate: 'Migrate', verify: 'Verify', rollback: 'Roll back' };
 
 export const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-export const orDash = (s: string | null | undefined) => (s && s.trim() ? s : '—');
+export const orDash = (s: string | null | undefined) => (s?.trim() ? s : '—');
 /** Uptime and error rate read as in the app (cut, never rounded up to 100 %). */
 export const fmtPercent = formatUptime;
 /** "42.858 % (3 of 7)": the error rate with the counts it rests on. */
 export const failedOf = (m: { errorRatePercent: number | null; checks: number; failures: number }) => (m.checks === 0 ? 'no checks' : `${formatUptime(m.errorRatePercent)} (${m.failures} of ${m.checks})`);
 export const fmtMs = (n: number | null) => (n === null ? '—' : `${Math.round(n)} ms`);
-export const fmtDateTime = (iso: string) => iso.slice(0, 16).replace('T', ' ') + ' UTC';
+export const fmtDateTime = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
 
 export function coverFacts(doc: HandoverDocument): [string, string][] {
   const c = doc.cover;

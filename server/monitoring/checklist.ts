@@ -15,7 +15,7 @@ import { recordActivity, quoted } from '@/server/services/activity';
 import { projectTargets } from './panels';
 import { UNDECLARED_CHECK_ROLE } from '@/server/roadmap/check-roles';
 import type { ItemStatus } from '@/server/roadmap/assessment-types';
-import type { CheckRole } from '@/server/roadmap/types';
+import type { CheckRole } from '@/lib/vocabulary/roadmap-template';
 
 type Verdict = { passed: boolean; why: string };
 

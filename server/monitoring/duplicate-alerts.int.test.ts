@@ -50,15 +50,21 @@ async function setup(name: string, path: string, channel: { email: string } | { 
   await app.db.insert(alertChannels).values({ projectId: project!.id, kind: 'email' in channel ? 'email' : 'webhook', name: 'Ops', config: channel });
   const [monitor] = await app.db
     .insert(monitors)
-    .values({ projectId: project!.id, name, kind: 'http', url: `${target.origin}${path}`, intervalSeconds: 60, timeoutMs: 1000, failThreshold: 1, recoverThreshold: 1, state: 'up', nextRunAt: new Date(Date.now() - 100) })
+    // The time limit only bounds a hung probe: a healthy answer on a loaded machine must not read as down.
+    .values({ projectId: project!.id, name, kind: 'http', url: `${target.origin}${path}`, intervalSeconds: 60, timeoutMs: 30_000, failThreshold: 1, recoverThreshold: 1, state: 'up', nextRunAt: new Date(Date.now() - 100) })
     .returning();
+  lastSlot.set(monitor!.id, monitor!.nextRunAt);
   return { projectId: project!.id, monitorId: monitor!.id };
 }
 
-/** The next slot of a monitor is due now (as if its time had come, or it was resumed). */
+/** Each monitor's latest slot handed out, so the next is strictly later without waiting for the clock to move. */
+const lastSlot = new Map<string, Date>();
+
+/** The next slot of a monitor is due now (as if its time had come, or it was resumed): one millisecond after its last. */
 async function dueNow(monitorId: string) {
-  await app.db.update(monitors).set({ nextRunAt: new Date(Date.now() - 50), leaseUntil: null, leaseOwner: null }).where(eq(monitors.id, monitorId));
-  await new Promise((r) => setTimeout(r, 5)); // the next slot is strictly later
+  const next = new Date(lastSlot.get(monitorId)!.getTime() + 1);
+  lastSlot.set(monitorId, next);
+  await app.db.update(monitors).set({ nextRunAt: next, leaseUntil: null, leaseOwner: null }).where(eq(monitors.id, monitorId));
 }
 
 async function run(slot: ClaimedSlot): Promise<FinishedCheck> {
@@ -123,11 +129,12 @@ describe('state transitions: one per monitor and slot', () => {
 
     // The schedule moves on without it (the monitor was paused and resumed): newer slots are
     // run by another worker: down, then recovered.
+    // Run at the slot's own time (an injected clock): a loaded machine cannot make it "missed".
     await dueNow(monitorId);
-    await runDueOnce(app.db, network, 'w2');
+    await runDueOnce(app.db, network, 'w2', lastSlot.get(monitorId));
     target.setMode('ok', '/stale');
     await dueNow(monitorId);
-    await runDueOnce(app.db, network, 'w2');
+    await runDueOnce(app.db, network, 'w2', lastSlot.get(monitorId));
     expect((await monitorRow(monitorId)).state).toBe('up');
 
     expect((await writeResults(app.db, [late], 'frozen')).written).toBe(1);
@@ -188,15 +195,23 @@ describe('deliveries: each alert sent once', () => {
     await stop(monitorId);
   });
 
-  it('a receiver slower than the lease: the sending worker keeps its claim, a second worker does not send again', async () => {
-    target.setMode({ delayMs: 2500 }, '/slow-hook');
+  it('a receiver slower than the lease: the sending worker keeps its claim, a second worker does not send again', { timeout: 60_000 }, async () => {
+    // The receiver holds the webhook until released: the send is in flight for as long as the test needs.
+    const receiver = target.hold('/slow-hook');
     const { projectId, monitorId } = await setup('Slow hook', '/slow-hook-monitor', { url: `${target.origin}/slow-hook`, secret: 'x'.repeat(32) });
     target.setMode('fail', '/slow-hook-monitor');
     await runDueOnce(app.db, network, 'w1');
     const deps = { mailer, http: network.http };
     const first = deliverDue(app.db, deps, { leaseMs: 1000 });
-    await new Promise((r) => setTimeout(r, 1600)); // past the first lease: only renewal keeps it
-    await deliverDue(app.db, deps, { leaseMs: 1000 });
+    await receiver.arrived;
+    const leaseOf = async () => (await deliveriesOf(projectId))[0]!.leaseUntil!.getTime();
+    const claimedUntil = await leaseOf();
+    // Wait for the sending worker to renew its claim (an event in the database, not a sleep)…
+    for (let i = 0; i < 1200 && (await leaseOf()) <= claimedUntil; i += 1) await new Promise((r) => setTimeout(r, 25));
+    expect(await leaseOf()).toBeGreaterThan(claimedUntil);
+    // …then a second worker looks at a moment past the first lease: only the renewal keeps it.
+    expect(await deliverDue(app.db, deps, { leaseMs: 1000, now: new Date(claimedUntil + 1) })).toEqual({ sent: 0, failed: 0 });
+    receiver.release();
     await first;
     expect(target.hits.get('/slow-hook')).toHaveLength(1);
     const [delivery] = await deliveriesOf(projectId);

@@ -9,7 +9,7 @@
 import { and, eq, gte, isNull, or } from 'drizzle-orm';
 import type { Database } from '@/db/types';
 import { monitorIncidents, monitorRollups, monitors } from '@/db/schema';
-import type { Targets } from '@/server/roadmap/types';
+import type { Targets } from '@/lib/vocabulary/roadmap-template';
 import type { VerdictEvidence, VerdictMonitor } from '@/server/roadmap/recommendation';
 import { buildPanel } from './panel-build';
 import { windowStart } from './panels';

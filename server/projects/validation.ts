@@ -1,6 +1,6 @@
 /** The zod schemas for project input; messages are written for the person filling the form. */
 import { z } from 'zod';
-import { ENDPOINT_KINDS, HTTP_METHODS, MATURITIES, PRODUCT_TYPES, SEGMENTS } from './kinds';
+import { ENDPOINT_KINDS, HTTP_METHODS, MATURITIES, PRODUCT_TYPES, SEGMENTS } from '@/lib/vocabulary/projects';
 import { noCredentialsInLinks, requiredText, safeText } from '@/server/validation';
 import {
   checkDkimSelector,

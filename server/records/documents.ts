@@ -2,7 +2,6 @@
  * The text documents a project keeps: the deployment runbook and rollback path (Deployment
  * stage) and the incident note template (Observability stage).
  */
-import { z } from 'zod';
 import { safeText } from '@/server/validation';
 import { DOCUMENT_LABELS, type DocumentKind } from './vocabulary';
 

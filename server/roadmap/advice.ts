@@ -5,9 +5,9 @@
  * belongs to is decided here by its key (every key of every template is classified — a test
  * fails on a new one), and lines of principle go to the quick audit, where scope is set.
  */
-import type { StageKey } from '@/server/projects/kinds';
+import type { StageKey } from '@/lib/vocabulary/projects';
 import type { RoadmapSnapshot } from '@/db/schema';
-import type { TemplateChapter, TemplateLine } from './types';
+import type { TemplateChapter, TemplateLine } from '@/lib/vocabulary/roadmap-template';
 
 const STAGE_OF_TOPIC: Record<string, StageKey> = {
   // Principles: read when scope is decided.

@@ -1,7 +1,7 @@
-import type { StageKey } from '@/server/projects/kinds';
-import type { ImpactArea, Severity } from './types';
+import type { StageKey } from '@/lib/vocabulary/projects';
+import { SEVERITY_ORDER, type ImpactArea, type ItemStatus, type Severity } from '@/lib/vocabulary/roadmap';
 
-export type ItemStatus = 'todo' | 'in_progress' | 'passed' | 'failed' | 'not_applicable';
+export type { ItemStatus };
 
 /** What the assessments need to know of a checklist item. */
 export type AssessedItem = {
@@ -15,4 +15,4 @@ export type AssessedItem = {
   ownerLabel: string | null;
 };
 
-export const SEVERITY_ORDER: Record<Severity, number> = { critical: 0, high: 1, medium: 2, low: 3 };
+export { SEVERITY_ORDER };

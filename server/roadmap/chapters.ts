@@ -1,4 +1,4 @@
-import type { RoadmapTemplate, TemplateChapter } from './types';
+import type { RoadmapTemplate, TemplateChapter } from '@/lib/vocabulary/roadmap-template';
 
 /**
  * How a stage page credits the playbook: "Stage 4 of 7 — Email trust setup" or

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkDeclarationProblems } from './check-roles';
 import { TEMPLATES } from './templates';
-import type { RoadmapTemplate, TemplateItem } from './types';
+import type { RoadmapTemplate, TemplateItem } from '@/lib/vocabulary/roadmap-template';
 
 const withCheck = (t: RoadmapTemplate) => t.stages.flatMap((s) => s.items).filter((i) => i.check !== undefined);
 

@@ -3,10 +3,11 @@
  * The template type already requires the declaration; this is the same rule at runtime, for
  * templates built from data, and the look-ups the stage page needs.
  */
+import { CHECK_ROLES } from '@/lib/vocabulary/roadmap';
 import { getTemplate } from './templates';
-import type { CheckRole, RoadmapTemplate, TemplateItem } from './types';
+import type { CheckRole, RoadmapTemplate, TemplateItem } from '@/lib/vocabulary/roadmap-template';
 
-export const CHECK_ROLES = ['verifies', 'supports'] as const satisfies readonly CheckRole[];
+export { CHECK_ROLES };
 
 /** A check on an item with no declaration (a person's own item) only supports it. */
 export const UNDECLARED_CHECK_ROLE: CheckRole = 'supports';

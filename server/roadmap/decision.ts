@@ -1,4 +1,4 @@
-import type { RescuePlan } from './types';
+import type { RescuePlan } from '@/lib/vocabulary/roadmap-template';
 
 export interface DecisionResult {
   answered: number;

@@ -3,7 +3,7 @@
  * whatever playbook the project follows.
  */
 import { getTemplate } from './templates';
-import type { RescuePlan } from './types';
+import type { RescuePlan } from '@/lib/vocabulary/roadmap-template';
 
 function load(): RescuePlan['decisionChecklist'] {
   const rescue = getTemplate('membership-rescue')?.rescue;

@@ -5,7 +5,7 @@
 import { and, eq, isNotNull, ne } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/types';
 import { checklistItems, projectRoadmaps, projectStages, type RoadmapSnapshot } from '@/db/schema';
-import type { RoadmapTemplate, TemplateItem } from './types';
+import type { RoadmapTemplate, TemplateItem } from '@/lib/vocabulary/roadmap-template';
 
 export function snapshotOf(template: RoadmapTemplate): RoadmapSnapshot {
   const { id: _id, version: _version, match: _match, stages: _stages, ...snapshot } = template;

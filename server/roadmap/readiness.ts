@@ -3,7 +3,7 @@
  * with what counted, what is missing and the one thing to do next.
  */
 import { SEVERITY_ORDER, type AssessedItem } from './assessment-types';
-import type { Severity } from './types';
+import type { Severity } from '@/lib/vocabulary/roadmap-template';
 
 /** A critical item weighs as much as eight low ones. Documented on the readiness panel. */
 export const SEVERITY_WEIGHT: Record<Severity, number> = { critical: 8, high: 4, medium: 2, low: 1 };

@@ -5,7 +5,7 @@
  * severity × business impact, so revenue and trust problems of the same severity come first.
  */
 import type { AssessedItem } from './assessment-types';
-import type { ImpactArea, Severity } from './types';
+import { SEVERITIES, type ImpactArea, type Severity } from '@/lib/vocabulary/roadmap';
 import type { ActionWhere } from '@/server/check-runs/applicability';
 
 /** Severity dominates (a critical problem outranks any high one); impact orders within it. */
@@ -108,7 +108,7 @@ export function rankRisks(input: { items: readonly RiskItem[]; findings: readonl
   const fromPeople = input.manual.map((r) => ({ ...base, source: 'manual' as const, ...r, state: 'manual' as const }));
   const fromChecks = input.blockedChecks.map((c) => {
     const blocks = blocksOf(c.checkId);
-    const severity = (['critical', 'high', 'medium', 'low'] as const).find((s) => (itemsByCheck.get(c.checkId) ?? []).some((i) => i.severity === s)) ?? 'medium';
+    const severity = SEVERITIES.find((s) => (itemsByCheck.get(c.checkId) ?? []).some((i) => i.severity === s)) ?? 'medium';
     return {
       ...base,
       source: 'check' as const,

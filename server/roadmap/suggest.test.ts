@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MATURITIES, PRODUCT_TYPES, SEGMENTS, type Maturity, type ProductType, type Segment } from '@/server/projects/kinds';
+import { MATURITIES, PRODUCT_TYPES, SEGMENTS, type Maturity, type ProductType, type Segment } from '@/lib/vocabulary/projects';
 import { suggestTemplate } from './suggest';
 import { TEMPLATES } from './templates';
 

@@ -5,9 +5,9 @@ import {
   type Maturity,
   type ProductType,
   type Segment,
-} from '@/server/projects/kinds';
+} from '@/lib/vocabulary/projects';
 import { TEMPLATES } from './templates';
-import type { RoadmapTemplate } from './types';
+import type { RoadmapTemplate } from '@/lib/vocabulary/roadmap-template';
 
 export interface SuggestInput {
   productType: ProductType;

@@ -10,11 +10,11 @@
  *   - the explicit EXCLUSIONS below, each with its reason. An excluded unit must not be cited.
  */
 import { describe, expect, it } from 'vitest';
-import { STAGE_KEYS } from '@/server/projects/kinds';
+import { STAGE_KEYS } from '@/lib/vocabulary/projects';
 import { outlineSeed, parseChapterHeading, PREAMBLE, type SeedUnit } from '@/test/roadmap/seed-outline';
 import { readSeeds, seedsForTests, seedsDir } from '@/test/roadmap/seeds-dir';
 import { TEMPLATES } from './templates';
-import type { RoadmapTemplate } from './types';
+import type { RoadmapTemplate } from '@/lib/vocabulary/roadmap-template';
 import { templateCitations, validateTemplate } from '@/test/roadmap/validate';
 
 interface Exclusion {
@@ -113,7 +113,9 @@ const wordsOf = (s: string) => s.toLowerCase().match(/[a-z0-9]+/g) ?? [];
 /** Every piece of founder-facing text in a template, with where it lives. */
 function templateTexts(t: RoadmapTemplate): [string, string][] {
   const out: [string, string][] = [];
-  const add = (lines: { key: string; text: string }[]) => lines.forEach((l) => out.push([l.key, l.text]));
+  const add = (lines: { key: string; text: string }[]) => {
+    for (const l of lines) out.push([l.key, l.text]);
+  };
   add(t.context);
   add(t.targets.notes);
   add(t.minimumBar);

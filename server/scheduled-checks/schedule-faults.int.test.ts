@@ -60,7 +60,11 @@ async function expectEachTransitionOnce(projectId: string) {
 function stalledDeps() {
   let open!: () => void;
   const gate = new Promise<void>((resolve) => (open = resolve));
-  const deps: CheckDeps = { ...product.deps, http: { request: async (url, options) => (await gate, product.deps.http.request(url, options)) } };
+  const request: CheckDeps['http']['request'] = async (url, options) => {
+    await gate;
+    return product.deps.http.request(url, options);
+  };
+  const deps: CheckDeps = { ...product.deps, http: { request } };
   return { deps, open };
 }
 

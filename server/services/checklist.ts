@@ -6,20 +6,15 @@ import { and, asc, eq, max } from 'drizzle-orm';
 import type { Database, DbOrTx } from '@/db/types';
 import { checklistItems, itemComments, itemEvidence, projectStages, projects, workspaceMembers } from '@/db/schema';
 import { findItemInStage } from '@/db/queries/roadmap';
-import type { StageKey } from '@/server/projects/kinds';
-import type { ImpactArea, ItemKind, Severity } from '@/server/roadmap/types';
-import type { ItemStatus } from '@/server/roadmap/assessment-types';
+import type { StageKey } from '@/lib/vocabulary/projects';
+import type { ImpactArea, ItemKind, Severity } from '@/lib/vocabulary/roadmap-template';
+import { ITEM_STATUS_LABELS, ITEM_STATUSES, type ItemStatus } from '@/lib/vocabulary/roadmap';
 import { fieldError, notFound } from '@/server/errors';
 import { passBasis } from '@/server/roadmap/pass-basis';
 import { quoted, recordActivity } from './activity';
 
-export const STATUS_LABELS: Record<ItemStatus, string> = {
-  todo: 'to do',
-  in_progress: 'in progress',
-  passed: 'passed',
-  failed: 'failed',
-  not_applicable: 'not applicable',
-};
+/** The activity log's words for a status: the screen's labels, in running text. */
+export const STATUS_LABELS = Object.fromEntries(ITEM_STATUSES.map((s) => [s, ITEM_STATUS_LABELS[s].toLowerCase()])) as Record<ItemStatus, string>;
 
 type Scope = { projectId: string; stageKey: StageKey; actorId: string };
 

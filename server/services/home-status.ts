@@ -7,7 +7,7 @@
  */
 import type { Database } from '@/db/types';
 import { listProjectsForHome, monitorsDownByProject } from '@/db/queries/home-status';
-import type { ReadCache } from '@/server/trpc/read-cache';
+import type { ReadCache } from '@/server/read-cache';
 import { assessProject } from './roadmap';
 import { rankAndSort, type ProjectStatus, type SortDir, type SortKey } from '@/server/workspace-home/attention';
 

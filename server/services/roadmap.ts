@@ -10,7 +10,7 @@ import { actionWhereOf } from '@/server/check-runs/applicability';
 import { effectiveState, isOpen } from '@/server/findings/lifecycle';
 import { monitoringEvidence } from '@/server/monitoring/verdict-inputs';
 import { evaluateDecisionChecklist } from '@/server/roadmap/decision';
-import type { StageKey } from '@/server/projects/kinds';
+import type { StageKey } from '@/lib/vocabulary/projects';
 import type { AssessedItem } from '@/server/roadmap/assessment-types';
 import { applyTemplateUpdate, hasProgress, instantiateRoadmap, removeRoadmap } from '@/server/roadmap/instantiate';
 import { assessReadiness, stageProgress, type Readiness } from '@/server/roadmap/readiness';
@@ -18,7 +18,7 @@ import { recommend, type Recommendation, type VerdictEvidence } from '@/server/r
 import { rankRisks, type OpenFinding, type RankedRisk } from '@/server/roadmap/risks';
 import { getTemplate } from '@/server/roadmap/templates';
 import { FOUNDER_CHECKLIST } from '@/server/roadmap/founder-checklist';
-import type { ImpactArea, Severity } from '@/server/roadmap/types';
+import type { ImpactArea, Severity } from '@/lib/vocabulary/roadmap-template';
 import { conflict, fieldError, notFound } from '@/server/errors';
 import { quoted, recordActivity } from './activity';
 import type { ProjectScope } from './scope';

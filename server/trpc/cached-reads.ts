@@ -1,5 +1,5 @@
 /**
- * Runs a project's or a workspace's read through the process's read cache (read-cache.ts).
+ * Runs a project's or a workspace's read through the process's read cache (server/read-cache.ts).
  *
  * Project reads: the key names the read,
  * its input, the caller and their grant (some reads differ by person or permission) and the day

@@ -1,10 +1,11 @@
 import type { Database } from '@/db/types';
 import type { Mailer } from '@/server/mail/mailer';
 import type { CheckDeps } from '@/server/checks/types';
-import type { ReadCache } from './read-cache';
+import type { ReadCache } from '@/server/read-cache';
 import type { AccessMemo } from './access-memo';
+import type { SessionUser } from '@/server/auth/session-user';
 
-export type SessionUser = { id: string; email: string; name: string; emailVerified: boolean };
+export type { SessionUser };
 
 /** Everything a procedure may use; built per request from the session cookie (or by tests). */
 export type Context = {
@@ -15,7 +16,7 @@ export type Context = {
   appUrl: string;
   /** Network dependencies for automated checks (tests point them at the loopback testnet). */
   checkDeps: () => CheckDeps;
-  /** Remembered project reads, shared by every request of this process (read-cache.ts). */
+  /** Remembered project reads, shared by every request of this process (server/read-cache.ts). */
   reads: ReadCache;
   /** Per-request memory of the caller's access (absent: every procedure asks the database). */
   access?: AccessMemo;

@@ -1,6 +1,6 @@
 /**
  * superjson, with one addition: the serialized form of a frozen value is remembered. Cached
- * project reads (read-cache.ts) hand the same frozen object to every request, and walking a
+ * project reads (server/read-cache.ts) hand the same frozen object to every request, and walking a
  * 30 KB result on each one was ~12 % of a cached read's CPU (docs/performance.md). A frozen
  * object cannot change, so its serialized form cannot go stale; the wire format is unchanged.
  */

@@ -13,11 +13,11 @@ export function referencedSecretNames(text: string): string[] {
 }
 
 /**
- * Replaces each placeholder with what `valueOf` gives for its name (already encoded for where
- * it lands); `valueOf` throws for a name it does not know.
+ * Replaces each placeholder with what `valueFor` gives for its name (already encoded for where
+ * it lands); `valueFor` throws for a name it does not know.
  */
-export function replacePlaceholders(text: string, valueOf: (name: string) => string): string {
-  return text.replace(PLACEHOLDER, (_match, name: string) => valueOf(name));
+export function replacePlaceholders(text: string, valueFor: (name: string) => string): string {
+  return text.replace(PLACEHOLDER, (_match, name: string) => valueFor(name));
 }
 
 /** How a value is written where the placeholder stands. */

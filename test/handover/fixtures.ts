@@ -110,7 +110,13 @@ async function insertCheckResults(db: Database, projectId: string, now: Date, c:
     durationMs: 120,
   });
   await db.insert(checkResults).values([
-    result('tls', 'pass', [], { hosts: [{ host: 'www.example.org', validTo: new Date(now.getTime() + 62 * DAY).toISOString() }, { host: 'api.example.org', validTo: new Date(now.getTime() + 12 * DAY).toISOString() }] }),
+    // What the TLS check records (its evidence contract, server/checks/evidence/tls.ts).
+    result('tls', 'pass', [], {
+      hosts: [
+        { host: 'www.example.org', protocol: 'TLSv1.3', authorized: true, hostnameMatches: true, daysToExpiry: 62, validTo: new Date(now.getTime() + 62 * DAY).toISOString(), chain: ['CN=www.example.org'] },
+        { host: 'api.example.org', protocol: 'TLSv1.3', authorized: true, hostnameMatches: true, daysToExpiry: 12, validTo: new Date(now.getTime() + 12 * DAY).toISOString(), chain: ['CN=api.example.org'] },
+      ],
+    }),
     result('spf', 'pass', []),
     result('dkim', 'pass', []),
     result('dmarc', 'warn', [{ message: `DMARC policy is p=none, so spoofed mail is still delivered.${c}`, fix: 'Move to p=quarantine once reports look clean.' }]),

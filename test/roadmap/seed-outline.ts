@@ -192,6 +192,6 @@ export function outlineSeed(seed: string, text: string): SeedUnit[] {
 /** "Stage 4: Email trust setup" → { unit: 'stage', number: 4, title: 'Email trust setup' }. */
 export function parseChapterHeading(section: string): { unit: 'stage' | 'day'; number: number; title: string } | null {
   const m = /^(Stage|Day) (\d+): (.+)$/.exec(section);
-  if (!m || !m[1] || !m[2] || !m[3]) return null;
+  if (!m?.[1] || !m[2] || !m[3]) return null;
   return { unit: m[1] === 'Stage' ? 'stage' : 'day', number: Number(m[2]), title: m[3] };
 }

@@ -1,5 +1,5 @@
-import { STAGE_KEYS } from '@/server/projects/kinds';
-import type { RoadmapTemplate, SeedSource, TemplateLine } from '@/server/roadmap/types';
+import { STAGE_KEYS } from '@/lib/vocabulary/projects';
+import type { RoadmapTemplate, SeedSource, TemplateLine } from '@/lib/vocabulary/roadmap-template';
 import { checkDeclarationProblems } from '@/server/roadmap/check-roles';
 
 /** Every place in a template that cites the playbook: where it is, its key (if any), its sources. */

@@ -12,12 +12,19 @@ export type Target = TestServer & {
   setMode(mode: TargetMode, path?: string): void;
   /** Arrival times (performance.now() ms) per path. */
   hits: Map<string, number[]>;
+  /**
+   * Holds every request to `path` unanswered until released (then answers as its mode says), so
+   * a test can act while a request is known to be in flight instead of sleeping. `arrived`
+   * resolves when `count` requests are being held.
+   */
+  hold(path: string, count?: number): { arrived: Promise<void>; release(): void };
 };
 
 export async function startTarget(): Promise<Target> {
   const modes = new Map<string, TargetMode>();
   let fallback: TargetMode = 'ok';
   const hits = new Map<string, number[]>();
+  const holds = new Map<string, { held: (() => void)[]; count: number; arrived: () => void; released: boolean }>();
   const server = await startHttpServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0]!;
     const list = hits.get(path) ?? [];
@@ -27,15 +34,33 @@ export async function startTarget(): Promise<Target> {
     const mode = modes.get(path) ?? fallback;
     if (mode === 'hang') return; // never answers; the client's timeout ends it
     const answer = () => {
+      if (res.destroyed) return;
       res.writeHead(mode === 'fail' ? 503 : 200, { 'content-type': 'text/plain' });
       res.end(mode === 'fail' ? 'maintenance' : 'all good');
     };
-    if (typeof mode === 'object') setTimeout(answer, mode.delayMs);
-    else answer();
+    const respond = typeof mode === 'object' ? () => setTimeout(answer, mode.delayMs) : answer;
+    const hold = holds.get(path);
+    if (hold && !hold.released) {
+      hold.held.push(respond);
+      if (hold.held.length >= hold.count) hold.arrived();
+    } else respond();
   });
   return {
     ...server,
     hits,
+    hold(path, count = 1) {
+      let arrived!: () => void;
+      const promise = new Promise<void>((resolve) => (arrived = resolve));
+      const hold = { held: [] as (() => void)[], count, arrived, released: false };
+      holds.set(path, hold);
+      return {
+        arrived: promise,
+        release() {
+          hold.released = true;
+          for (const respond of hold.held.splice(0)) respond();
+        },
+      };
+    },
     setMode(mode, path) {
       if (path) modes.set(path, mode);
       else {

@@ -55,6 +55,9 @@ async function start(server: net.Server & Closable, scheme: 'http' | 'https' | '
     acceptedConnections: tracked.count,
     close: () =>
       new Promise<void>((resolve) => {
+        // Kept-alive and half-answered connections would hold close() open (an afterAll that
+        // times out under load): HTTP servers drop theirs, and every accepted socket is destroyed.
+        (server as Partial<http.Server>).closeAllConnections?.();
         for (const socket of tracked.sockets) socket.destroy();
         server.close(() => resolve());
       }),

@@ -10,7 +10,7 @@
  *                     any access FORBIDDEN; outsiders NOT_FOUND.
  */
 import type { Actor, World } from './authorization-world';
-import { STAGE_KEYS, type StageKey } from '@/server/projects/kinds';
+import { STAGE_KEYS, type StageKey } from '@/lib/vocabulary/projects';
 import { FOUNDER_CHECKLIST } from '@/server/roadmap/founder-checklist';
 
 export type MatrixEntry =

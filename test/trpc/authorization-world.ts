@@ -6,7 +6,7 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { checkRuns, checklistItems, domainOwnership, findingEvents, findings, manualRisks, projectRoadmaps, projectShares, projectStages, projects, workspaceInvitations, workspaceMembers, workspaces } from '@/db/schema';
-import { STAGE_KEYS, type StageKey } from '@/server/projects/kinds';
+import { STAGE_KEYS, type StageKey } from '@/lib/vocabulary/projects';
 import { instantiateRoadmap } from '@/server/roadmap/instantiate';
 import { getTemplate } from '@/server/roadmap/templates';
 import type { Database } from '@/db/types';

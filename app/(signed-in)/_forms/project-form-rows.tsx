@@ -7,7 +7,7 @@ import { PlusIcon, XIcon } from '@/components/ui/icons';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import type { FieldErrors } from '@/app/_lib/trpc';
-import { ENDPOINT_KIND_LABELS, ENDPOINT_KINDS, HTTP_METHODS, type EndpointKind, type HttpMethod } from '@/server/projects/kinds';
+import { ENDPOINT_KIND_LABELS, ENDPOINT_KINDS, HTTP_METHODS, type EndpointKind, type HttpMethod } from '@/lib/vocabulary/projects';
 
 export type EndpointRow = { rowId: number; kind: EndpointKind; method: HttpMethod; url: string; label?: string };
 export type EnvironmentRow = { rowId: number; name: string; url: string };

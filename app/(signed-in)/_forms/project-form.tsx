@@ -26,7 +26,7 @@ import {
   type Maturity,
   type ProductType,
   type Segment,
-} from '@/server/projects/kinds';
+} from '@/lib/vocabulary/projects';
 import { EndpointRows, EnvironmentRows, type EndpointRow, type EnvironmentRow } from './project-form-rows';
 
 export type ProjectFormValues = {

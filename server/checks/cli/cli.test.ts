@@ -11,13 +11,15 @@ const CLI = path.join(ROOT, 'scripts/launch-ready-cli.ts');
 
 function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', CLI, ...args], { cwd: ROOT, timeout: 30_000, env: { ...process.env, ...env } }, (error, stdout, stderr) => {
+    execFile(process.execPath, ['--import', 'tsx', CLI, ...args], { cwd: ROOT, timeout: 120_000, env: { ...process.env, ...env } }, (error, stdout, stderr) => {
       resolve({ code: error ? (typeof error.code === 'number' ? error.code : 99) : 0, stdout, stderr });
     });
   });
 }
 
-describe('launch-ready CLI', () => {
+// Each case starts a tsx process (seconds on a quiet machine, far more on a loaded one): the
+// bounds below only stop a hung CLI, they measure nothing.
+describe('launch-ready CLI', { timeout: 150_000 }, () => {
   let product: TestProduct;
   let dir: string;
   let planted: FakeSecrets;

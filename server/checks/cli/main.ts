@@ -21,6 +21,7 @@ import type { CheckDeps, CheckEndpoint, CheckTarget, Severity } from '../types';
 import { checkEnv, formatEnvCheck } from './env-check';
 import { findingsAtOrAbove, formatText, type FailOn } from './report';
 import { scanDirectory } from './scan-dir';
+import { FINDING_SEVERITIES } from '@/lib/vocabulary/roadmap';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -29,7 +30,7 @@ export interface CliIo {
 
 class UsageError extends Error {}
 
-const SEVERITIES: readonly FailOn[] = ['critical', 'high', 'medium', 'low', 'info', 'none'];
+const SEVERITIES: readonly FailOn[] = [...FINDING_SEVERITIES, 'none'];
 const METHODS: readonly CheckEndpoint['method'][] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
 export const USAGE = `Usage:

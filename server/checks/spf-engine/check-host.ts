@@ -2,7 +2,7 @@
  * RFC 7208 check_host(): evaluates an SPF policy for a client IP and sender over
  * an injected resolver. Runs the OpenSPF conformance suite (see check-host.test.ts).
  */
-import ipaddr from 'ipaddr.js';
+import type ipaddr from 'ipaddr.js';
 import { isIP } from 'node:net';
 import { parseAddress } from '@/server/net/address-policy';
 import type { DnsResolver } from '@/server/net/resolver';

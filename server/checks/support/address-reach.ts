@@ -60,6 +60,6 @@ export async function reachAddresses(deps: CheckDeps, addresses: readonly { addr
     return within(knockHttp(deps, address), 'silent' as Knock);
   });
   const reach = new Map<string, Reach>([...byAddress.keys()].map((address) => [address, 'unknown' as Reach]));
-  dialled.forEach(([address], index) => reach.set(address, states[index]!));
+  for (const [index, [address]] of dialled.entries()) reach.set(address, states[index]!);
   return reach;
 }

@@ -5,7 +5,7 @@
  */
 import { getChatbotSettings, latestFinishedRun, listPrompts, listRunResults } from '@/db/queries/chatbot';
 import { expectationLabel } from '@/server/chatbot/evaluate';
-import { PROMPT_CATEGORY_LABELS } from '@/server/chatbot/vocabulary';
+import { PROMPT_CATEGORY_LABELS } from '@/lib/vocabulary/chatbot';
 import type { ChatbotPack, Measured } from '../types';
 import type { SourceContext } from './context';
 

@@ -1,5 +1,5 @@
 /** Checklist items tied to given automated checks: what people verified by hand, with evidence. */
-import { STAGE_LABELS } from '@/server/projects/kinds';
+import { STAGE_LABELS } from '@/lib/vocabulary/projects';
 import type { ChecklistSignal } from '../types';
 import type { SourceContext } from './context';
 

@@ -4,7 +4,7 @@ import { getProject } from '@/db/queries/projects';
 import { listEvidence, listItems, listStages, type ItemRow } from '@/db/queries/roadmap';
 import { assessProject, type Assessment } from '@/server/services/roadmap';
 import { notFound } from '@/server/errors';
-import { absoluteEvidenceUrl } from '@/server/check-runs/links';
+import { absoluteEvidenceUrl } from '@/lib/check-run-links';
 
 export type SourceContext = {
   db: Database;

@@ -1,5 +1,5 @@
 /** Domain and routing map: what the project declares, what checks measured, what people verified. */
-import { ENDPOINT_KIND_LABELS } from '@/server/projects/kinds';
+import { ENDPOINT_KIND_LABELS } from '@/lib/vocabulary/projects';
 import type { DomainSection } from '../types';
 import { checklistSignals } from './checklist-signals';
 import { latestCheckResults } from './check-results';

@@ -1,6 +1,6 @@
 /** The risk list in fix order: concrete findings with their fix, people's risks with their detail, unverified critical items. */
 import { listManualRisks } from '@/db/queries/roadmap';
-import { STAGE_LABELS } from '@/server/projects/kinds';
+import { STAGE_LABELS } from '@/lib/vocabulary/projects';
 import type { RiskRow } from '../types';
 import type { SourceContext } from './context';
 

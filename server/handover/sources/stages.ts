@@ -1,5 +1,5 @@
 /** Stage-by-stage status, each item with the evidence that closed it (or shows it failing). */
-import { STAGE_LABELS } from '@/server/projects/kinds';
+import { STAGE_LABELS } from '@/lib/vocabulary/projects';
 import type { StageSection } from '../types';
 import type { SourceContext } from './context';
 

@@ -1,39 +1,32 @@
-/** TLS certificates with expiry dates, from the latest `tls` check results. */
+/** TLS certificates with expiry dates, from the latest `tls` check result, read through its evidence contract. */
 import type { TlsCertificate, TlsSection } from '../types';
 import { checklistSignals } from './checklist-signals';
-import { latestCheckResults } from './check-results';
 import type { SourceContext } from './context';
 import { and, desc, eq } from 'drizzle-orm';
 import { checkResults, type StoredFinding } from '@/db/schema';
+import { readEvidence } from '@/server/checks/evidence';
+import { tlsFindingEvidence, type TlsEvidence } from '@/server/checks/evidence/tls';
 
 const NOT_MEASURED = 'Certificate expiry dates have not been measured yet: run the TLS check on the Routing & edge stage, or add a certificate monitor on the Observability stage.';
+const OLDER_FORMAT = 'The latest TLS check result is evidence in an older format, so its certificate dates are not shown: run the TLS check again on the Routing & edge stage.';
 
-type CertEvidence = { host?: unknown; domain?: unknown; notAfter?: unknown; validTo?: unknown; expiresAt?: unknown };
+const DAY_MS = 86_400_000;
 
-/** The list of certificates inside a check's evidence (`{ hosts: [...] }` from the TLS check, or similar shapes). */
-function listOf(evidence: unknown): unknown[] {
-  if (Array.isArray(evidence)) return evidence;
-  if (evidence && typeof evidence === 'object') {
-    const e = evidence as { hosts?: unknown; certificates?: unknown };
-    if (Array.isArray(e.hosts)) return e.hosts;
-    if (Array.isArray(e.certificates)) return e.certificates;
-  }
-  return [evidence];
-}
+/** The findings about one host; a finding whose evidence names no host is about none. */
+const findingsOf = (findings: StoredFinding[], host: string) => findings.filter((f) => tlsFindingEvidence.safeParse(f.evidence).data?.host === host);
 
-/** Reads host and expiry from a check's evidence, whichever of the usual field names it uses. */
-function certificatesFrom(evidence: unknown, fallbackHost: string, now: Date, status: string, findings: StoredFinding[]): TlsCertificate[] {
-  return listOf(evidence).flatMap((raw) => {
-    if (!raw || typeof raw !== 'object') return [];
-    const e = raw as CertEvidence;
-    const host = typeof e.host === 'string' ? e.host : typeof e.domain === 'string' ? e.domain : fallbackHost;
-    const expiry = [e.validTo, e.notAfter, e.expiresAt].find((v) => typeof v === 'string' && !Number.isNaN(Date.parse(v))) as string | undefined;
-    const expiresOn = expiry ? new Date(expiry).toISOString().slice(0, 10) : null;
-    const daysLeft = expiry ? Math.floor((Date.parse(expiry) - now.getTime()) / 86_400_000) : null;
+function certificatesFrom(evidence: TlsEvidence, now: Date, status: string, findings: StoredFinding[]): TlsCertificate[] {
+  return evidence.hosts.map((entry) => {
+    const expiry = 'validTo' in entry && entry.validTo && !Number.isNaN(Date.parse(entry.validTo)) ? entry.validTo : null;
     // The TLS check ties each finding to its host; without one, the run's result stands.
-    const own = findings.filter((f) => (f.evidence as { host?: unknown } | null)?.host === host);
+    const own = findingsOf(findings, entry.host);
     const hostStatus = own.length === 0 ? (findings.length === 0 ? status : 'pass') : own.some((f) => f.severity === 'critical' || f.severity === 'high') ? 'fail' : 'warn';
-    return [{ host, expiresOn, daysLeft, status: hostStatus }];
+    return {
+      host: entry.host,
+      expiresOn: expiry ? new Date(expiry).toISOString().slice(0, 10) : null,
+      daysLeft: expiry ? Math.floor((Date.parse(expiry) - now.getTime()) / DAY_MS) : null,
+      status: hostStatus,
+    };
   });
 }
 
@@ -44,13 +37,13 @@ export async function buildTls(ctx: SourceContext): Promise<TlsSection> {
     .where(and(eq(checkResults.projectId, ctx.projectId), eq(checkResults.checkId, 'tls')))
     .orderBy(desc(checkResults.createdAt))
     .limit(1);
-  const certificates = latest ? certificatesFrom(latest.evidence, ctx.project.primaryDomain, ctx.now, latest.status, latest.findings) : [];
+  const read = latest ? readEvidence('tls', latest.evidence) : ({ state: 'none' } as const);
+  const certificates = read.state === 'read' ? certificatesFrom(read.evidence, ctx.now, latest!.status, latest!.findings) : [];
   return {
     certificates:
       certificates.length > 0
         ? { state: 'measured', measuredAt: latest!.createdAt.toISOString(), data: certificates }
-        : { state: 'not-measured', note: NOT_MEASURED },
+        : { state: 'not-measured', note: read.state === 'older-format' ? OLDER_FORMAT : NOT_MEASURED },
     checklist: checklistSignals(ctx, ['tls', 'hsts']),
   };
 }
-

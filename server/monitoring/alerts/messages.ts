@@ -57,9 +57,9 @@ export function alertAbout(p: AlertPayload): string {
 }
 
 export function alertHtml(p: AlertPayload, appUrl?: string): string {
-  const escape = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+  const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
   return alertText(p, appUrl)
     .split('\n')
-    .map((line) => (line ? `<p>${escape(line)}</p>` : ''))
+    .map((line) => (line ? `<p>${escapeHtml(line)}</p>` : ''))
     .join('');
 }

@@ -1,4 +1,4 @@
-import type { SeedSource } from '../types';
+import type { SeedSource } from '@/lib/vocabulary/roadmap-template';
 
 /**
  * `cite(seed)('Stage 1: Quick audit > Checks#1-3', 'The Minimum Bar#5')` → SeedSource[].

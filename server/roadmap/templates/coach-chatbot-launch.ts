@@ -1,4 +1,4 @@
-import type { RoadmapTemplate } from '../types';
+import type { RoadmapTemplate } from '@/lib/vocabulary/roadmap-template';
 import { citer } from './cite';
 
 /** Seed 003: AI chatbot for coach and consultant businesses, demo → launch. */

@@ -1,4 +1,4 @@
-import type { RoadmapTemplate } from '../types';
+import type { RoadmapTemplate } from '@/lib/vocabulary/roadmap-template';
 import { citer } from './cite';
 
 /** Seed 002: subscription dashboard for coaches and consultants, idea → prototype. */

@@ -1,4 +1,4 @@
-import type { RoadmapTemplate } from '../types';
+import type { RoadmapTemplate } from '@/lib/vocabulary/roadmap-template';
 import { coachChatbotLaunch } from './coach-chatbot-launch';
 import { coachDashboardPrototype } from './coach-dashboard-prototype';
 import { membershipChatbotPrototype } from './membership-chatbot-prototype';

@@ -1,4 +1,4 @@
-import type { RoadmapTemplate } from '../types';
+import type { RoadmapTemplate } from '@/lib/vocabulary/roadmap-template';
 import { citer } from './cite';
 
 /** Seed 000: membership community app, first customers → repeatable growth. */

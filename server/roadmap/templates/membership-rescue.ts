@@ -1,4 +1,4 @@
-import type { RoadmapTemplate } from '../types';
+import type { RoadmapTemplate } from '@/lib/vocabulary/roadmap-template';
 import { citer } from './cite';
 
 /** Seed 004: rescue sprint for an AI-built membership community app (7-day plan). */

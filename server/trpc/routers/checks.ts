@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { idSchema, projectProcedure, router } from '../init';
 import { notFound } from '@/server/errors';
 import { getRun, listResults, listRuns, previousResults } from '@/db/queries/check-runs';
-import { STAGE_KEYS } from '@/server/projects/kinds';
+import { STAGE_KEYS } from '@/lib/vocabulary/projects';
 import { diffRuns } from '@/server/check-runs/diff';
 import { failAbandonedRuns, startCheckRun } from '@/server/check-runs/run';
 import { orderResults, summariseResults } from '@/server/check-runs/summary';
@@ -10,6 +10,7 @@ import { checkRunReport, checkTitle } from '@/server/check-runs/report';
 import { checkOwnership, issueOwnershipToken, ownershipState } from '@/server/check-runs/ownership';
 import { readSchedule, setSchedule } from '@/server/scheduled-checks/settings';
 import { CHECK_SCHEDULE_FREQUENCIES } from '@/db/schema';
+import { isCheckId, OLDER_FORMAT, readEvidence } from '@/server/checks/evidence';
 import { projectScope } from '@/server/services/scope';
 
 export const checksRouter = router({
@@ -34,7 +35,8 @@ export const checksRouter = router({
       return {
         ...run,
         summary: run.status === 'done' ? summariseResults(ordered) : null,
-        results: ordered.map((r) => ({ ...r, title: checkTitle(r.checkId) })),
+        // What each check looked at, read through its evidence contract (never guessed at).
+        results: ordered.map((r) => ({ ...r, title: checkTitle(r.checkId), evidence: isCheckId(r.checkId) ? readEvidence(r.checkId, r.evidence) : ({ state: 'older-format', note: OLDER_FORMAT } as const) })),
         changes: run.status === 'done' ? diffRuns(previous, results) : [],
       };
     }),

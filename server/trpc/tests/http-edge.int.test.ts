@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, TEST_APP_URL, TEST_PASSWORD, type TestApp } from '@/test/harness';
 import { trpcHttpHandler, TRPC_MAX_BATCH, TRPC_MAX_BODY_BYTES } from '@/server/trpc/http-handler';
-import { createReadCache } from '@/server/trpc/read-cache';
+import { createReadCache } from '@/server/read-cache';
 import { appCheckDeps } from '@/server/check-runs/network';
 import type { Context } from '../context';
 

@@ -1,5 +1,5 @@
 /**
- * Cached project reads (server/trpc/read-cache.ts): a repeated read costs only its authorization
+ * Cached project reads (server/read-cache.ts): a repeated read costs only its authorization
  * query, and every kind of change a read shows — made through the app or straight in the
  * database, as the monitor workers do — is visible on the very next read, because database
  * triggers bump the project's revisions in the same transaction (migration 0005).
@@ -12,7 +12,7 @@ import { monitorProjectRollups, projectShares, user, workspaceMembers } from '@/
 import type { SessionUser } from '../context';
 import { createCaller } from '../root';
 import { createAccessMemo } from '../access-memo';
-import { createReadCache } from '../read-cache';
+import { createReadCache } from '@/server/read-cache';
 
 let app: TestApp;
 let founder: SessionUser;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '@/test/harness';
 import { checkRuns, projectRoadmaps, projectShares } from '@/db/schema';
-import { STAGE_KEYS } from '@/server/projects/kinds';
+import { STAGE_KEYS } from '@/lib/vocabulary/projects';
 import { newToken } from '@/server/services/tokens';
 import { TEMPLATES } from '@/server/roadmap/templates';
 import type { SessionUser } from '../context';

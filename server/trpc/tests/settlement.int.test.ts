@@ -9,7 +9,7 @@ import { and, eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '@/test/harness';
 import { activityLog, checklistItems, itemEvidence, projectShares } from '@/db/schema';
 import { listItems, type ItemRow } from '@/db/queries/roadmap';
-import { STAGE_KEYS, type StageKey } from '@/server/projects/kinds';
+import { STAGE_KEYS, type StageKey } from '@/lib/vocabulary/projects';
 import { newToken } from '@/server/services/tokens';
 import { PASS_NEEDS_EVIDENCE } from '@/server/services/checklist';
 import { settleItems } from '@/server/check-runs/settle';

@@ -3,7 +3,7 @@ import { Frame } from '@/app/_lib/frame';
 import { loadOrNotFound } from '@/app/_lib/guard';
 import { readProject, readRoadmapOverview } from '@/app/_lib/project-reads';
 import { ProjectNav } from '@/components/shell/project-nav';
-import { STAGE_LABELS } from '@/server/projects/kinds';
+import { STAGE_LABELS } from '@/lib/vocabulary/projects';
 
 export default async function ProjectLayout({ children, params }: { children: ReactNode; params: Promise<{ projectId: string }> }) {
   const { projectId } = await params;

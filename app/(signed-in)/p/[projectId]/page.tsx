@@ -13,7 +13,7 @@ import { ScheduleStatus } from './_components/schedule-status';
 import { MinimumBarCard, RescuePlanCard } from './_components/playbook-advice';
 import { serverCaller } from '@/server/trpc/server-caller';
 import { readProject, readRoadmapOverview } from '@/app/_lib/project-reads';
-import { ENDPOINT_KIND_LABELS, MATURITY_LABELS, PRODUCT_TYPE_LABELS, SEGMENT_LABELS } from '@/server/projects/kinds';
+import { ENDPOINT_KIND_LABELS, MATURITY_LABELS, PRODUCT_TYPE_LABELS, SEGMENT_LABELS } from '@/lib/vocabulary/projects';
 
 export const metadata: Metadata = { title: 'Project overview' };
 

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { projectProcedure } from '../../init';
-import type { StageKey } from '@/server/projects/kinds';
+import type { StageKey } from '@/lib/vocabulary/projects';
 import { addComment, addEvidence, addItem, updateItem } from '@/server/services/checklist';
 import { commentSchema, evidenceSchema, ITEM_FILTERS, itemChangesSchema, newItemSchema } from './item-schemas';
 import { loadStageView } from './stage-view';

@@ -1,11 +1,10 @@
 /** Input schemas for checklist items, shared by every stage router. */
 import { z } from 'zod';
 import { idSchema } from '../../init';
-import { calendarDateSchema, noCredentialsInLinks, optionalText, patchText, requiredText, safeText } from '@/server/validation';
+import { IMPACT_AREAS, ITEM_KINDS, ITEM_STATUSES, SEVERITIES } from '@/lib/vocabulary/roadmap';
+import { calendarDateSchema, noCredentialsInLinks, patchText, requiredText, safeText } from '@/server/validation';
 
-const ITEM_STATUSES = ['todo', 'in_progress', 'passed', 'failed', 'not_applicable'] as const;
-export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
-export const IMPACT_AREAS = ['onboarding', 'revenue', 'security', 'deliverability', 'operations'] as const;
+export { IMPACT_AREAS, SEVERITIES };
 export const ITEM_FILTERS = ['all', 'mine', 'overdue', 'failing', 'critical'] as const;
 export type ItemFilter = (typeof ITEM_FILTERS)[number];
 
@@ -46,7 +45,7 @@ export const commentSchema = z.object({
 export const newItemSchema = z.object({
   title: requiredText(200, 'Give the item a title.', 'Keep the title under 200 characters.').min(3, 'Give the item a title.'),
   detail: patchText(2000, 'Keep the detail under 2,000 characters.', multiline),
-  kind: z.enum(['check', 'deliverable'], 'Choose check or deliverable.'),
+  kind: z.enum(ITEM_KINDS, 'Choose check or deliverable.'),
   severity: z.enum(SEVERITIES, 'Choose a severity.'),
   impact: z.enum(IMPACT_AREAS, 'Choose an impact area.'),
 });

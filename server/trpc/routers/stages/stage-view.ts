@@ -2,7 +2,7 @@
 import type { Database } from '@/db/types';
 import { getRoadmapRow, listComments, listEvidence, listItems, listStages, type ItemRow } from '@/db/queries/roadmap';
 import { listMembers } from '@/db/queries/workspaces';
-import type { StageKey } from '@/server/projects/kinds';
+import type { StageKey } from '@/lib/vocabulary/projects';
 import { assessReadiness, stageProgress } from '@/server/roadmap/readiness';
 import { chapterLabel } from '@/server/roadmap/chapters';
 import { stageAdvice } from '@/server/roadmap/advice';

@@ -8,13 +8,13 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
-import { Badge, type BadgeTone } from '@/components/ui/badge';
+import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { ProgressBar } from '@/components/ui/progress';
 import { useToast } from '@/components/ui/toast';
 import { messageOf, useTRPC } from '@/app/_lib/trpc';
-import type { StageKey } from '@/server/projects/kinds';
+import type { StageKey } from '@/lib/vocabulary/projects';
 import { RESULT_TONES, SEVERITY_TONES, SkippedReason } from './check-labels';
 
 type Props = { projectId: string; stageKey?: StageKey; latestRunId: string | null; canRun: boolean };
@@ -135,6 +135,14 @@ export function CheckRunPanel({ projectId, stageKey, latestRunId, canRun }: Prop
                   ))}
                 </ul>
                 )}
+                {result.evidence.state === 'read' ? (
+                  <details className="mt-2">
+                    <summary className="cursor-pointer text-xs text-fg-muted">What the check looked at</summary>
+                    <pre tabIndex={0} className="mt-1 max-h-60 overflow-auto rounded-control bg-surface-sunken p-2 text-xs">{JSON.stringify(result.evidence.evidence, null, 2)}</pre>
+                  </details>
+                ) : result.evidence.state === 'older-format' ? (
+                  <p className="mt-2 text-xs text-fg-muted">{result.evidence.note}</p>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -4,7 +4,7 @@
  */
 import Link from 'next/link';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import { STAGE_LABELS } from '@/server/projects/kinds';
+import { STAGE_LABELS } from '@/lib/vocabulary/projects';
 import type { AppRouter } from '@/server/trpc/root';
 import type { inferRouterOutputs } from '@trpc/server';
 

@@ -8,7 +8,7 @@ import { VerdictBadge } from '@/components/roadmap/verdict-badge';
 import { IMPACT_LABELS, SEVERITY_LABELS, SEVERITY_TONES, VERDICTS } from '@/components/roadmap/labels';
 import type { AppRouter } from '@/server/trpc/root';
 import type { inferRouterOutputs } from '@trpc/server';
-import { STAGE_LABELS } from '@/server/projects/kinds';
+import { STAGE_LABELS } from '@/lib/vocabulary/projects';
 import { RISK_STATES, riskAnchor, riskFix } from '../risks/risk-view';
 import { formatDate } from '@/components/ui/dates';
 

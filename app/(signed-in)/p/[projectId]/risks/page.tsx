@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { SEVERITIES } from '@/lib/vocabulary/roadmap';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -17,7 +18,7 @@ type Counts = { critical: number; high: number; medium: number; low: number; acc
 
 /** e.g. "Open findings: 1 critical, 2 high. 1 accepted, 4 fixed." */
 function countLine(counts: Counts): string {
-  const open = (['critical', 'high', 'medium', 'low'] as const).filter((s) => counts[s] > 0).map((s) => `${counts[s]} ${s}`);
+  const open = SEVERITIES.filter((s) => counts[s] > 0).map((s) => `${counts[s]} ${s}`);
   const closed = [counts.accepted > 0 ? `${counts.accepted} accepted` : null, counts.fixed > 0 ? `${counts.fixed} fixed` : null].filter(Boolean);
   return `${open.length > 0 ? `Open findings: ${open.join(', ')}.` : 'No open findings.'}${closed.length > 0 ? ` ${closed.join(', ')}.` : ''}`;
 }
@@ -44,7 +45,7 @@ export default async function RisksPage({ params }: { params: Promise<{ projectI
         title="Risks"
         description="What the automated checks found, failing and unverified critical items, checks that could not run and risks you added — in the order to fix them: the most severe first, revenue and trust (security, email deliverability) before onboarding and operations."
       />
-      <p className="text-sm text-fg" aria-label="Risk summary">
+      <p className="text-sm text-fg">
         <span className="font-medium">
           {risks.ranked.length} {risks.ranked.length === 1 ? 'risk' : 'risks'} to fix.
         </span>{' '}

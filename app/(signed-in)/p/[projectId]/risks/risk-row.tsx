@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
 import { IMPACT_LABELS, SEVERITY_LABELS, SEVERITY_TONES } from '@/components/roadmap/labels';
 import type { RankedRisk } from '@/server/roadmap/risks';
-import { STAGE_LABELS } from '@/server/projects/kinds';
+import { STAGE_LABELS } from '@/lib/vocabulary/projects';
 import { FindingActions, type FindingOwner, type Member } from './finding-forms';
 import { FindingHistory } from './finding-history';
 import { RiskStatusButton } from './risk-forms';
@@ -23,7 +23,8 @@ export function RiskRow({ projectId, risk, canEdit, members, owner }: Props) {
   return (
     <li id={riskAnchor(risk)} className={TARGET_ROW}>
       <div className="flex gap-3">
-        <span className="w-6 shrink-0 pt-0.5 text-right text-sm font-semibold text-fg-muted tabular-nums" aria-label={`Fix order ${risk.rank}`}>
+        <span className="w-6 shrink-0 pt-0.5 text-right text-sm font-semibold text-fg-muted tabular-nums">
+          <span className="sr-only">Fix order </span>
           {risk.rank}
         </span>
         <div className="grid min-w-0 flex-1 gap-2">

@@ -11,13 +11,13 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/com
 import { PageHeader } from '@/components/ui/page-header';
 import { loadOrNotFound } from '@/app/_lib/guard';
 import { serverCaller } from '@/server/trpc/server-caller';
-import { STAGE_LABELS } from '@/server/projects/kinds';
+import { STAGE_LABELS } from '@/lib/vocabulary/projects';
 import { AutoRefresh } from '../../monitors/_components/actions';
 import { RESULT_TONES, SEVERITY_TONES, SkippedReason } from '../../_components/check-labels';
 
 export const metadata: Metadata = { title: 'Check run' };
 
-const when = (d: Date) => d.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }) + ' UTC';
+const when = (d: Date) => `${d.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })} UTC`;
 const SEVERITY_HEADINGS = { critical: 'Critical', high: 'High', medium: 'Medium', low: 'Low', info: 'For information' } as const;
 const lower = (status: keyof typeof RESULT_TONES) => RESULT_TONES[status].label.toLowerCase();
 

@@ -1,5 +1,5 @@
 'use client';
-import { type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
@@ -8,7 +8,7 @@ import { Select } from '@/components/ui/select';
 import type { ImpactValue, SeverityValue } from '@/components/roadmap/labels';
 import { ImpactField, SeverityField } from '@/components/roadmap/severity-impact-fields';
 import { useFormAction } from '@/app/_lib/use-form-action';
-import type { StageKey } from '@/server/projects/kinds';
+import type { StageKey } from '@/lib/vocabulary/projects';
 import { useStageMutations } from './use-stage-mutations';
 
 /** Adds an item the playbook did not have (e.g. a product-specific check). */

@@ -16,7 +16,7 @@ import { Textarea } from '@/components/ui/textarea';
 import { Alert } from '@/components/ui/alert';
 import { IMPACT_LABELS, SEVERITY_LABELS, SEVERITY_TONES, STATUS_OPTIONS, statusOption, type ImpactValue, type ItemStatusValue, type SeverityValue } from '@/components/roadmap/labels';
 import { useFormAction } from '@/app/_lib/use-form-action';
-import type { StageKey } from '@/server/projects/kinds';
+import type { StageKey } from '@/lib/vocabulary/projects';
 import { useStageMutations } from './use-stage-mutations';
 import { ItemFindings } from './item-findings';
 import { CheckConfirmation, PassDialog } from './pass-controls';

@@ -10,7 +10,7 @@ import { StageStepper } from '@/components/roadmap/stage-stepper';
 import { loadOrNotFound } from '@/app/_lib/guard';
 import { serverCaller } from '@/server/trpc/server-caller';
 import { readProject, readRoadmapOverview } from '@/app/_lib/project-reads';
-import { STAGE_KEYS, STAGE_LABELS, type StageKey } from '@/server/projects/kinds';
+import { STAGE_KEYS, STAGE_LABELS, type StageKey } from '@/lib/vocabulary/projects';
 import { ChecklistItemCard } from './checklist-item-card';
 import { AddItemForm } from './add-item-form';
 import { StageTargets } from './stage-targets';

@@ -1,6 +1,6 @@
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
-import type { StageKey } from '@/server/projects/kinds';
-import type { Targets } from '@/server/roadmap/types';
+import type { StageKey } from '@/lib/vocabulary/projects';
+import type { Targets } from '@/lib/vocabulary/roadmap-template';
 
 const SHOWN_ON: StageKey[] = ['audit', 'performance', 'observability'];
 

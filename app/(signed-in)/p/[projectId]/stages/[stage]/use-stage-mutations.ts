@@ -1,7 +1,7 @@
 'use client';
 import { useMutation } from '@tanstack/react-query';
 import { useTRPC } from '@/app/_lib/trpc';
-import type { StageKey } from '@/server/projects/kinds';
+import type { StageKey } from '@/lib/vocabulary/projects';
 
 /** The checklist mutations of one stage's router (every stage router has the same ones). */
 export function useStageMutations(stageKey: StageKey) {

@@ -18,7 +18,7 @@ import { Textarea } from '@/components/ui/textarea';
 import { useToast } from '@/components/ui/toast';
 import { fieldErrorsOf, messageOf, useTRPC, type FieldErrors } from '@/app/_lib/trpc';
 import { DEFAULT_CHAT_TEMPLATE } from '@/server/chat/template';
-import { PROMPT_CATEGORY_LABELS } from '@/server/chatbot/vocabulary';
+import { PROMPT_CATEGORY_LABELS } from '@/lib/vocabulary/chatbot';
 import { EverydayForm } from './everyday-form';
 import { PromptForm, type PromptDraft } from './prompt-form';
 import { RunResults } from './run-results';
@@ -104,6 +104,7 @@ export function ChatbotPanel({ projectId, canEdit, canRun }: { projectId: string
 
   const status = run.data?.status;
   const wasRunning = useRef(false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reacts to the run's status only; invalidate and router are stable for this purpose
   useEffect(() => {
     if (status === 'running') wasRunning.current = true;
     else if (wasRunning.current && status) {
@@ -111,7 +112,6 @@ export function ChatbotPanel({ projectId, canEdit, canRun }: { projectId: string
       void invalidate();
       router.refresh();
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [status]);
 
   const data = overview.data;
@@ -201,6 +201,7 @@ export function ChatbotPanel({ projectId, canEdit, canRun }: { projectId: string
               <p className="text-fg-muted">
                 Put this line in your bot’s system prompt. It means nothing to anyone, so any answer that contains it — or a large part of it — fails, in every run, and counts as a critical finding.
               </p>
+              {/* biome-ignore lint/a11y/useAriaPropsSupportedByRole: the browser spec finds the canary by this name; a named region would be the real fix */}
               <code className="w-fit rounded-control bg-surface-sunken px-2 py-1 text-sm break-all" aria-label="Leak canary">
                 {data.settings.canary}
               </code>

@@ -8,7 +8,7 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Textarea } from '@/components/ui/textarea';
-import { MAX_EVERYDAY_BATCH } from '@/server/chatbot/vocabulary';
+import { MAX_EVERYDAY_BATCH } from '@/lib/vocabulary/chatbot';
 
 export type EverydayDraft = { questions: string; keywords: string[]; withinMs: number };
 

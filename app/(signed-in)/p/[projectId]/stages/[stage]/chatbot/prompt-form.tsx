@@ -10,7 +10,7 @@ import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { Textarea } from '@/components/ui/textarea';
-import { PROMPT_CATEGORIES, PROMPT_CATEGORY_LABELS, PROMPT_SEVERITIES, type Expectation, type PromptCategory, type PromptSeverity } from '@/server/chatbot/vocabulary';
+import { PROMPT_CATEGORIES, PROMPT_CATEGORY_LABELS, PROMPT_SEVERITIES, type Expectation, type PromptCategory, type PromptSeverity } from '@/lib/vocabulary/chatbot';
 
 export type PromptDraft = { category: PromptCategory; title: string; prompt: string; severity: PromptSeverity; expectations: Expectation[] };
 
@@ -40,7 +40,11 @@ function expectationsOf(fields: ReturnType<typeof fieldsOf>, original: readonly 
   const words = fields.topic.split(',').map((w) => w.trim()).filter(Boolean);
   if (words.length > 0) out.push({ kind: 'on-topic', keywords: words });
   const seen = new Set<string>();
-  const extra = original.filter((e) => (seen.has(e.kind) ? true : (seen.add(e.kind), false)));
+  const extra = original.filter((e) => {
+    if (seen.has(e.kind)) return true;
+    seen.add(e.kind);
+    return false;
+  });
   return [...out, ...extra];
 }
 

@@ -13,7 +13,7 @@ import { useToast } from '@/components/ui/toast';
 import { messageOf, useTRPC } from '@/app/_lib/trpc';
 import type { AppRouter } from '@/server/trpc/root';
 import type { inferRouterOutputs } from '@trpc/server';
-import { PROMPT_CATEGORY_LABELS } from '@/server/chatbot/vocabulary';
+import { PROMPT_CATEGORY_LABELS } from '@/lib/vocabulary/chatbot';
 
 type RunDetail = inferRouterOutputs<AppRouter>['chatbot']['run'];
 type Result = RunDetail['results'][number];

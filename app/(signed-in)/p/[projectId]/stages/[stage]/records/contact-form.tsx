@@ -1,7 +1,7 @@
 'use client';
 /** Add or edit an escalation contact; inside the dialog, so field messages start fresh each time. */
 import { useMutation } from '@tanstack/react-query';
-import { type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
 import { Field } from '@/components/ui/field';

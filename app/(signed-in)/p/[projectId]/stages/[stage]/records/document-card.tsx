@@ -4,7 +4,7 @@
  * everyone else reads it. A starter text (the incident template) fills an empty document.
  */
 import { useMutation } from '@tanstack/react-query';
-import { type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';

@@ -1,7 +1,7 @@
 'use client';
 /** Adds a handover entry (under its list) or edits one (in a dialog). Improvements also get a business value. */
 import { useMutation } from '@tanstack/react-query';
-import { type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { Field } from '@/components/ui/field';

@@ -1,4 +1,4 @@
-import type { StageKey } from '@/server/projects/kinds';
+import type { StageKey } from '@/lib/vocabulary/projects';
 import { DeploymentRecords } from './deployment-records';
 import { HandoverRecords } from './handover-records';
 import { ObservabilityRecords } from './observability-records';

@@ -1,7 +1,7 @@
 'use client';
 /** The playbook's suggested weekly checks the project does not have yet; editors add the ones they want. */
 import { useMutation } from '@tanstack/react-query';
-import { type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
 import { useTRPC } from '@/app/_lib/trpc';
