@@ -39,30 +39,28 @@ export function JourneysCard({ projectId, journeys, canEdit }: { projectId: stri
   const base = `/p/${projectId}/monitors/journeys`;
   return (
     <Card>
-      <CardHeader
-        actions={
-          canEdit ? (
-            <div className="flex flex-wrap gap-2">
-              <ButtonLink variant="secondary" href={`${base}/new`}>
-                Add a sign-in journey
-              </ButtonLink>
-              <ButtonLink variant="secondary" href={`${base}/new?kind=api`}>
-                Add an API journey
-              </ButtonLink>
-              <ButtonLink variant="secondary" href={`${base}/new?kind=browser`}>
-                Add a browser journey
-              </ButtonLink>
-            </div>
-          ) : null
-        }
-      >
+      <CardHeader>
         <CardTitle>Journeys</CardTitle>
         <CardDescription>
           Several requests in a row, as a person would make them: sign in with a test account, then load a page only a signed-in person sees. Success rate = runs that passed ÷ runs that ran. The
           playbooks ask for more than 99 % of test sign-ins to succeed.
         </CardDescription>
       </CardHeader>
-      <CardContent>
+      <CardContent className="grid gap-4">
+        {canEdit ? (
+          // In the content, not the header's actions: two buttons beside the title overflow a phone.
+          <div className="flex flex-wrap gap-2">
+            <ButtonLink variant="secondary" href={`${base}/new`}>
+              Add a sign-in journey
+            </ButtonLink>
+            <ButtonLink variant="secondary" href={`${base}/new?kind=api`}>
+              Add an API journey
+            </ButtonLink>
+            <ButtonLink variant="secondary" href={`${base}/new?kind=browser`}>
+              Add a browser journey
+            </ButtonLink>
+          </div>
+        ) : null}
         {journeys.length === 0 ? (
           <p className="text-sm text-fg-muted">No journey yet. Without one, nothing measures whether people can actually sign in.</p>
         ) : (

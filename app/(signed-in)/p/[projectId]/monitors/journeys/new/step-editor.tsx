@@ -194,13 +194,13 @@ export function JourneyEditor({ projectId, origin, initial, kind }: { projectId:
                 <Textarea rows={2} value={step.capturesText} onChange={(e) => change(i, { capturesText: e.target.value })} />
               </Field>
               <div className="flex flex-wrap gap-2">
-                <Button type="button" variant="ghost" size="sm" disabled={i === 0} onClick={() => move(i, -1)} aria-label={`Move step ${i + 1} up`}>
+                <Button type="button" variant="ghost" size="sm" disabled={i === 0} onClick={() => move(i, -1)} aria-label={`Move up (step ${i + 1})`}>
                   Move up
                 </Button>
-                <Button type="button" variant="ghost" size="sm" disabled={i === steps.length - 1} onClick={() => move(i, 1)} aria-label={`Move step ${i + 1} down`}>
+                <Button type="button" variant="ghost" size="sm" disabled={i === steps.length - 1} onClick={() => move(i, 1)} aria-label={`Move down (step ${i + 1})`}>
                   Move down
                 </Button>
-                <Button type="button" variant="ghost" size="sm" disabled={steps.length === 1} onClick={() => setSteps((all) => all.filter((_, k) => k !== i))} aria-label={`Remove step ${i + 1}`}>
+                <Button type="button" variant="ghost" size="sm" disabled={steps.length === 1} onClick={() => setSteps((all) => all.filter((_, k) => k !== i))} aria-label={`Remove (step ${i + 1})`}>
                   Remove
                 </Button>
               </div>
