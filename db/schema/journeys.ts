@@ -5,7 +5,7 @@
  * run is kept with its per-step timings and masked excerpts (docs/decisions/0017).
  */
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, jsonb, pgEnum, pgTable, primaryKey, real, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, customType, index, integer, jsonb, pgEnum, pgTable, primaryKey, real, text, timestamp } from 'drizzle-orm/pg-core';
 import { user } from './auth';
 import { monitorState } from './monitoring';
 import { projects } from './projects';
@@ -52,7 +52,29 @@ export type StepOutcome = {
   excerpt: string | null;
 };
 
-/** 'browser' is reserved for browser journeys (built separately); the worker skips it until then. */
+export const BROWSER_ACTIONS = ['visit', 'fill', 'click', 'expect-text', 'expect-url'] as const;
+export type BrowserAction = (typeof BROWSER_ACTIONS)[number];
+
+/**
+ * One step of a browser journey, run in real Chromium. `target` is what the action works on: the
+ * address (visit), a CSS or text selector (fill, click), the text that must be visible
+ * (expect-text) or the address pattern the page must reach (expect-url, `*` matches anything).
+ * `value` is what `fill` types; it may hold {{secret.NAME}}.
+ */
+export type BrowserStep = {
+  name: string;
+  action: BrowserAction;
+  target: string;
+  value: string | null;
+  timeoutMs: number;
+};
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
+
+/** Browser journeys run in real Chromium through the same claim, write and alert path. */
 export const journeyKind = pgEnum('journey_kind', ['sign-in', 'api', 'browser']);
 
 export const journeys = pgTable(
@@ -66,6 +88,8 @@ export const journeys = pgTable(
     kind: journeyKind('kind').notNull(),
     /** Validated by journeyStepsSchema on every write; secrets only as {{secret.NAME}}. */
     steps: jsonb('steps').$type<JourneyStep[]>().notNull(),
+    /** The steps of a browser journey (kind 'browser'; `steps` is then empty). */
+    browserSteps: jsonb('browser_steps').$type<BrowserStep[]>().notNull().default([]),
     intervalSeconds: integer('interval_seconds').notNull(),
     enabled: boolean('enabled').notNull().default(true),
     /** Own success-rate target in percent; null → the playbook's (sign-in: loginSuccessPercent). */
@@ -116,3 +140,23 @@ export const journeyRuns = pgTable(
   },
   (t) => [primaryKey({ columns: [t.journeyId, t.scheduledAt] }), index('journey_runs_project_idx').on(t.projectId, t.scheduledAt)],
 );
+
+/**
+ * The screenshot of a browser journey's latest failure, one per journey (replaced by the next
+ * failure). Kept in the database rather than the data directory: workers on other machines write
+ * it and the web app reads it, and the embedded and PostgreSQL modes behave the same.
+ */
+export const journeyScreenshots = pgTable('journey_screenshots', {
+  journeyId: text('journey_id')
+    .primaryKey()
+    .references(() => journeys.id, { onDelete: 'cascade' }),
+  projectId: text('project_id')
+    .notNull()
+    .references(() => projects.id, { onDelete: 'cascade' }),
+  scheduledAt: timestamp('scheduled_at', { withTimezone: true }).notNull(),
+  takenAt: timestamp('taken_at', { withTimezone: true }).notNull(),
+  failedStep: integer('failed_step'),
+  /** The page's address when it failed, masked. */
+  pageUrl: text('page_url'),
+  png: bytea('png').notNull(),
+});

@@ -7,7 +7,7 @@
 import crypto from 'node:crypto';
 import { and, desc, eq } from 'drizzle-orm';
 import type { Database } from '@/db/types';
-import { journeyRuns, journeys, projectRoadmaps } from '@/db/schema';
+import { journeyRuns, journeys, journeyScreenshots, projectRoadmaps } from '@/db/schema';
 import { badInput, notFound } from '@/server/errors';
 import { firstSlot } from '@/server/monitoring/schedule';
 import { quoted, recordActivity } from '@/server/services/activity';
@@ -38,7 +38,7 @@ function describe(j: JourneyRow, rate: JourneyRates | undefined, targets: Awaite
     enabled: j.enabled,
     state: j.state,
     intervalSeconds: j.intervalSeconds,
-    stepCount: j.steps.length,
+    stepCount: j.kind === 'browser' ? j.browserSteps.length : j.steps.length,
     lastRunAt: j.lastRunAt,
     lastOk: j.lastOk,
     lastError: j.lastError,
@@ -62,7 +62,7 @@ async function ownJourney(db: Database, projectId: string, journeyId: string): P
 
 export async function getJourney(db: Database, projectId: string, journeyId: string, now = new Date()) {
   const journey = await ownJourney(db, projectId, journeyId);
-  const [rates, targets, runs] = await Promise.all([
+  const [rates, targets, runs, shots] = await Promise.all([
     projectJourneyRates(db, projectId, now),
     loginTarget(db, projectId),
     db
@@ -71,13 +71,17 @@ export async function getJourney(db: Database, projectId: string, journeyId: str
       .where(eq(journeyRuns.journeyId, journey.id))
       .orderBy(desc(journeyRuns.scheduledAt))
       .limit(30),
+    db.select().from(journeyScreenshots).where(eq(journeyScreenshots.journeyId, journey.id)),
   ]);
-  const secretNames = referencedSecretNames(JSON.stringify(journey.steps));
+  const shot = shots[0];
+  const secretNames = referencedSecretNames(JSON.stringify([journey.steps, journey.browserSteps]));
   return {
     summary: describe(journey, rates.get(journey.id), targets),
-    fields: { name: journey.name, kind: journey.kind, steps: journey.steps, intervalSeconds: journey.intervalSeconds, targetSuccessPercent: journey.targetSuccessPercent, failThreshold: journey.failThreshold, recoverThreshold: journey.recoverThreshold },
+    fields: { name: journey.name, kind: journey.kind, steps: journey.steps, browserSteps: journey.browserSteps, intervalSeconds: journey.intervalSeconds, targetSuccessPercent: journey.targetSuccessPercent, failThreshold: journey.failThreshold, recoverThreshold: journey.recoverThreshold },
     secretNames,
     runs,
+    /** The latest failure's screenshot (browser journeys): one small PNG, sent inline so the page needs no second, separately guarded route. */
+    screenshot: shot ? { scheduledAt: shot.scheduledAt, takenAt: shot.takenAt, failedStep: shot.failedStep, pageUrl: shot.pageUrl, dataUrl: `data:image/png;base64,${shot.png.toString('base64')}` } : null,
   };
 }
 
@@ -96,7 +100,7 @@ export async function createJourney(db: Database, scope: Scope, fields: JourneyF
 export async function createSignInJourney(db: Database, scope: Scope, input: { name: string; intervalSeconds: number; preset: SignInPreset }) {
   const parsed = journeyStepsSchema.safeParse(signInSteps(input.preset));
   if (!parsed.success) throw badInput(parsed.error.issues[0]?.message ?? 'These answers do not make a valid journey.');
-  return createJourney(db, scope, { name: input.name, kind: 'sign-in', steps: parsed.data, intervalSeconds: input.intervalSeconds, targetSuccessPercent: null, failThreshold: 2, recoverThreshold: 2 });
+  return createJourney(db, scope, { name: input.name, kind: 'sign-in', steps: parsed.data, browserSteps: [], intervalSeconds: input.intervalSeconds, targetSuccessPercent: null, failThreshold: 2, recoverThreshold: 2 });
 }
 
 export async function updateJourney(db: Database, scope: Scope, journeyId: string, fields: JourneyFields) {

@@ -12,6 +12,7 @@ import { expectedStatusSchema } from '@/server/monitoring/validation';
 import { checkTargetUrl, loopbackTargetsAllowed } from '@/server/net/target-url';
 import { isValidAnswerPath } from '@/server/chat/extract';
 import { placeholdersIn, VAR_NAME, withSampleValues } from './placeholders';
+import { browserStepsSchema } from './browser/browser-steps';
 
 export const MAX_STEPS = 10;
 export const MIN_JOURNEY_INTERVAL_SECONDS = 60;
@@ -122,18 +123,37 @@ export const journeyStepsSchema = z
     });
   });
 
-export const journeyFieldsSchema = z.object({
-  name: requiredText(120, 'Name the journey.', 'Keep the name under 120 characters.'),
-  kind: z.enum(['sign-in', 'api', 'browser']).refine((k) => k !== 'browser', 'Browser journeys are not available yet: use an API journey.'),
-  steps: journeyStepsSchema,
-  intervalSeconds: z
-    .number('Enter how often to run it, in seconds.')
-    .int('Use whole seconds.')
-    .min(MIN_JOURNEY_INTERVAL_SECONDS, 'Once a minute at the most often.')
-    .max(MAX_JOURNEY_INTERVAL_SECONDS, 'At least once an hour.')
-    .default(300),
-  targetSuccessPercent: z.number('Enter the target in percent, or leave it empty.').min(50, 'A target under 50 % says little.').max(100, 'At most 100 %.').nullish().transform((v) => v ?? null),
-  failThreshold: z.number().int('Use a whole number.').min(1, 'At least 1 failed run.').max(10, 'At most 10 failed runs in a row.').default(2),
-  recoverThreshold: z.number().int('Use a whole number.').min(1, 'At least 1 good run.').max(10, 'At most 10 good runs in a row.').default(2),
-});
+export const journeyFieldsSchema = z
+  .object({
+    name: requiredText(120, 'Name the journey.', 'Keep the name under 120 characters.'),
+    kind: z.enum(['sign-in', 'api', 'browser']),
+    /** Requests (sign-in and API journeys); empty for a browser journey. */
+    steps: z.array(z.unknown()).default([]),
+    /** Browser actions (browser journeys); empty otherwise. */
+    browserSteps: browserStepsSchema.default([]),
+    intervalSeconds: z
+      .number('Enter how often to run it, in seconds.')
+      .int('Use whole seconds.')
+      .min(MIN_JOURNEY_INTERVAL_SECONDS, 'Once a minute at the most often.')
+      .max(MAX_JOURNEY_INTERVAL_SECONDS, 'At least once an hour.')
+      .default(300),
+    targetSuccessPercent: z.number('Enter the target in percent, or leave it empty.').min(50, 'A target under 50 % says little.').max(100, 'At most 100 %.').nullish().transform((v) => v ?? null),
+    failThreshold: z.number().int('Use a whole number.').min(1, 'At least 1 failed run.').max(10, 'At most 10 failed runs in a row.').default(2),
+    recoverThreshold: z.number().int('Use a whole number.').min(1, 'At least 1 good run.').max(10, 'At most 10 good runs in a row.').default(2),
+  })
+  .transform((fields, ctx) => {
+    // The kind decides which list holds the steps; the other stays empty.
+    if (fields.kind === 'browser') {
+      if (fields.steps.length > 0) ctx.addIssue({ code: 'custom', path: ['steps'], message: 'A browser journey has browser steps only.' });
+      if (fields.browserSteps.length === 0) ctx.addIssue({ code: 'custom', path: ['browserSteps'], message: 'Add at least one step.' });
+      return { ...fields, steps: [] as JourneyStep[] };
+    }
+    if (fields.browserSteps.length > 0) ctx.addIssue({ code: 'custom', path: ['browserSteps'], message: 'Browser steps belong to a browser journey.' });
+    const steps = journeyStepsSchema.safeParse(fields.steps);
+    if (!steps.success) {
+      for (const issue of steps.error.issues) ctx.addIssue({ code: 'custom', path: ['steps', ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))], message: issue.message });
+      return z.NEVER;
+    }
+    return { ...fields, steps: steps.data };
+  });
 export type JourneyFields = z.output<typeof journeyFieldsSchema>;

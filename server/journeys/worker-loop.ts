@@ -1,13 +1,18 @@
 /**
  * The monitor worker's journey loop: claims due journeys (SKIP LOCKED, a lease), starts each at
  * its slot, buffers the results and writes them in batches; slots claimed too late are skipped,
- * not run late. Runs at most `concurrency` journeys at once, beside the monitors.
+ * not run late. Runs at most `concurrency` request journeys at once, beside the monitors, and
+ * browser journeys one at a time in the worker's one browser (at most `browser.maxQueued` claimed
+ * and waiting for it; without a browser pool, browser journeys are left to workers that have one).
  */
 import type { Database } from '@/db/types';
 import type { HttpClient } from '@/server/net';
 import { graceMs } from '@/server/monitoring/schedule';
 import { claimDueJourneys, releaseJourneyLeases, type ClaimedJourney } from './claim';
-import { runJourney } from './run-journey';
+import { runJourney, type JourneyRunResult } from './run-journey';
+import { BROWSER_JOURNEY_LIMIT_MS, runBrowserJourney } from './browser/run-browser-journey';
+import type { BrowserPool } from './browser/browser-pool';
+import type { SecretBox } from './secret-box';
 import { openJourneySecrets, type SecretsLoader } from './secrets';
 import { skipMissedJourneys, writeJourneyRuns, type FinishedRun } from './write-runs';
 import { projectsWithSignInJourneys, settleSignInChecklist } from './checklist';
@@ -22,7 +27,17 @@ export type JourneyLoopOptions = {
   concurrency?: number;
   lookaheadMs?: number;
   leaseSlackMs?: number;
+  /** The worker's browser for browser journeys; absent → they are not claimed here. */
+  browser?: { pool: BrowserPool; maxQueued?: number };
 };
+
+/** Runs one claimed journey of any kind (never throws but for the secrets store being away). */
+export async function runClaimedJourney(claim: ClaimedJourney, http: HttpClient, secrets: SecretBox, pool: BrowserPool | undefined): Promise<JourneyRunResult & Pick<FinishedRun, 'screenshot'>> {
+  if (claim.kind !== 'browser') return runJourney(http, claim.steps, secrets);
+  if (!pool) throw new Error('A browser journey was claimed by a worker without a browser.');
+  const { refused: _refused, ...result } = await runBrowserJourney(pool, http, claim.browserSteps, secrets);
+  return result;
+}
 
 export type JourneyStats = { runs: number; written: number; missed: number };
 
@@ -34,6 +49,9 @@ export function createJourneyLoop(options: JourneyLoopOptions) {
   const stats: JourneyStats = { runs: 0, written: 0, missed: 0 };
   let buffer: FinishedRun[] = [];
   let inFlight = 0;
+  let browserInFlight = 0;
+  const pool = options.browser?.pool;
+  const maxQueued = options.browser?.maxQueued ?? 5;
   let stopped = false;
   const waiting = new Map<NodeJS.Timeout, ClaimedJourney>();
   const running = new Set<Promise<void>>();
@@ -41,7 +59,7 @@ export function createJourneyLoop(options: JourneyLoopOptions) {
   async function execute(claim: ClaimedJourney): Promise<FinishedRun> {
     const startedAt = new Date();
     const secrets = await loadSecrets(db, claim.projectId);
-    const result = await runJourney(http, claim.steps, secrets);
+    const result = await runClaimedJourney(claim, http, secrets, pool);
     return { ...result, journeyId: claim.journeyId, scheduledAt: claim.scheduledAt, startedAt, finishedAt: new Date() };
   }
 
@@ -56,14 +74,22 @@ export function createJourneyLoop(options: JourneyLoopOptions) {
     running.add(task);
     void task.finally(() => {
       running.delete(task);
-      inFlight -= 1;
+      if (claim.kind === 'browser') browserInFlight -= 1;
+      else inFlight -= 1;
     });
   }
 
   async function poll() {
-    if (stopped || inFlight >= concurrency) return;
+    if (stopped) return;
     const now = new Date();
-    const claimed = await claimDueJourneys(db, { worker, now, horizon: new Date(now.getTime() + lookaheadMs), limit: concurrency - inFlight, leaseSlackMs: options.leaseSlackMs });
+    const horizon = new Date(now.getTime() + lookaheadMs);
+    const claimed = [
+      ...(inFlight < concurrency ? await claimDueJourneys(db, { worker, now, horizon, limit: concurrency - inFlight, leaseSlackMs: options.leaseSlackMs }) : []),
+      // A claimed browser journey may wait behind the others in the queue: its lease covers them.
+      ...(pool && browserInFlight < maxQueued
+        ? await claimDueJourneys(db, { worker, now, horizon, limit: maxQueued - browserInFlight, leaseSlackMs: options.leaseSlackMs, browser: true, browserQueueMs: maxQueued * BROWSER_JOURNEY_LIMIT_MS })
+        : []),
+    ];
     const late: ClaimedJourney[] = [];
     for (const claim of claimed) {
       const delay = claim.scheduledAt.getTime() - Date.now();
@@ -71,7 +97,8 @@ export function createJourneyLoop(options: JourneyLoopOptions) {
         late.push(claim);
         continue;
       }
-      inFlight += 1;
+      if (claim.kind === 'browser') browserInFlight += 1;
+      else inFlight += 1;
       if (delay <= 0) fire(claim);
       else {
         const timer = setTimeout(() => {
@@ -131,13 +158,14 @@ export async function runDueJourneysOnce(options: Omit<JourneyLoopOptions, 'conc
   const { db, http, worker } = options;
   const now = options.now ?? new Date();
   const loadSecrets = options.secrets ?? openJourneySecrets;
-  const claimed = await claimDueJourneys(db, { worker, now, horizon: now, limit: 100 });
+  const pool = options.browser?.pool;
+  const claimed = [...(await claimDueJourneys(db, { worker, now, horizon: now, limit: 100 })), ...(pool ? await claimDueJourneys(db, { worker, now, horizon: now, limit: 100, browser: true, browserQueueMs: 100 * BROWSER_JOURNEY_LIMIT_MS }) : [])];
   const late = claimed.filter((c) => !c.reclaimed && now.getTime() - c.scheduledAt.getTime() > graceMs(c.intervalSeconds));
   const missed = await skipMissedJourneys(db, late, now);
   const runs: FinishedRun[] = [];
   for (const claim of claimed.filter((c) => !late.includes(c))) {
     const startedAt = new Date();
-    const result = await runJourney(http, claim.steps, await loadSecrets(db, claim.projectId));
+    const result = await runClaimedJourney(claim, http, await loadSecrets(db, claim.projectId), pool);
     runs.push({ ...result, journeyId: claim.journeyId, scheduledAt: claim.scheduledAt, startedAt, finishedAt: new Date() });
   }
   const { written, projectIds } = await writeJourneyRuns(db, runs, worker);

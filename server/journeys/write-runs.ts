@@ -8,14 +8,21 @@
  */
 import { and, eq, inArray, isNull, lt, or } from 'drizzle-orm';
 import type { Database } from '@/db/types';
-import { journeyRuns, journeys, projects } from '@/db/schema';
+import { journeyRuns, journeys, journeyScreenshots, projects } from '@/db/schema';
 import { applyResult } from '@/server/monitoring/state';
 import { enqueueAlerts, type AlertEvent } from '@/server/monitoring/alerts/enqueue';
 import { skipMissed } from '@/server/monitoring/schedule';
 import { quoted, recordActivity } from '@/server/services/activity';
 import type { JourneyRunResult } from './run-journey';
 
-export type FinishedRun = JourneyRunResult & { journeyId: string; scheduledAt: Date; startedAt: Date; finishedAt: Date };
+export type FinishedRun = JourneyRunResult & {
+  journeyId: string;
+  scheduledAt: Date;
+  startedAt: Date;
+  finishedAt: Date;
+  /** A browser journey's failure: the page at that moment (secret-filled fields blacked out). */
+  screenshot?: { png: Buffer; pageUrl: string | null } | null;
+};
 
 export function journeyEventKey(journeyId: string, transition: 'down' | 'recovered', slot: Date): string {
   return `journey:${journeyId}:${transition}@${slot.toISOString()}`;
@@ -66,6 +73,8 @@ export async function writeJourneyRuns(db: Database, runs: FinishedRun[], worker
     const fresh = new Set(inserted.map((r) => `${r.journeyId}|${r.scheduledAt.getTime()}`));
     const accepted = rows.filter((r) => fresh.has(`${r.journeyId}|${r.scheduledAt.getTime()}`)).sort((a, b) => a.scheduledAt.getTime() - b.scheduledAt.getTime());
 
+    await keepLatestScreenshots(tx, accepted, byId);
+
     const events: AlertEvent[] = [];
     for (const run of accepted) {
       const journey = byId.get(run.journeyId)!;
@@ -115,6 +124,21 @@ export async function writeJourneyRuns(db: Database, runs: FinishedRun[], worker
     await enqueueAlerts(tx, events);
     return { written: accepted.length, transitions: events.length, projectIds };
   });
+}
+
+type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
+
+/** One screenshot per journey, its latest failure's: an older slot written late never replaces a newer one. */
+async function keepLatestScreenshots(tx: Tx, runs: FinishedRun[], byId: Map<string, { projectId: string }>) {
+  const latest = new Map<string, FinishedRun>();
+  for (const run of runs) if (run.screenshot && !run.ok) latest.set(run.journeyId, run);
+  for (const run of latest.values()) {
+    const row = { journeyId: run.journeyId, projectId: byId.get(run.journeyId)!.projectId, scheduledAt: run.scheduledAt, takenAt: run.finishedAt, failedStep: run.failedStep, pageUrl: run.screenshot!.pageUrl, png: run.screenshot!.png };
+    await tx
+      .insert(journeyScreenshots)
+      .values(row)
+      .onConflictDoUpdate({ target: journeyScreenshots.journeyId, set: { scheduledAt: row.scheduledAt, takenAt: row.takenAt, failedStep: row.failedStep, pageUrl: row.pageUrl, png: row.png }, setWhere: lt(journeyScreenshots.scheduledAt, row.scheduledAt) });
+  }
 }
 
 /** Slots nobody ran in time: not counted (neither success nor failure); the journey resumes at its next slot. */

@@ -21,6 +21,8 @@ import type { CheckDeps } from '@/server/checks/types';
 import { createScheduler, type Scheduler, type SchedulerOptions } from '@/server/scheduled-checks/scheduler';
 import { createJourneyLoop, type JourneyStats } from '@/server/journeys/worker-loop';
 import type { SecretsLoader } from '@/server/journeys/secrets';
+import { existsSync } from 'node:fs';
+import { CHROMIUM_PATH, createBrowserPool } from '@/server/journeys/browser/browser-pool';
 
 export type WorkerOptions = {
   db: Database;
@@ -49,7 +51,7 @@ export type WorkerOptions = {
    */
   scheduledChecks?: Omit<SchedulerOptions, 'db' | 'worker' | 'log'> & { pollMs?: number };
   /** Synthetic journeys (server/journeys), claimed like monitor slots; `false` turns them off. */
-  journeys?: false | { secrets?: SecretsLoader; concurrency?: number };
+  journeys?: false | { secrets?: SecretsLoader; concurrency?: number; browser?: false | { maxQueued?: number; executablePath?: string } };
 };
 
 export type WorkerStats = { checks: number; written: number; missed: number; alertsSent: number; flushes: number; errors: number };
@@ -168,10 +170,23 @@ export function startWorker(options: WorkerOptions): MonitorWorker {
   const scheduled = options.scheduledChecks;
   const scheduler = scheduled ? createScheduler({ ...scheduled, db, worker: id, log }) : null;
 
+  // Browser journeys need Chromium on this machine; a worker without it leaves them to one that has it.
+  const browserOptions = options.journeys === false ? false : options.journeys?.browser;
+  const chromiumPath = (browserOptions && browserOptions.executablePath) || CHROMIUM_PATH;
+  const browserPool = browserOptions !== false && existsSync(chromiumPath) ? createBrowserPool({ executablePath: chromiumPath }) : null;
   const journeyLoop =
     options.journeys === false
       ? null
-      : createJourneyLoop({ db, http: network.http, worker: id, secrets: options.journeys?.secrets, concurrency: options.journeys?.concurrency, lookaheadMs, leaseSlackMs: options.leaseSlackMs });
+      : createJourneyLoop({
+          db,
+          http: network.http,
+          worker: id,
+          secrets: options.journeys?.secrets,
+          concurrency: options.journeys?.concurrency,
+          lookaheadMs,
+          leaseSlackMs: options.leaseSlackMs,
+          ...(browserPool ? { browser: { pool: browserPool, maxQueued: browserOptions ? browserOptions.maxQueued : undefined } } : {}),
+        });
 
   const stops = [
     loop('claim', pollMs, poll),
@@ -206,6 +221,9 @@ export function startWorker(options: WorkerOptions): MonitorWorker {
         await journeyLoop?.stop();
       } catch (error) {
         log(`final flush failed (the leases will expire and another worker re-runs those slots): ${loggableMessage(error)}`);
+      } finally {
+        // The browser is closed whatever happened above.
+        await browserPool?.close();
       }
     },
   };

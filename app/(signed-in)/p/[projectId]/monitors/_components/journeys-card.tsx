@@ -56,6 +56,9 @@ export function JourneysCard({ projectId, journeys, canEdit }: { projectId: stri
             <ButtonLink variant="secondary" href={`${base}/new?kind=api`}>
               Add an API journey
             </ButtonLink>
+            <ButtonLink variant="secondary" href={`${base}/new?kind=browser`}>
+              Add a browser journey
+            </ButtonLink>
           </div>
         ) : null}
         {journeys.length === 0 ? (

@@ -9,6 +9,7 @@ import { serverCaller } from '@/server/trpc/server-caller';
 import { every, StateBadge, when } from '../../_components/labels';
 import { KIND_LABEL, RateCell } from '../../_components/journeys-card';
 import { JourneyEditor } from '../new/step-editor';
+import { BrowserJourneyEditor } from '../new/browser-step-editor';
 import { JourneyActions } from './journey-actions';
 
 export const metadata: Metadata = { title: 'Journey' };
@@ -103,7 +104,33 @@ export default async function JourneyPage({ params }: { params: Promise<{ projec
         </CardContent>
       </Card>
 
-      {canEdit && fields.kind !== 'browser' ? (
+      {journey.screenshot ? (
+        <Card>
+          <CardHeader>
+            <CardTitle>Last failure</CardTitle>
+            <CardDescription>
+              The page when step {(journey.screenshot.failedStep ?? 0) + 1} failed, {when(journey.screenshot.takenAt)}
+              {journey.screenshot.pageUrl ? ` at ${journey.screenshot.pageUrl}` : ''}. Fields filled with a stored secret are blacked out.
+            </CardDescription>
+          </CardHeader>
+          <CardContent>
+            {/* eslint-disable-next-line @next/next/no-img-element -- an inline PNG from the database, not an optimisable asset */}
+            <img src={journey.screenshot.dataUrl} alt={`Screenshot of the page when step ${(journey.screenshot.failedStep ?? 0) + 1} failed`} className="h-auto w-full max-w-3xl rounded border border-border" />
+          </CardContent>
+        </Card>
+      ) : null}
+
+      {canEdit && fields.kind === 'browser' ? (
+        <Card>
+          <CardHeader>
+            <CardTitle>Steps</CardTitle>
+            <CardDescription>Change what the browser does and checks.</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <BrowserJourneyEditor projectId={projectId} origin={origin} initial={{ id: journeyId, ...fields }} />
+          </CardContent>
+        </Card>
+      ) : canEdit && fields.kind !== 'browser' ? (
         <Card>
           <CardHeader>
             <CardTitle>Steps</CardTitle>
