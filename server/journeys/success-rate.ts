@@ -9,7 +9,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Database } from '@/db/types';
-import type { Targets } from '@/server/roadmap/types';
+import type { Targets } from '@/lib/vocabulary/roadmap-template';
 import { rowsOf, toDate } from '@/server/monitoring/sql-rows';
 import { formatUptime, uptimePercent } from '@/server/monitoring/uptime';
 

@@ -6,7 +6,7 @@
 import { eq } from 'drizzle-orm';
 import type { Database } from '@/db/types';
 import { journeys } from '@/db/schema';
-import type { Targets } from '@/server/roadmap/types';
+import type { Targets } from '@/lib/vocabulary/roadmap-template';
 import type { VerdictJourney } from '@/server/roadmap/recommendation';
 import { meetsTarget, projectJourneyRates, successPercent, successTargetFor } from './success-rate';
 
