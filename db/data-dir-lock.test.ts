@@ -18,10 +18,11 @@ afterEach(() => {
 });
 
 function openInAnotherProcess(dataDir: string) {
-  return spawnSync(process.execPath, ['--import', 'tsx', 'test/fixtures/open-embedded.ts', dataDir], { encoding: 'utf8', timeout: 30_000 });
+  return spawnSync(process.execPath, ['--import', 'tsx', 'test/fixtures/open-embedded.ts', dataDir], { encoding: 'utf8', timeout: 60_000 });
 }
 
-describe('embedded data directory lock', () => {
+// Migrating an embedded database and starting a second Node process take seconds on a loaded machine.
+describe('embedded data directory lock', { timeout: 120_000 }, () => {
   it('stops a second process at once with a clear message, and the data stays intact', async () => {
     const dataDir = tempDataDir();
     const owner = await openPglite({ dataDir });

@@ -3,7 +3,7 @@
 //
 // Adding a page? Add one line here; the walk fails while an app/**/page.tsx has no entry.
 // A [param] is filled from the role's world (e2e/screen-world.ts: workspaceId, projectId,
-// monitorId, runId, token); give a param the world does not know as `variants`, or teach the
+// monitorId, journeyId, runId, token); give a param the world does not know as `variants`, or teach the
 // world to find it.
 
 export const ROLES = ['consultant', 'client', 'founder', 'visitor'] as const;
@@ -57,6 +57,8 @@ export const ROUTES: readonly ScreenRoute[] = [
   { page: '/p/[projectId]/monitors/alerts', as: SIGNED_IN },
   { page: '/p/[projectId]/monitors/[monitorId]', as: ['consultant', 'client'] },
   { page: '/p/[projectId]/monitors/[monitorId]/edit', as: ['consultant', 'client'], notFoundAs: ['client'] },
+  { page: '/p/[projectId]/monitors/journeys/new', as: [...TEAM, 'client'], notFoundAs: ['client'] },
+  { page: '/p/[projectId]/monitors/journeys/[journeyId]', as: ['consultant', 'client'] },
   { page: '/p/[projectId]/stages/[stage]', as: SIGNED_IN, variants: STAGES },
   { page: '/p/[projectId]/settings', as: SIGNED_IN, notFoundAs: ['client'] },
   { page: '/p/[projectId]/sharing', as: SIGNED_IN, notFoundAs: ['client'] },

@@ -29,7 +29,11 @@ async function cohortClub(page: Page): Promise<World> {
     links.map((a) => a.getAttribute('href') ?? '').find((href) => /\/monitors\/[0-9a-f-]{36}$/.test(href)),
   );
   expect(monitorHref, 'Cohort Club has a monitor').toBeTruthy();
-  return { projectId, monitorId: monitorHref!.split('/').pop()!, token: DEAD_TOKEN };
+  const journeyHref = await page.locator(`a[href^="/p/${projectId}/monitors/journeys/"]`).evaluateAll((links) =>
+    links.map((a) => a.getAttribute('href') ?? '').find((href) => /\/journeys\/[0-9a-f-]{36}$/.test(href)),
+  );
+  expect(journeyHref, 'Cohort Club has a journey').toBeTruthy();
+  return { projectId, monitorId: monitorHref!.split('/').pop()!, journeyId: journeyHref!.split('/').pop()!, token: DEAD_TOKEN };
 }
 
 /** The demo consultant's workspace and Cohort Club, checked once so its risks list has findings. */

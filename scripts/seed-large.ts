@@ -82,8 +82,9 @@ try {
     const audit = items.filter((item) => item.stageKey === 'audit');
     for (const [n, item] of audit.slice(0, 4).entries()) {
       const scope = { projectId: project.id, stageKey: item.stageKey, actorId: consultant.id };
-      await updateItem(db, scope, item.id, { status: n === 3 ? 'failed' : 'passed', ownerUserId: consultant.id });
+      // Evidence first: Passed needs it (docs/decisions/0010).
       await addEvidence(db, scope, item.id, { body: `Checked on the production site (${n + 1}).`, url: `https://${host}/evidence/${n}` });
+      await updateItem(db, scope, item.id, { status: n === 3 ? 'failed' : 'passed', ownerUserId: consultant.id });
       if (n < 2) await addComment(db, scope, item.id, 'Confirmed with the client.');
     }
     await addManualRisk(db, { projectId: project.id, actorId: consultant.id }, { title: 'Payment provider migration pending', severity: 'high', impact: 'revenue', ownerName: 'Bench Consultant' });

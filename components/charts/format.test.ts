@@ -30,6 +30,12 @@ describe('chart axes and words', () => {
     const point = (h: number, fields: Partial<PanelPoint>): PanelPoint => ({ start: Date.parse(`2026-05-07T${String(h).padStart(2, '0')}:00:00Z`), checks: 0, failures: 0, missed: 0, uptimePercent: null, errorRatePercent: null, p50Ms: null, p95Ms: null, p99Ms: null, ...fields });
     const points = [point(9, {}), point(10, { checks: 7, failures: 3, uptimePercent: 57.142, errorRatePercent: 42.858, p95Ms: 480 }), point(11, { checks: 4, uptimePercent: 100, errorRatePercent: 0, p95Ms: 120 })];
     expect(uptimeSummary(points, 'hour', 99.9)).toBe('Checks ran in 2 of 3 periods. Lowest uptime 57.142 %, Thu 7 May, 10:00–11:00 UTC. 1 period below the 99.9 % target.');
-    expect(latencySummary(points, 'hour', 500)).toBe('p95 between 120 ms and 480 ms (highest Thu 7 May, 10:00–11:00 UTC). 0 periods over the 500 ms target.');
+    expect(latencySummary(points, 'hour', [{ kind: 'common-read', kindLabel: 'common reads', ms: 500, from: "the playbook's p95 for common reads" }])).toBe('p95 between 120 ms and 480 ms (highest Thu 7 May, 10:00–11:00 UTC). 0 periods over the 500 ms target.');
+    expect(
+      latencySummary(points, 'hour', [
+        { kind: 'common-read', kindLabel: 'common reads', ms: 300, from: "the playbook's p95 for common reads" },
+        { kind: 'heavy-action', kindLabel: 'heavier actions', ms: 800, from: "the playbook's p95 for heavier actions" },
+      ]),
+    ).toBe('p95 between 120 ms and 480 ms (highest Thu 7 May, 10:00–11:00 UTC). 1 period over the 300 ms target for common reads; 0 periods over the 800 ms target for heavier actions.');
   });
 });

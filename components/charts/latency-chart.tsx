@@ -1,24 +1,33 @@
 'use client';
-/** p50 / p95 / p99 response time per period, with the p95 target drawn on top of the lines. */
+/** p50 / p95 / p99 response time per period, with each p95 target (one per kind of endpoint) drawn on top of the lines. */
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartFrame } from './chart-frame';
 import { ChartTooltip } from './chart-tooltip';
 import { CHART_COLORS, formatMs, niceTicks, tickLabel, type Resolution, ticksFor } from './format';
 import { latencySummary } from './summaries';
-import type { PanelPoint } from './types';
+import type { PanelPoint, TargetLine } from './types';
 
-export type LatencyChartProps = { points: PanelPoint[]; resolution: Resolution; span: 'day' | 'week'; targetMs: number | null; title: string };
+export type LatencyChartProps = { points: PanelPoint[]; resolution: Resolution; span: 'day' | 'week'; targets: TargetLine[]; title: string };
 
-export function LatencyChart({ points, resolution, span, targetMs, title }: LatencyChartProps) {
+/** Each kind of target keeps its own dash, so two red lines stay apart without relying on colour. */
+const DASH: Record<TargetLine['kind'], string> = { 'common-read': '6 3', 'heavy-action': '2 3', chat: '10 3 2 3' };
+
+function targetWords(targets: TargetLine[]): string {
+  if (targets.length === 0) return '';
+  if (targets.length === 1) return `; red dashed line: p95 target ${formatMs(targets[0]!.ms)} for ${targets[0]!.kindLabel} (${targets[0]!.from})`;
+  return `; red dashed lines: p95 targets ${targets.map((t) => `${formatMs(t.ms)} for ${t.kindLabel}`).join(', ')}`;
+}
+
+export function LatencyChart({ points, resolution, span, targets, title }: LatencyChartProps) {
   const empty = points.every((p) => p.p95Ms === null);
   // Isolated periods draw no line segment: show dots while data is sparse.
   const dot = points.filter((p) => p.p95Ms !== null).length < 12 ? { r: 2.5 } : false;
-  const ticks = niceTicks(Math.max(targetMs ?? 0, ...points.map((p) => p.p99Ms ?? 0)) * 1.05);
+  const ticks = niceTicks(Math.max(0, ...targets.map((t) => t.ms), ...points.map((p) => p.p99Ms ?? 0)) * 1.05);
   return (
     <ChartFrame
       title={title}
-      description={`p50, p95 and p99 response times${targetMs ? `; red dashed line: p95 target ${formatMs(targetMs)}` : ''}.`}
-      summary={latencySummary(points, resolution, targetMs)}
+      description={`p50, p95 and p99 response times${targetWords(targets)}.`}
+      summary={latencySummary(points, resolution, targets)}
       empty={empty}
     >
       <ResponsiveContainer width="100%" height="100%">
@@ -43,8 +52,18 @@ export function LatencyChart({ points, resolution, span, targetMs, title }: Late
           <Line type="monotone" dataKey="p50Ms" name="p50" stroke={CHART_COLORS.p50} dot={dot} strokeWidth={1.5} isAnimationActive={false} connectNulls={false} />
           <Line type="monotone" dataKey="p95Ms" name="p95" stroke={CHART_COLORS.p95} dot={dot} strokeWidth={2.5} isAnimationActive={false} connectNulls={false} />
           <Line type="monotone" dataKey="p99Ms" name="p99" stroke={CHART_COLORS.p99} dot={dot} strokeWidth={1.5} strokeDasharray="4 2" isAnimationActive={false} connectNulls={false} />
-          {/* Drawn after the lines so it stays visible where p50 runs along it. */}
-          {targetMs ? <ReferenceLine y={targetMs} zIndex={450} stroke={CHART_COLORS.target} strokeWidth={2} strokeDasharray="6 3" label={{ value: 'p95 target', position: 'insideTopRight', fontSize: 10, fill: CHART_COLORS.target }} /> : null}
+          {/* Drawn after the lines (and above them) so each stays visible where p50 or p95 runs along it. */}
+          {targets.map((t, i) => (
+            <ReferenceLine
+              key={t.kind}
+              y={t.ms}
+              zIndex={450}
+              stroke={CHART_COLORS.target}
+              strokeWidth={2}
+              strokeDasharray={DASH[t.kind]}
+              label={{ value: `${t.kindLabel} target ${formatMs(t.ms)}`, position: i % 2 === 0 ? 'insideTopRight' : 'insideTopLeft', fontSize: 10, fill: CHART_COLORS.target }}
+            />
+          ))}
         </LineChart>
       </ResponsiveContainer>
     </ChartFrame>

@@ -42,10 +42,10 @@ export function MonitoringPanels({ panel, initialView = '24h' }: { panel: Monito
         <UptimeChart points={points} resolution={resolution} span={span} targetPercent={panel.targets.uptimePercent} title={`Uptime, ${period}`} />
         <ErrorRateChart points={points} resolution={resolution} span={span} title={`Error rate, ${period}`} />
         <div className="min-w-0 lg:col-span-2">
-          <LatencyChart points={points} resolution={resolution} span={span} targetMs={panel.targets.p95Ms} title={`Response time, ${period}`} />
+          <LatencyChart points={points} resolution={resolution} span={span} targets={panel.targets.p95Lines} title={`Response time, ${period}`} />
         </div>
       </div>
-      <PanelTable points={points} resolution={resolution} pausedSince={panel.monitoring.pausedSince} caption={`Uptime, error rate and response times, ${period} (UTC)`} />
+      <PanelTable points={points} resolution={resolution} pausedSince={panel.monitoring.pausedSince} caption={`Uptime, error rate and response times, ${period} (UTC)`} targets={panel.targets.p95Lines} />
     </div>
   );
 }

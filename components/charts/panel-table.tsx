@@ -4,14 +4,18 @@
  */
 import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import { emptyPeriodLabel, formatMs, formatUptime, periodLabel, type Resolution } from './format';
-import type { PanelPoint } from './types';
+import { targetsSentence } from './summaries';
+import type { PanelPoint, TargetLine } from './types';
 
-export function PanelTable({ points, resolution, pausedSince, caption }: { points: PanelPoint[]; resolution: Resolution; pausedSince: number | null; caption: string }) {
+/** `targets`: the p95 targets the latency chart draws; a p95 over the lowest of them is marked. */
+export function PanelTable({ points, resolution, pausedSince, caption, targets = [] }: { points: PanelPoint[]; resolution: Resolution; pausedSince: number | null; caption: string; targets?: TargetLine[] }) {
+  const lowest = targets.length ? Math.min(...targets.map((t) => t.ms)) : null;
   return (
     <details className="min-w-0 text-sm">
       <summary className="w-fit cursor-pointer font-medium text-brand-700 hover:underline">Show the figures as a table</summary>
+      <p className="mt-2 text-fg-muted">{targetsSentence(targets)}</p>
       <Table containerClassName="mt-2 max-h-96 overflow-y-auto shadow-none">
-        <caption className="sr-only">{caption}</caption>
+        <caption className="sr-only">{`${caption}. ${targetsSentence(targets)}`}</caption>
         <THead>
           <TR>
             <TH>Period (UTC)</TH>
@@ -38,7 +42,10 @@ export function PanelTable({ points, resolution, pausedSince, caption }: { point
                   <TD className="text-right tabular-nums">{formatUptime(p.uptimePercent)}</TD>
                   <TD className="text-right tabular-nums">{p.failures}</TD>
                   <TD className="text-right tabular-nums">{formatMs(p.p50Ms)}</TD>
-                  <TD className="text-right tabular-nums">{formatMs(p.p95Ms)}</TD>
+                  <TD className="text-right tabular-nums">
+                    {formatMs(p.p95Ms)}
+                    {lowest !== null && p.p95Ms !== null && p.p95Ms > lowest ? <span className="text-danger-700"> (over {formatMs(lowest)})</span> : null}
+                  </TD>
                   <TD className="text-right tabular-nums">{formatMs(p.p99Ms)}</TD>
                 </>
               )}

@@ -1,6 +1,6 @@
 /** What each chart shows, in one sentence for screen readers (the figures table has every number). */
 import { formatMs, formatUptime, periodLabel, type Resolution } from './format';
-import type { PanelPoint } from './types';
+import type { PanelPoint, TargetLine } from './types';
 
 function extreme(points: PanelPoint[], value: (p: PanelPoint) => number | null, pick: 'min' | 'max'): { point: PanelPoint; value: number } | null {
   let best: { point: PanelPoint; value: number } | null = null;
@@ -29,10 +29,21 @@ export function errorSummary(points: PanelPoint[], resolution: Resolution): stri
   return `Failed checks in ${withFailures} of ${measured(points)} periods with checks. Highest error rate ${formatUptime(high.value)}, ${periodLabel(high.point.start, resolution)}.`;
 }
 
-export function latencySummary(points: PanelPoint[], resolution: Resolution, targetMs: number | null): string {
+/** The targets in words: "p95 targets: 300 ms for common reads (the playbook's p95 for common reads); …". */
+export function targetsSentence(targets: readonly TargetLine[]): string {
+  if (targets.length === 0) return 'No p95 target set.';
+  return `p95 target${targets.length === 1 ? '' : 's'}: ${targets.map((t) => `${formatMs(t.ms)} for ${t.kindLabel} (${t.from})`).join('; ')}.`;
+}
+
+export function latencySummary(points: PanelPoint[], resolution: Resolution, targets: readonly TargetLine[]): string {
   const low = extreme(points, (p) => p.p95Ms, 'min');
   const high = extreme(points, (p) => p.p95Ms, 'max');
   if (!low || !high) return 'No response times in this period.';
-  const over = targetMs === null ? 0 : points.filter((p) => p.p95Ms !== null && p.p95Ms > targetMs).length;
-  return `p95 between ${formatMs(low.value)} and ${formatMs(high.value)} (highest ${periodLabel(high.point.start, resolution)}).${targetMs === null ? '' : ` ${over} period${over === 1 ? '' : 's'} over the ${formatMs(targetMs)} target.`}`;
+  const overs = targets.map((t) => {
+    const over = points.filter((p) => p.p95Ms !== null && p.p95Ms > t.ms).length;
+    return `${over} period${over === 1 ? '' : 's'} over the ${formatMs(t.ms)} target${targets.length > 1 ? ` for ${t.kindLabel}` : ''}`;
+  });
+  return `p95 between ${formatMs(low.value)} and ${formatMs(high.value)} (highest ${periodLabel(high.point.start, resolution)}).${overs.length ? ` ${cap(overs.join('; '))}.` : ''}`;
 }
+
+const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -20,7 +20,15 @@ export type PanelPoint = {
 
 export type PanelSummary = Omit<PanelPoint, 'start'>;
 
-export type PanelTargets = { p95Ms: number | null; uptimePercent: number | null };
+/** A p95 target drawn over the latency lines: its kind of endpoint, the number, and where it came from. */
+export type TargetLine = { kind: 'common-read' | 'heavy-action' | 'chat'; kindLabel: string; ms: number; from: string };
+
+/**
+ * `p95Ms`: the number the p95 figure is judged against (a monitor's own target; a project's
+ * common-read target). `p95Lines`: every target the latency chart draws (one per kind of
+ * endpoint the panel covers).
+ */
+export type PanelTargets = { p95Ms: number | null; uptimePercent: number | null; p95Lines: TargetLine[] };
 
 /** What the panel covers: website monitors, how many are paused and, when all are, since when (epoch ms). */
 export type PanelMonitoring = { monitors: number; paused: number; pausedSince: number | null };

@@ -17,6 +17,7 @@ export { Label } from './label';
 export { PageHeader, type PageHeaderProps } from './page-header';
 export { clampPercent, ProgressBar, ProgressRing, type ProgressBarProps, type ProgressRingProps } from './progress';
 export { Select, type SelectProps } from './select';
+export { Pagination } from './pagination';
 export { Skeleton } from './skeleton';
 export { Spinner, type SpinnerProps } from './spinner';
 export { SubmitButton } from './submit-button';

@@ -13,4 +13,5 @@ export * from './monitoring-project';
 export * from './findings';
 export * from './chatbot';
 export * from './check-schedules';
+export * from './journeys';
 export * from './vault';

@@ -14,6 +14,10 @@ export type ProjectEndpoint = {
   method: HttpMethod;
   url: string;
   label?: string;
+  /** Set by hand; when absent the playbook's target for the endpoint's kind applies (server/targets). */
+  p95TargetMs?: number;
+  /** For a payment webhook: the NAME of the project secret (server/vault) holding its test signing secret. */
+  signingSecret?: string;
   /** Sent with every measurement; values may hold `{{secret.NAME}}` (docs/decisions/0014). */
   headers?: { name: string; value: string }[];
   /** The body a write is measured with; may hold `{{secret.NAME}}`. */

@@ -41,10 +41,13 @@ export type AutomatedCheck =
   | 'error-pages'
   | 'exposed-paths'
   | 'chat'
+  | 'payment-webhook'
   | 'monitors'
   | 'alerts'
   /** Settled by chatbot launch-check runs (server/chatbot), not by a check run. */
-  | 'chatbot';
+  | 'chatbot'
+  /** Settled by the sign-in journey's success rate (server/journeys/checklist.ts), not by a check run. */
+  | 'sign-in-journey';
 
 export interface TemplateLine {
   /** Stable, kebab-case, unique within a template, e.g. 'audit.dns-records'. */

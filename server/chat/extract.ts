@@ -10,7 +10,8 @@ export function isValidAnswerPath(path: string): boolean {
   return path.length <= MAX_ANSWER_PATH_LENGTH && PATH.test(path);
 }
 
-function at(value: unknown, path: string): unknown {
+/** The value at a dotted path (`items.0.id`), undefined when there is none (journeys read their assertions with it too). */
+export function valueAtPath(value: unknown, path: string): unknown {
   let current = value;
   for (const part of path.split('.')) {
     if (current === null || typeof current !== 'object') return undefined;
@@ -26,7 +27,7 @@ const DELTA_PATHS = ['choices.0.delta.content', 'delta.text', 'delta.content', '
 
 function firstString(value: unknown, paths: readonly string[]): string | null {
   for (const path of paths) {
-    const found = at(value, path);
+    const found = valueAtPath(value, path);
     if (typeof found === 'string') return found;
   }
   return null;

@@ -68,6 +68,24 @@ export function blockerFor(check: Pick<CatalogueEntry, 'id'>, target: ProjectChe
         };
       }
       return null;
+    case 'payment-webhook':
+      if (!target.ownershipVerified) {
+        return {
+          code: 'payment-webhook.ownership-unverified',
+          reason: `The payment webhook was not sent test events: we only send them once you have proved you own ${target.domain}.`,
+          action: `Prove you own ${target.domain} (a DNS TXT record or a file on the site), then run the checks again.`,
+          where: 'settings#ownership',
+        };
+      }
+      if (!target.paymentWebhooks.some((w) => w.secretName)) {
+        return {
+          code: 'payment-webhook.no-signing-secret',
+          reason: 'The payment webhook was not sent test events: a test event has to be signed, and no signing secret is chosen for the endpoint.',
+          action: 'Add the endpoint\'s test-mode signing secret (whsec_… from Stripe → Developers → Webhooks) under Secrets in project settings, and choose it as the payment webhook\'s signing secret.',
+          where: 'settings',
+        };
+      }
+      return null;
     case 'dkim':
       if (target.dkimSelectors.length === 0) {
         return {

@@ -25,6 +25,7 @@ import { settleItems } from './settle';
 import { buildCheckTarget, type ProjectCheckTarget } from './target';
 import { openProjectSecrets } from '@/server/vault/box';
 import { referencedSecretNames } from '@/server/vault/placeholders';
+import { withWebhookSecrets } from './webhook-secrets';
 
 const CONCURRENCY = 4;
 const CHECK_TIME_LIMIT_MS = 20_000;
@@ -101,6 +102,12 @@ async function withSecrets(checkDeps: CheckDeps, db: Database, projectId: string
   return named ? { ...checkDeps, secrets: await openProjectSecrets(db, projectId) } : checkDeps;
 }
 
+/** The payment webhook check, with its signing secret opened from the vault for this run only. */
+async function runWebhookCheck(db: Database, projectId: string, check: RegisteredCheck, target: ProjectCheckTarget, checkDeps: CheckDeps): Promise<CheckResult> {
+  const secrets = await withWebhookSecrets(db, projectId, target);
+  return secrets.mask(await runOne(check, secrets.target, checkDeps, CHECK_TIME_LIMIT_MS));
+}
+
 export async function executeRun(deps: RunDeps, started: StartedRun, hooks: RunHooks = {}) {
   const { runId, projectId, actorId, planned, target } = started;
   const { db } = deps;
@@ -123,7 +130,7 @@ export async function executeRun(deps: RunDeps, started: StartedRun, hooks: RunH
     }
     await db.update(checkRuns).set({ progress: sql`jsonb_set(${checkRuns.progress}, '{current}', (${checkRuns.progress}->'current') || ${JSON.stringify([check.id])}::jsonb)` }).where(eq(checkRuns.id, runId));
     const started = Date.now();
-    const result = await runOne(check, check.targetFor(target), checkDeps, CHECK_TIME_LIMIT_MS);
+    const result = check.id === 'payment-webhook' ? await runWebhookCheck(db, projectId, check, target, checkDeps) : await runOne(check, check.targetFor(target), checkDeps, CHECK_TIME_LIMIT_MS);
     const findings: StoredFinding[] = result.findings.map((f) => ({ severity: f.severity, code: f.code, message: f.message, evidence: f.evidence, fix: f.fix }));
     await db.insert(checkResults).values({ runId, projectId, checkId: check.id, status: result.status, findings, evidence: result.evidence ?? null, durationMs: Date.now() - started });
     await db

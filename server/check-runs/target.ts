@@ -1,6 +1,6 @@
 /** Turns a project's fields into what the checks are pointed at. */
 import type { ProjectEndpoint } from '@/db/schema';
-import type { ChatCheckTarget } from '@/server/checks/types';
+import type { ChatCheckTarget, LatencyTargets } from '@/server/checks/types';
 
 export type ProjectCheckTarget = {
   domain: string;
@@ -10,9 +10,11 @@ export type ProjectCheckTarget = {
   dkimSelectors: string[];
   productionUrl: string | null;
   /** Absolute URLs: paths are resolved against the production URL (or https://canonical host). */
-  endpoints: (Omit<ProjectEndpoint, 'label'> & { url: string })[];
-  targets: { commonReadP95Ms: number; heavyActionP95Ms?: number };
+  endpoints: (Omit<ProjectEndpoint, 'label' | 'signingSecret'> & { url: string })[];
+  targets: LatencyTargets;
   ownershipVerified: boolean;
+  /** Payment webhook endpoints with the NAME of their signing secret; values are opened only when the check runs (./webhook-secrets.ts). */
+  paymentWebhooks: { url: string; secretName: string | null; signingSecret: null }[];
   /** The chat endpoint with its request template, once both are set up (server/chatbot/chat-target.ts). */
   chat?: ChatCheckTarget;
 };
@@ -41,12 +43,21 @@ export function buildCheckTarget(project: ProjectFields, targets: ProjectCheckTa
       kind: e.kind,
       method: e.method,
       url: new URL(e.url, base).toString(),
+      ...(e.p95TargetMs ? { p95TargetMs: e.p95TargetMs } : {}),
       // Placeholders only (pasted values are refused when saved): safe to store with the run.
       ...(e.headers?.length ? { headers: e.headers } : {}),
       ...(e.body ? { body: e.body } : {}),
       ...(e.safeToReplay ? { safeToReplay: true } : {}),
     })),
-    targets: { commonReadP95Ms: targets.commonReadP95Ms, ...(targets.heavyActionP95Ms ? { heavyActionP95Ms: targets.heavyActionP95Ms } : {}) },
+    targets: {
+      commonReadP95Ms: targets.commonReadP95Ms,
+      ...(targets.heavyActionP95Ms ? { heavyActionP95Ms: targets.heavyActionP95Ms } : {}),
+      ...(targets.chatStartP95Ms ? { chatStartP95Ms: targets.chatStartP95Ms } : {}),
+      ...(targets.chatResponseP95Ms ? { chatResponseP95Ms: targets.chatResponseP95Ms } : {}),
+    },
+    paymentWebhooks: project.endpoints
+      .filter((e) => e.kind === 'payment-webhook')
+      .map((e) => ({ url: new URL(e.url, base).toString(), secretName: e.signingSecret ?? null, signingSecret: null })),
     ownershipVerified,
   };
 }

@@ -25,7 +25,7 @@ afterAll(async () => {
   await product.close();
 });
 
-it('runs every check against the test product and settles items in every stage that has checks (time printed, not asserted)', async () => {
+it('runs every check against the test product and settles items in every stage that has checks (time printed, not asserted)', { timeout: 240_000 }, async () => {
   const founder = await app.signUp('Tess Testnet');
   const workspace = await createWorkspace(app.db, { actor: founder }, { name: 'Testnet Studio' });
   const target = product.target;

@@ -17,6 +17,7 @@ import * as hsts from './hsts';
 import * as latency from './latency';
 import * as mixedContent from './mixed-content';
 import * as openEndpoints from './open-endpoints';
+import * as paymentWebhook from './payment-webhook';
 import * as rateLimit from './rate-limit';
 import * as redirects from './redirects';
 import * as secrets from './secrets';
@@ -27,15 +28,16 @@ import * as tls from './tls';
 import { mapBounded } from './support/pool';
 import type { CheckDeps, CheckModule, CheckResult, CheckTarget } from './types';
 
-/** 'monitors' and 'alerts' are settled by monitoring, 'chatbot' by chatbot runs, not by a check run. */
-export type CheckId = Exclude<AutomatedCheck, 'monitors' | 'alerts' | 'chatbot'>;
+/** 'monitors' and 'alerts' are settled by monitoring, 'chatbot' by chatbot runs, 'sign-in-journey' by journeys, not by a check run. */
+export type CheckId = Exclude<AutomatedCheck, 'monitors' | 'alerts' | 'chatbot' | 'sign-in-journey'>;
 
 /**
  * domain: the project's domain; urls: its pages are fetched; endpoints: uses the listed API/login
  * endpoints; dkim-selectors: the mail provider's selectors; ownership: active probing needs a
- * verified domain (the latency check runs lightly without).
+ * verified domain (the latency check runs lightly without); signing-secret: the payment webhook's
+ * test signing secret from the project's vault.
  */
-export type CheckNeed = 'domain' | 'urls' | 'endpoints' | 'dkim-selectors' | 'ownership' | 'chat-template';
+export type CheckNeed = 'domain' | 'urls' | 'endpoints' | 'dkim-selectors' | 'ownership' | 'chat-template' | 'signing-secret';
 
 export interface CatalogueEntry extends CheckModule {
   id: CheckId;
@@ -76,6 +78,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   entry(errorPages, ['urls', 'endpoints']),
   entry(exposedPaths, ['urls', 'ownership'], true),
   entry(chat, ['endpoints', 'chat-template', 'ownership'], true),
+  entry(paymentWebhook, ['endpoints', 'signing-secret', 'ownership'], true),
 ];
 
 /** Whether a check has anything to look at on this target (most always do). */

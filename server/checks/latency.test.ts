@@ -69,6 +69,32 @@ describe('latency check', () => {
     expect(site.requests.some((r) => r.method === 'POST')).toBe(false);
   });
 
+  it('judges each endpoint against its own target: its kind, or a number set by hand', async () => {
+    // Growth playbook numbers: 300 ms for common reads, 800 ms for heavier actions.
+    const outcome = await run(
+      {
+        ...target([], { probes: { latencySamples: 3 }, targets: { commonReadP95Ms: 300, heavyActionP95Ms: 800 } }),
+        endpoints: [
+          { kind: 'checkout', method: 'GET', url: 'https://shop.test/api/search' },
+          { kind: 'dashboard', method: 'GET', url: 'https://shop.test/api/feed', p95TargetMs: 150 },
+          { kind: 'dashboard', method: 'GET', url: 'https://shop.test/api/search?as=read' },
+        ],
+      },
+      deps(),
+    );
+    const endpoints = (outcome.evidence as { endpoints: { url: string; targetMs: number; targetKind: string; targetSource: string }[] }).endpoints;
+    expect(endpoints.map((e) => [e.url, e.targetMs, e.targetKind, e.targetSource])).toEqual([
+      ['https://shop.test/', 300, 'common-read', 'playbook'],
+      ['https://shop.test/api/search', 800, 'heavy-action', 'playbook'],
+      ['https://shop.test/api/feed', 150, 'common-read', 'endpoint'],
+      ['https://shop.test/api/search?as=read', 300, 'common-read', 'playbook'],
+    ]);
+    // 400 ms: within the 800 ms for a heavy action, over the 300 ms for a read; 200 ms: over the 150 ms set by hand.
+    expect(outcome.findings.map((f) => `${f.code}:${(f.evidence as { url: string }).url}`)).toEqual(['latency.p95-over-target:https://shop.test/api/feed', 'latency.p95-over-target:https://shop.test/api/search?as=read']);
+    expect(outcome.findings[0]!.message).toContain('over the 150 ms target for common reads (set by hand on this endpoint)');
+    expect(outcome.findings[1]!.message).toContain("over the 300 ms target for common reads (the playbook's p95 for common reads)");
+  });
+
   it('sends only a handful of samples without verified ownership, and caps the burst', async () => {
     const before = site.requests.filter((r) => r.url === '/api/products').length;
     const light = await run(target(['/api/products'], { ownershipVerified: false }), deps());
@@ -93,6 +119,18 @@ describe('latency check', () => {
       expect(JSON.parse(orders[0]!.body)).toEqual({ sandbox: true, key: 'sk_sandbox_"quoted"_0123456789' });
       expect(orders[0]!.apiKey).toBe('sk_sandbox_"quoted"_0123456789');
       expect(outcome.findings.map((f) => f.code)).not.toContain('latency.writes-skipped');
+    });
+
+    it('judges a replayed write against its own target: a heavier action, or the number set by hand', async () => {
+      orders.length = 0;
+      const withTarget = order({ url: 'https://shop.test/api/orders?target=1', safeToReplay: true, body: '{"sandbox":true}', p95TargetMs: 1234 });
+      const outcome = await run(target([], { endpoints: [order({ safeToReplay: true, body: '{"sandbox":true}' }), withTarget], probes: { latencySamples: 2 }, targets: { commonReadP95Ms: 300, heavyActionP95Ms: 800 } }), deps());
+      const writes = (outcome.evidence as { endpoints: { url: string; method?: string; targetMs: number; targetKind: string; targetSource: string }[] }).endpoints.filter((m) => m.method === 'POST');
+      expect(writes.map((m) => [m.url, m.targetMs, m.targetKind, m.targetSource])).toEqual([
+        ['https://shop.test/api/orders', 800, 'heavy-action', 'playbook'],
+        ['https://shop.test/api/orders?target=1', 1234, 'heavy-action', 'endpoint'],
+      ]);
+      expect(orders).toHaveLength(4);
     });
 
     it('says plainly why each other write was skipped, and sends none of them', async () => {

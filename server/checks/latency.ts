@@ -1,7 +1,8 @@
 /**
  * Latency of the key endpoints: the homepage and the project's GET endpoints (at most 6) are
  * sampled one request after another (two endpoints at a time, 12-second cap) and their
- * p50/p95/p99 compared with the playbook's targets. A write (POST/PUT/…) is measured only when
+ * p50/p95/p99 compared with each endpoint's own target: set by hand on the endpoint, or the
+ * playbook's for its kind — common reads, heavier actions, chat replies (server/targets). A write (POST/PUT/…) is measured only when
  * the person marked it safe to replay and gave its body, and only on a verified domain (at most
  * WRITE_SAMPLES times); any other write is skipped with the reason said. Endpoint headers and
  * bodies may name project secrets (`{{secret.NAME}}`, filled from deps.secrets). The burst (default 20 samples, at most 50) needs verified ownership; otherwise 5 samples.
@@ -22,6 +23,7 @@ import { OUTSIDE_FIX, probeScope } from './support/probe-scope';
 import { clamp, deadlineIn, mapBounded, type Deadline } from './support/pool';
 import { result } from './support/result';
 import { percentile, roundMs } from './support/stats';
+import { DEFAULT_COMMON_READ_MS, LATENCY_KIND_LABELS, endpointTarget, type LatencyKind, type TargetSource } from '@/server/targets/endpoint-targets';
 import type { CheckDeps, CheckEndpoint, CheckResult, CheckTarget, Finding } from './types';
 
 export const id = 'latency';
@@ -33,8 +35,6 @@ export const MAX_SAMPLES = 50;
 export const UNVERIFIED_SAMPLES = 5;
 const MAX_ENDPOINTS = 6;
 const TIME_CAP_MS = 12_000;
-const DEFAULT_TARGET_MS = 500;
-const HEAVY_KINDS = new Set(['checkout', 'chat']);
 /** A replayed write creates what it creates each time: fewer samples than a read. */
 export const WRITE_SAMPLES = 10;
 const NO_SECRETS = secretBoxOf([]);
@@ -62,10 +62,12 @@ function replayBlocker(endpoint: CheckEndpoint, verified: boolean): string | nul
   return null;
 }
 
-type Measured = {
+/** The endpoint's own target and where it came from. */
+type EndpointTarget = { targetMs: number; targetKind: LatencyKind; targetSource: TargetSource; targetFrom: string };
+
+type Measured = EndpointTarget & {
   url: string;
   kind: string;
-  targetMs: number;
   samples: number;
   errors: number;
   p50: number | null;
@@ -84,7 +86,7 @@ function responseTime(response: HttpResponse): number {
   return Math.max(0, totalMs - dnsMs - connectMs - tlsMs);
 }
 
-async function measure(deps: CheckDeps, endpoint: { url: string; kind: string }, sent: Sent, samples: number, targetMs: number, deadline: Deadline, domain: string): Promise<Measured> {
+async function measure(deps: CheckDeps, endpoint: { url: string; kind: string }, sent: Sent, samples: number, target: EndpointTarget, deadline: Deadline, domain: string): Promise<Measured> {
   const times: number[] = [];
   const setup: number[] = [];
   let errors = 0;
@@ -106,7 +108,7 @@ async function measure(deps: CheckDeps, endpoint: { url: string; kind: string },
     url: endpoint.url,
     kind: endpoint.kind,
     ...(sent.method !== 'GET' ? { method: sent.method } : {}),
-    targetMs,
+    ...target,
     samples: count,
     errors,
     p50: roundMs(percentile(times, 50)),
@@ -118,15 +120,20 @@ async function measure(deps: CheckDeps, endpoint: { url: string; kind: string },
   };
 }
 
+/** "the 800 ms target for heavier actions (the playbook's p95 for heavier actions)" */
+function targetWords(m: Measured): string {
+  return `the ${m.targetMs} ms target for ${LATENCY_KIND_LABELS[m.targetKind]} (${m.targetFrom})`;
+}
+
 function measuredFindings(m: Measured, domain: string): Finding[] {
   const findings: Finding[] = [];
   if (m.leftDomainFor) {
     findings.push(finding('info', 'outside-verified-domain', `${m.url} redirects to ${m.leftDomainFor}, which is not under the domain ${domain}, so it was measured once instead of sampled repeatedly.`, OUTSIDE_FIX, { url: m.url, redirectedTo: m.leftDomainFor, domain }));
   }
   if (m.p95 !== null && m.p95 > 2 * m.targetMs) {
-    findings.push(finding('high', 'p95-far-over-target', `${m.url}: 95% of requests finish within ${Math.round(m.p95)} ms, more than twice the ${m.targetMs} ms target; one visitor in twenty waits that long or longer.`, 'Find the slow part (database queries without an index, calls to other services made one after another, no caching) with your tracing or logs, fix it, and run this again.', m));
+    findings.push(finding('high', 'p95-far-over-target', `${m.url}: 95% of requests finish within ${Math.round(m.p95)} ms, more than twice ${targetWords(m)}; one visitor in twenty waits that long or longer.`, 'Find the slow part (database queries without an index, calls to other services made one after another, no caching) with your tracing or logs, fix it, and run this again.', m));
   } else if (m.p95 !== null && m.p95 > m.targetMs) {
-    findings.push(finding('medium', 'p95-over-target', `${m.url}: p95 is ${Math.round(m.p95)} ms, over the ${m.targetMs} ms target.`, 'Look at the slowest requests in your logs or tracing; caching or an index often closes a gap this size.', m));
+    findings.push(finding('medium', 'p95-over-target', `${m.url}: p95 is ${Math.round(m.p95)} ms, over ${targetWords(m)}.`, 'Look at the slowest requests in your logs or tracing; caching or an index often closes a gap this size.', m));
   }
   if (m.errors > 0) {
     findings.push(finding('medium', 'errors', `${m.url} failed ${m.errors} of ${m.samples} requests (errors or 5xx answers) while being measured.`, 'Check the server logs for these failures; errors under light load usually get worse under real traffic.', m));
@@ -151,7 +158,10 @@ export async function run(target: CheckTarget, deps: CheckDeps): Promise<CheckRe
   const requested = clamp(target.probes?.latencySamples, DEFAULT_SAMPLES, 1, MAX_SAMPLES);
   const samples = verified ? requested : Math.min(UNVERIFIED_SAMPLES, requested);
   const targets = target.targets;
-  const targetFor = (kind: string) => (HEAVY_KINDS.has(kind) ? targets?.heavyActionP95Ms ?? targets?.commonReadP95Ms : targets?.commonReadP95Ms) ?? DEFAULT_TARGET_MS;
+  const targetOf = (endpoint: { kind: string; method: string; p95TargetMs?: number }): EndpointTarget => {
+    const t = endpointTarget(endpoint, targets);
+    return { targetMs: t.ms, targetKind: t.kind, targetSource: t.source, targetFrom: t.from };
+  };
   const deadline = deadlineIn(TIME_CAP_MS);
   const secrets = deps.secrets ?? NO_SECRETS;
   const unsendable: { url: string; reason: string }[] = [];
@@ -162,7 +172,7 @@ export async function run(target: CheckTarget, deps: CheckDeps): Promise<CheckRe
     return [];
   });
   const measured = await mapBounded(planned, 2, ({ endpoint, sent }) =>
-    measure(deps, endpoint, sent, endpoint.method === 'GET' ? samples : Math.min(samples, WRITE_SAMPLES), targetFor(endpoint.kind), deadline, target.domain),
+    measure(deps, endpoint, sent, endpoint.method === 'GET' ? samples : Math.min(samples, WRITE_SAMPLES), targetOf(endpoint), deadline, target.domain),
   );
 
   const findings = measured.flatMap((m) => measuredFindings(m, target.domain));
@@ -183,7 +193,7 @@ export async function run(target: CheckTarget, deps: CheckDeps): Promise<CheckRe
     findings.push(finding('info', 'light-sample', `Only ${samples} requests per endpoint were sent because the domain's ownership is not verified; percentiles from so few samples are rough.`, 'Verify the domain in project settings to measure with the full sample.', { samples }));
   }
   if (!targets) {
-    findings.push(finding('info', 'default-target', `The project has no latency target, so ${DEFAULT_TARGET_MS} ms was used.`, 'Pick a playbook (or set targets) so the check compares against your own numbers.', { targetMs: DEFAULT_TARGET_MS }));
+    findings.push(finding('info', 'default-target', `The project has no latency target, so ${DEFAULT_COMMON_READ_MS} ms was used.`, 'Pick a playbook (or set targets) so the check compares against your own numbers.', { targetMs: DEFAULT_COMMON_READ_MS }));
   }
   if (skippedWrites.length > 0) {
     const list = skippedWrites.map((w) => `${w.endpoint} (${w.reason})`).join('; ');

@@ -63,6 +63,8 @@ export interface CheckEndpoint {
   kind: string;
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   url: string;
+  /** Set by hand on the endpoint; otherwise the playbook's target for its kind applies (server/targets). */
+  p95TargetMs?: number;
   /** Sent with each request; values may hold `{{secret.NAME}}`, filled from `CheckDeps.secrets`. */
   headers?: readonly { name: string; value: string }[];
   /** A write's body (may hold placeholders): the latency check replays it only when `safeToReplay`. */
@@ -70,10 +72,12 @@ export interface CheckEndpoint {
   safeToReplay?: boolean;
 }
 
-/** The latency targets of the project's playbook. */
+/** The latency targets of the project's playbook, per kind of endpoint (server/targets). */
 export interface LatencyTargets {
   commonReadP95Ms: number;
   heavyActionP95Ms?: number;
+  chatStartP95Ms?: number;
+  chatResponseP95Ms?: number;
 }
 
 /**
@@ -98,8 +102,22 @@ export interface CheckTarget {
   ownershipVerified?: boolean;
   /** The chat endpoint with its request template (server/chat), when the project has one set up. */
   chat?: ChatCheckTarget;
+  /**
+   * The payment webhook endpoints to send signed test events to, with the test signing secret
+   * each uses (opened from the project's vault just before the check runs; never stored).
+   */
+  paymentWebhooks?: readonly PaymentWebhookTarget[];
   /** Bounds for active probes, within the checks' own maximums. */
   probes?: { rateLimitBurst?: number; latencySamples?: number };
+}
+
+/** One listed payment webhook endpoint (server/checks/payment-webhook.ts). */
+export interface PaymentWebhookTarget {
+  url: string;
+  /** The vault secret's name, as set on the endpoint (shown in findings; the value never is). */
+  secretName: string | null;
+  /** The value, or null when no secret is chosen or it cannot be opened. */
+  signingSecret: string | null;
 }
 
 /** What the chat check sends and judges against (server/checks/chat.ts). */

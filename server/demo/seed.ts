@@ -15,6 +15,7 @@ import { seedDemoProgress } from './progress';
 import { seedDemoRecords } from './records';
 import { seedDemoMonitoring } from './monitoring';
 import { seedDemoChatbot } from './chatbot';
+import { seedDemoJourneys } from './journeys';
 
 export const DEMO_PASSWORD = 'launch-ready-demo';
 export const DEMO_CONSULTANT = { name: 'Dana Okafor', email: 'demo@launch-ready.local' };
@@ -112,5 +113,6 @@ export async function seedDemoIfEmpty(db: Database, auth: Auth): Promise<boolean
   await seedDemoRecords(db, shared.id, consultant.id);
   await seedDemoMonitoring(db, created, consultant.id);
   await seedDemoChatbot(db, created[1]!, consultant.id);
+  await seedDemoJourneys(db, created, consultant.id);
   return true;
 }

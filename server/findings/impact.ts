@@ -27,6 +27,8 @@ export const CHECK_IMPACT: Record<CheckId, ImpactArea> = {
   'exposed-paths': 'security',
   // A bot that leaks or is slow loses trust first; its slowness findings say revenue themselves.
   chat: 'security',
+  // Webhooks that fail or can be forged cost paid access: money first.
+  'payment-webhook': 'revenue',
 };
 
 export function impactOfCheck(checkId: string): ImpactArea {

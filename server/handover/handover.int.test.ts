@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '@/test/harness';
-import { activityLog, checkResults, checkRuns, checklistItems, itemComments, itemEvidence, manualRisks, projectShares } from '@/db/schema';
+import { activityLog, checkResults, checkRuns, checklistItems, itemComments, itemEvidence, manualRisks, monitors, projectShares } from '@/db/schema';
 import { newToken } from '@/server/services/tokens';
 import type { SessionUser } from '@/server/trpc/context';
 import { refusal } from '@/test/trpc/expect-refusal';
@@ -104,6 +104,24 @@ describe('handover pack content', () => {
     }
     // Improvements are ranked by business value.
     expect(md.indexOf('Add a second person who can deploy')).toBeLessThan(md.indexOf('Dark mode'));
+  });
+
+  it('gives each monitor its own p95 target, says where it came from and which budgets were missed', async () => {
+    // membership-growth: 300 ms for common reads, 800 ms for heavier actions; the sign-in API's 800 ms is set by hand.
+    expect(md).toContain('| p95 target |');
+    expect(md).toMatch(/\| Homepage \|.*\| 300 ms, common reads \|/);
+    expect(md).toMatch(/\| Stripe webhook \|.*\| 800 ms, heavier actions \|/);
+    expect(md).toContain('Latency budgets: all 3 monitors with a p95 stayed within target over the 7 days.');
+    expect(flat(pdf)).toContain('p95 target');
+    expect(flat(pdf)).toContain('Latency budgets: all 3 monitors');
+
+    await app.db.update(monitors).set({ p95TargetMs: 100 }).where(and(eq(monitors.projectId, projectId), eq(monitors.name, 'Sign-in API')));
+    const doc = await buildHandoverDocument(app.db, projectId, { preparedBy: 'Olive Owner', appUrl: APP_URL });
+    const missedMd = renderMarkdown(doc);
+    const missedPdf = flat(pdfText(await renderHandoverPdf(doc)));
+    expect(missedMd).toMatch(/Latency budgets missed over the 7 days: Sign-in API \(p95 \d+ ms against 100 ms for common reads: set by hand on this monitor\)\./);
+    expect(missedPdf).toMatch(/Latency budgets missed over the 7 days: Sign-in API \(p95 \d+ ms against 100 ms for common reads: set by hand on this monitor\)\./);
+    await app.db.update(monitors).set({ p95TargetMs: 800 }).where(and(eq(monitors.projectId, projectId), eq(monitors.name, 'Sign-in API')));
   });
 
   it('never prints a planted secret, wherever it was planted', () => {

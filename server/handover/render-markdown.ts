@@ -4,6 +4,7 @@
  */
 import { SECTION_TITLE, type ChecklistSignal, type CheckSignal, type HandoverDocument, type Measured, type SectionId } from './types';
 import { mdText as t } from './markdown-text';
+import { budgetSentence, targetCell } from './budgets';
 import { CHECK_LABEL, PHASE_LABEL, RISK_STATE_LABEL, STATUS_LABEL, cap, coverFacts, failedOf, fmtDateTime, fmtMs, fmtPercent, orDash, paragraphs } from './words';
 
 /** Table cells: mdText keeps pipes, line breaks and markup inside the cell. */
@@ -108,11 +109,23 @@ export function renderMarkdown(doc: HandoverDocument): string {
   out.push(heading('monitoring'));
   if (m.monitors.state === 'not-measured') out.push(notMeasured(m.monitors));
   else {
-    out.push(table(['Monitor', 'Address', 'State', 'Uptime (7 days)', 'Failed checks', 'p95'], m.monitors.data.map((x) => [x.name, x.url, x.state, fmtPercent(x.uptimePercent), failedOf(x), fmtMs(x.p95Ms)])));
+    out.push(
+      table(['Monitor', 'Address', 'State', 'Uptime (7 days)', 'Failed checks', 'p95', 'p95 target'], m.monitors.data.map((x) => [x.name, x.url, x.state, fmtPercent(x.uptimePercent), failedOf(x), fmtMs(x.p95Ms), targetCell(x)])),
+      t(budgetSentence(m.monitors.data), { startsLine: true }),
+    );
     for (const x of m.monitors.data) {
       out.push(`**${t(x.name)}, day by day**`, table(['Day', 'Uptime', 'Error rate', 'p95'], x.days.map((p) => [p.date, fmtPercent(p.uptimePercent), fmtPercent(p.errorRatePercent), fmtMs(p.p95Ms)])));
     }
   }
+  out.push(
+    '### Journeys',
+    m.journeys.length === 0
+      ? '_No sign-in or API journey set up: nothing measures whether people can sign in._'
+      : table(
+          ['Journey', 'Kind', 'State', 'Success (7 days)', 'Runs passed', 'Success (24 h)', 'Target', 'Last failure'],
+          m.journeys.map((j) => [j.name, j.kind, j.state, fmtPercent(j.successPercent7d), `${j.passed7d} of ${j.runs7d}`, fmtPercent(j.successPercent24h), `${j.target}${j.meetsTarget === false ? ' — missed' : ''}`, orDash(j.lastFailure)]),
+        ),
+  );
   const fb = m.alerts.fallbackContact;
   out.push(
     '### Alert routing',

@@ -113,7 +113,12 @@ export type MonitorSummary = {
   checks: number;
   failures: number;
   p95Ms: number | null;
+  /** The monitor's own p95 target (server/targets); null for certificate monitors. */
   p95TargetMs: number | null;
+  /** The kind of endpoint the target is for, e.g. "heavier actions". */
+  targetKind: string | null;
+  /** Where the number came from, e.g. "the playbook's p95 for heavier actions", "set by hand on this monitor". */
+  targetFrom: string | null;
   days: DailyPoint[];
 };
 
@@ -123,7 +128,23 @@ export type AlertRouting = {
   fallbackContact: { name: string; role: string | null; email: string | null; phone: string | null } | null;
 };
 
-export type MonitoringSection = { monitors: Measured<MonitorSummary[]>; alerts: AlertRouting };
+/** A sign-in or API journey with its success rates (server/journeys); failure reasons were masked when the run was written. */
+export type JourneyPackRow = {
+  name: string;
+  kind: string;
+  steps: number;
+  state: string;
+  /** 7 days and 24 hours: runs that passed ÷ runs that ran. */
+  successPercent7d: number | null;
+  runs7d: number;
+  passed7d: number;
+  successPercent24h: number | null;
+  target: string;
+  meetsTarget: boolean | null;
+  lastFailure: string | null;
+};
+
+export type MonitoringSection = { monitors: Measured<MonitorSummary[]>; alerts: AlertRouting; journeys: JourneyPackRow[] };
 
 /** Chatbot launch checks: the prompt set, the last run, what people accepted (server/handover/sources/chatbot.ts). */
 export type ChatbotPack = {

@@ -46,7 +46,7 @@ async function verdicts(db: Database, projectId: string): Promise<Record<'monito
 }
 
 /** What a monitoring verdict does to an item: met → passed or "confirm"; no longer met → back to to do. */
-function nextStatus(passed: boolean, role: CheckRole, item: { status: ItemStatus; statusSource: 'person' | 'check' }): ItemStatus | null {
+export function nextStatus(passed: boolean, role: CheckRole, item: { status: ItemStatus; statusSource: 'person' | 'check' }): ItemStatus | null {
   if (passed) return role === 'verifies' ? 'passed' : item.status === 'passed' ? null : 'in_progress';
   return item.status === 'passed' || (item.status === 'in_progress' && item.statusSource === 'check') ? 'todo' : null;
 }

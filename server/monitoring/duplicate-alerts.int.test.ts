@@ -3,7 +3,7 @@
  * receiver: a slot re-run after its lease ran out, a stale worker's late write, a database that
  * refuses to record a sent email, a slow receiver outlasting the lease, a worker dying mid-send.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import { alertChannels, alertDeliveries, monitorResults, monitorRollups, monitors, outboxMessages, projects, workspaces } from '@/db/schema';
 import { createTestApp, type TestApp } from '@/test/harness';
@@ -17,6 +17,10 @@ import { writeResults, type FinishedCheck } from './write-results';
 import { deliverDue } from './alerts/deliver';
 import { sendAlert } from './alerts/send';
 import { rowsOf } from './sql-rows';
+
+// Live workers, servers and a database on a shared, loaded machine: these bounds only stop a
+// hung test; every wait inside is for an event (a row written, a request held), never a sleep.
+vi.setConfig({ testTimeout: 240_000, hookTimeout: 240_000 });
 
 const network = createNetwork({ policy: { allowLoopback: true } });
 let app: TestApp;

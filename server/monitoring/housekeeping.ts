@@ -1,7 +1,7 @@
 /**
  * Periodic jobs any worker may run; `monitor_jobs` makes sure only one runs each period.
  * - prune: raw results older than the retention window go, in bounded batches (rollups stay).
- * - degraded: monitors whose p95 over the last window exceeds their target become "degraded"
+ * - degraded: monitors whose p95 over the last window exceeds their own target become "degraded"
  *   (and return to "up" when it is back under), with one notification per change.
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
@@ -10,6 +10,12 @@ import { monitors } from '@/db/schema';
 import { rowsOf } from './sql-rows';
 import { alertEvent } from './transitions';
 import { enqueueAlerts } from './alerts/enqueue';
+import { monitorTarget, type EndpointForMatch, type PlaybookLatencyTargets } from '@/server/targets/endpoint-targets';
+
+/** jsonb_build_object keeps the targets a playbook does not set as nulls. */
+function withoutNulls(targets: PlaybookLatencyTargets): PlaybookLatencyTargets {
+  return Object.fromEntries(Object.entries(targets).filter(([, v]) => v !== null)) as PlaybookLatencyTargets;
+}
 
 export const RAW_RETENTION_HOURS = 48;
 export const DEGRADED_WINDOW_MINUTES = 15;
@@ -45,21 +51,52 @@ export async function pruneRawResults(db: Database, now: Date, options: { retent
   return deleted;
 }
 
-type LatencyRow = { id: string; state: string; target: number | null; p95: number | null; n: number };
+type LatencyRow = {
+  id: string;
+  state: string;
+  p95_target_ms: number | null;
+  purpose: string | null;
+  method: string;
+  url: string;
+  targets: PlaybookLatencyTargets | string | null;
+  endpoints: EndpointForMatch[] | string | null;
+  p95: number | null;
+  n: number;
+};
+
+const parsed = <T,>(value: T | string | null): T | null => (typeof value === 'string' ? (JSON.parse(value) as T) : value);
 
 export async function evaluateDegraded(db: Database, now: Date): Promise<number> {
   const since = new Date(now.getTime() - DEGRADED_WINDOW_MINUTES * 60_000).toISOString();
-  const rows = await rowsOf<LatencyRow>(
+  // Percentiles per monitor first, then each measured monitor's own target (server/targets): set by
+  // hand, on the endpoint it watches, or the playbook's for its kind of endpoint.
+  const measuredRows = await rowsOf<LatencyRow>(
     db,
-    sql`select m.id, m.state, coalesce(m.p95_target_ms, (r.snapshot->'targets'->>'commonReadP95Ms')::int) as target,
-               percentile_disc(0.95) within group (order by res.latency_ms) as p95, count(*)::int as n
-        from monitors m
-        left join project_roadmaps r on r.project_id = m.project_id
-        join monitor_results res on res.monitor_id = m.id and res.scheduled_at > ${since}::timestamptz and res.ok and res.latency_ms is not null
-        where m.enabled and m.kind = 'http' and m.state in ('up', 'degraded')
-        group by m.id, m.state, target`,
+    sql`with measured as (
+          select m.id, percentile_disc(0.95) within group (order by res.latency_ms) as p95, count(*)::int as n
+          from monitors m
+          join monitor_results res on res.monitor_id = m.id and res.scheduled_at > ${since}::timestamptz and res.ok and res.latency_ms is not null
+          where m.enabled and m.kind = 'http' and m.state in ('up', 'degraded')
+          group by m.id
+          having count(*) >= ${MIN_SAMPLES}
+        )
+        select m.id, m.state, m.p95_target_ms, m.purpose, m.method, m.url, x.p95, x.n, p.endpoints,
+               case when r.snapshot is null then null else jsonb_build_object(
+                 'commonReadP95Ms', (r.snapshot->'targets'->>'commonReadP95Ms')::float8,
+                 'heavyActionP95Ms', (r.snapshot->'targets'->>'heavyActionP95Ms')::float8,
+                 'chatStartP95Ms', (r.snapshot->'targets'->>'chatStartP95Ms')::float8,
+                 'chatResponseP95Ms', (r.snapshot->'targets'->>'chatResponseP95Ms')::float8) end as targets
+        from measured x
+        join monitors m on m.id = x.id
+        join projects p on p.id = m.project_id
+        left join project_roadmaps r on r.project_id = m.project_id`,
   );
-  const flips = rows.filter((r) => r.target !== null && Number(r.n) >= MIN_SAMPLES && (Number(r.p95) > Number(r.target)) !== (r.state === 'degraded'));
+  const rows = measuredRows.map((r) => {
+    const targets = parsed<PlaybookLatencyTargets>(r.targets);
+    const target = monitorTarget({ p95TargetMs: r.p95_target_ms, purpose: r.purpose, method: r.method, url: r.url }, parsed(r.endpoints) ?? [], targets?.commonReadP95Ms ? withoutNulls(targets) : null);
+    return { id: r.id, state: r.state, p95: r.p95, n: r.n, target: target.ms };
+  });
+  const flips = rows.filter((r) => (Number(r.p95) > r.target) !== (r.state === 'degraded'));
   if (flips.length === 0) return 0;
   const measured = new Map(flips.map((r) => [r.id, r]));
   return db.transaction(async (tx) => {

@@ -4,7 +4,7 @@
  * twice, a worker dying mid-batch, a hanging target, panels and the checklist.
  */
 import crypto from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import { alertDeliveries, checklistItems, monitorIncidents, monitorResults, monitorRollups, monitors } from '@/db/schema';
 import { createTestApp, type TestApp } from '@/test/harness';
@@ -20,6 +20,10 @@ import { signWebhook } from './alerts/send';
 import { evaluateDegraded, pruneRawResults } from './housekeeping';
 import { runProbe } from './probe';
 import { exactQuantile } from './histogram';
+
+// Live workers, servers and a database on a shared, loaded machine: these bounds only stop a
+// hung test; every wait inside is for an event (a row written, a request held), never a sleep.
+vi.setConfig({ testTimeout: 240_000, hookTimeout: 240_000 });
 
 const network = createNetwork({ policy: { allowLoopback: true } });
 let app: TestApp;

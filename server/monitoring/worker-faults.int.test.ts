@@ -4,7 +4,7 @@
  * out while checks run, so every slot is run several times. Afterwards each slot has exactly one
  * result, rollups count each once, and each outage sent exactly one alert.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import { alertChannels, alertDeliveries, monitorProjectRollups, monitorResults, monitorRollups, monitors, outboxMessages, projects, workspaces } from '@/db/schema';
 import { createTestApp, type TestApp } from '@/test/harness';
@@ -12,6 +12,10 @@ import { testDriver } from '@/test/database';
 import { createNetwork } from '@/server/net';
 import { startTarget, type Target } from '@/test/testnet/monitoring-fixtures';
 import { startWorker } from './worker';
+
+// Live workers, servers and a database on a shared, loaded machine: these bounds only stop a
+// hung test; every wait inside is for an event (a row written, a request held), never a sleep.
+vi.setConfig({ testTimeout: 240_000, hookTimeout: 240_000 });
 
 const network = createNetwork({ policy: { allowLoopback: true } });
 let app: TestApp;

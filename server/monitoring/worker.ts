@@ -20,6 +20,10 @@ import { releaseLeases } from './release';
 import { runDueChatbotChecks } from '@/server/chatbot/schedule';
 import type { CheckDeps } from '@/server/checks/types';
 import { createScheduler, type Scheduler, type SchedulerOptions } from '@/server/scheduled-checks/scheduler';
+import { createJourneyLoop, type JourneyStats } from '@/server/journeys/worker-loop';
+import type { SecretsLoader } from '@/server/journeys/secrets';
+import { existsSync } from 'node:fs';
+import { CHROMIUM_PATH, createBrowserPool } from '@/server/journeys/browser/browser-pool';
 
 export type WorkerOptions = {
   db: Database;
@@ -47,11 +51,13 @@ export type WorkerOptions = {
    * their own limit of runs at once, so they never take a monitor slot.
    */
   scheduledChecks?: Omit<SchedulerOptions, 'db' | 'worker' | 'log'> & { pollMs?: number };
+  /** Synthetic journeys (server/journeys), claimed like monitor slots; `false` turns them off. */
+  journeys?: false | { secrets?: SecretsLoader; concurrency?: number; browser?: false | { maxQueued?: number; executablePath?: string } };
 };
 
 export type WorkerStats = { checks: number; written: number; missed: number; alertsSent: number; flushes: number; errors: number };
 
-export type MonitorWorker = { id: string; stats: WorkerStats; scheduler: Scheduler | null; stop(): Promise<void> };
+export type MonitorWorker = { id: string; stats: WorkerStats; journeyStats: JourneyStats | null; scheduler: Scheduler | null; stop(): Promise<void> };
 
 export function startWorker(options: WorkerOptions): MonitorWorker {
   const id = options.id ?? `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString('hex')}`;
@@ -165,8 +171,29 @@ export function startWorker(options: WorkerOptions): MonitorWorker {
   const scheduled = options.scheduledChecks;
   const scheduler = scheduled ? createScheduler({ ...scheduled, db, worker: id, log }) : null;
 
+  // Browser journeys need Chromium on this machine; a worker without it leaves them to one that has it.
+  const browserOptions = options.journeys === false ? false : options.journeys?.browser;
+  const chromiumPath = (browserOptions && browserOptions.executablePath) || CHROMIUM_PATH;
+  const browserPool = browserOptions !== false && existsSync(chromiumPath) ? createBrowserPool({ executablePath: chromiumPath }) : null;
+  const journeyLoop =
+    options.journeys === false
+      ? null
+      : createJourneyLoop({
+          db,
+          http: network.http,
+          worker: id,
+          secrets: options.journeys?.secrets,
+          concurrency: options.journeys?.concurrency,
+          lookaheadMs,
+          leaseSlackMs: options.leaseSlackMs,
+          ...(browserPool ? { browser: { pool: browserPool, maxQueued: browserOptions ? browserOptions.maxQueued : undefined } } : {}),
+        });
+
   const stops = [
     loop('claim', pollMs, poll),
+    ...(journeyLoop
+      ? [loop('journeys', pollMs, () => journeyLoop.poll()), loop('journey results', flushMs, () => journeyLoop.flush()), ...(options.housekeeping === false ? [] : [loop('journey housekeeping', 10_000, () => journeyLoop.housekeeping())])]
+      : []),
     ...(scheduler ? [loop('scheduled checks', scheduled?.pollMs ?? 30_000, () => scheduler.tick())] : []),
     loop('flush', flushMs, flush),
     loop('alerts', 1000, async () => {
@@ -179,6 +206,7 @@ export function startWorker(options: WorkerOptions): MonitorWorker {
   return {
     id,
     stats,
+    journeyStats: journeyLoop?.stats ?? null,
     scheduler,
     async stop() {
       stopped = true;
@@ -191,8 +219,12 @@ export function startWorker(options: WorkerOptions): MonitorWorker {
       try {
         await flush();
         await releaseLeases(db, id, unstarted);
+        await journeyLoop?.stop();
       } catch (error) {
         log(`final flush failed (the leases will expire and another worker re-runs those slots): ${loggableMessage(error)}`);
+      } finally {
+        // The browser is closed whatever happened above.
+        await browserPool?.close();
       }
     },
   };

@@ -223,6 +223,11 @@ export async function recordMissed(db: Database, slots: { monitorId: string; pro
         deltas.push({ monitorId: slot.monitorId, projectId: slot.projectId, hour: new Date(hour), checks: 0, failures: 0, missed: count, latencySumMs: 0, histogram: {} });
       }
     }
+    // The rollups' revision trigger updates each project row: lock them first, in id order and
+    // after the monitors, as writeResults does — otherwise the trigger takes them in monitor order
+    // and two workers deadlock (seen with two workers under the bench's web load).
+    const projectIds = [...new Set(deltas.map((d) => d.projectId))].sort();
+    if (projectIds.length > 0) await tx.select({ id: projects.id }).from(projects).where(inArray(projects.id, projectIds)).orderBy(projects.id).for('no key update');
     await upsertRollups(tx, deltas);
     return total;
   });

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { requestBodySchema, requestHeadersSchema } from '@/server/monitoring/request-input';
 import { ENDPOINT_KINDS, HTTP_METHODS, MATURITIES, PRODUCT_TYPES, SEGMENTS } from '@/lib/vocabulary/projects';
 import { noCredentialsInLinks, requiredText, safeText } from '@/server/validation';
+import { SECRET_NAME_PATTERN, referencedSecretNames } from '@/server/vault/placeholders';
 import {
   checkDkimSelector,
   checkEndpointTarget,
@@ -29,6 +30,20 @@ function byRule(rule: (value: string) => RuleResult) {
 /** An optional text field: an empty box means "none". */
 const optionalText = <T extends z.ZodType<string, string>>(schema: T) =>
   z.preprocess((value) => (value === '' ? null : value), schema.nullable().optional());
+
+/**
+ * A payment webhook's signing secret: the NAME of a project secret (server/vault), typed bare or
+ * as its placeholder `{{secret.NAME}}`. Whether it exists is checked against the vault on save.
+ */
+const signingSecretName = z.preprocess(
+  (value) => {
+    if (typeof value !== 'string') return value;
+    const trimmed = value.trim();
+    if (trimmed === '') return undefined;
+    return referencedSecretNames(trimmed)[0] ?? trimmed;
+  },
+  z.string('Choose the secret that holds the signing secret.').regex(SECRET_NAME_PATTERN, 'Use the name of one of the project’s secrets (letters, digits, _ and -), not the secret itself.').optional(),
+);
 
 export const projectNameSchema = requiredText(80, 'Give the project a name.', 'Keep the name under 80 characters.');
 
@@ -60,6 +75,14 @@ export const projectFieldsSchema = z
           headers: requestHeadersSchema.optional(),
           body: requestBodySchema.optional(),
           safeToReplay: z.boolean().optional(),
+          // Empty: judged against the playbook's target for the endpoint's kind (server/targets).
+          p95TargetMs: z
+            .number('Enter the p95 target in milliseconds, or leave it empty.')
+            .int('Use whole milliseconds.')
+            .min(10, 'A target under 10 ms cannot be measured from outside.')
+            .max(60_000, 'Keep the target at 60,000 ms (one minute) or less.')
+            .optional(),
+          signingSecret: signingSecretName,
         }),
       )
       .max(30, 'List at most 30 endpoints.')
@@ -86,6 +109,7 @@ export const projectFieldsSchema = z
     const endpoints = input.endpoints.map((e, index) => {
       const { headers, body, safeToReplay, ...rest } = e;
       const write = e.method !== 'GET';
+      if (e.signingSecret && e.kind !== 'payment-webhook') ctx.addIssue({ code: 'custom', path: ['endpoints', index, 'signingSecret'], message: 'Only a payment webhook has a signing secret.' });
       if (write && safeToReplay && !body) ctx.addIssue({ code: 'custom', path: ['endpoints', index, 'body'], message: 'Give the body to send: a write is only measured with the body you choose.' });
       // Only what applies is kept: a GET sends no body and is always safe to repeat.
       return {

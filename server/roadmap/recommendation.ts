@@ -4,7 +4,8 @@
  * - not yet: open high findings, critical items nobody verified, a monitor whose 7-day p95 is over
  *   the playbook's target for its kind of endpoint or whose uptime is under target, an open
  *   incident, critical evidence older than 7 days (or no automated run in 7 days), or two or more
- *   "no" answers on the founder checklist (audit first);
+ *   "no" answers on the founder checklist (audit first), a journey whose 7-day success rate is under
+ *   its target (sign-in: the playbook's "more than 99 %"), or a sign-in journey with no run in 24 h;
  * - go: none of these.
  */
 import type { AssessedItem } from './assessment-types';
@@ -15,7 +16,7 @@ export type Verdict = 'go' | 'no-go' | 'not-yet';
 export type VerdictReason = {
   level: Exclude<Verdict, 'go'> | 'ok';
   /** What kind of evidence the reason rests on. */
-  kind: 'finding' | 'item' | 'latency' | 'uptime' | 'incident' | 'stale' | 'founder' | 'summary';
+  kind: 'finding' | 'item' | 'latency' | 'uptime' | 'incident' | 'stale' | 'founder' | 'journey' | 'summary';
   text: string;
   /** Where the evidence is shown, relative to the project (e.g. "risks#finding-…"); null for summaries. */
   href: string | null;
@@ -39,6 +40,21 @@ export type VerdictMonitor = {
   checks: number;
   failures: number;
 };
+/** A sign-in or API journey with its measured 7-day success rate (server/journeys/verdict-inputs.ts). */
+export type VerdictJourney = {
+  id: string;
+  name: string;
+  kind: 'sign-in' | 'api' | 'browser';
+  paused: boolean;
+  /** Null when it ran nothing in 7 days. */
+  successPercent: number | null;
+  runs: number;
+  passed: number;
+  /** Whether the rate meets its target, and the target in words ("more than 99 % (the playbook's sign-in target)"). */
+  meetsTarget: boolean;
+  targetLabel: string;
+  lastRunAt: string | null;
+};
 export type VerdictItem = AssessedItem & { latestCheckEvidenceAt: string | null };
 
 export type VerdictEvidence = {
@@ -53,6 +69,8 @@ export type VerdictEvidence = {
   lastProjectRunAt: string | null;
   lastProjectRunId: string | null;
   founder: { noCount: number; threshold: number };
+  /** Absent in decisions recorded before journeys existed. */
+  journeys?: readonly VerdictJourney[];
 };
 
 const DAY = 86_400_000;
@@ -84,6 +102,19 @@ export function recommend(evidence: VerdictEvidence): Recommendation {
     }
     if (m.uptimePercent !== null && evidence.uptimeTargetPercent !== null && m.uptimePercent < evidence.uptimeTargetPercent) {
       reasons.push({ level: 'not-yet', kind: 'uptime', text: `${m.name}${m.paused ? ' (paused)' : ''}: 7-day uptime is ${formatUptime(m.uptimePercent)}, under the ${formatUptime(evidence.uptimeTargetPercent)} target (${checksSentence(m)}).`, href: `monitors/${m.id}` });
+    }
+  }
+  for (const j of evidence.journeys ?? []) {
+    const label = j.kind === 'sign-in' ? 'Sign-in journey' : 'Journey';
+    if (j.successPercent !== null && !j.meetsTarget) {
+      reasons.push({
+        level: 'not-yet',
+        kind: 'journey',
+        text: `${label} “${j.name}”${j.paused ? ' (paused)' : ''}: 7-day success rate is ${formatUptime(j.successPercent)} (${j.passed} of ${j.runs} runs passed), under the target of ${j.targetLabel}.`,
+        href: `monitors/journeys/${j.id}`,
+      });
+    } else if (j.kind === 'sign-in' && !j.paused && (j.lastRunAt === null || Date.parse(evidence.now) - Date.parse(j.lastRunAt) > DAY)) {
+      reasons.push({ level: 'not-yet', kind: 'stale', text: `${label} “${j.name}” has not run in the last 24 hours: its success rate is not measured.`, href: `monitors/journeys/${j.id}` });
     }
   }
   for (const incident of evidence.openIncidents) {

@@ -4,7 +4,7 @@
  * through the project's channel; a later run that fixes them says nothing; one that sees them
  * come back alerts for each again — except a finding someone accepted as a known risk.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import { checkRuns, monitorResults, monitors, outboxMessages } from '@/db/schema';
 import type { CheckDeps } from '@/server/checks/types';
@@ -16,6 +16,10 @@ import { deliverDue } from '@/server/monitoring/alerts/deliver';
 import { startTestProduct, type TestProduct } from '@/test/testnet/product';
 import { createTestApp, type TestApp } from '@/test/harness';
 import { deliveriesOf, projectOnProduct, scheduledRuns, scheduleOf, schedulers, testClock } from '@/test/scheduled-checks/fixtures';
+
+// Live workers, servers and a database on a shared, loaded machine: these bounds only stop a
+// hung test; every wait inside is for an event (a row written, a request held), never a sleep.
+vi.setConfig({ testTimeout: 240_000, hookTimeout: 240_000 });
 
 const DAY = 86_400_000;
 const EMAIL = 'ops-scheduled@example.test';

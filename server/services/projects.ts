@@ -1,7 +1,7 @@
 /** Project verbs: create, edit, archive, share with a client. */
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Database, DbOrTx } from '@/db/types';
-import { projectShares, projects, user, workspaceMembers } from '@/db/schema';
+import { projectSecrets, projectShares, projects, user, workspaceMembers } from '@/db/schema';
 import type { ClientRole } from '@/server/auth/permissions';
 import type { Mailer } from '@/server/mail/mailer';
 import { projectShareEmail } from '@/server/mail/templates';
@@ -18,12 +18,28 @@ import type { ActorScope, Named, ProjectScope, WorkspaceScope } from './scope';
 
 const SHARE_TTL_MS = 14 * 24 * 60 * 60 * 1000;
 
+/** A payment webhook's signing secret must name one of the project's secrets (server/vault); the value stays there. */
+async function assertSigningSecretsExist(tx: DbOrTx, projectId: string | null, endpoints: ProjectFields['endpoints']) {
+  const wanted = endpoints.map((e, index) => ({ name: e.signingSecret, index })).filter((w): w is { name: string; index: number } => Boolean(w.name));
+  if (wanted.length === 0) return;
+  const stored = projectId ? await tx.select({ name: projectSecrets.name }).from(projectSecrets).where(eq(projectSecrets.projectId, projectId)) : [];
+  const names = new Set(stored.map((r) => r.name));
+  const missing = wanted.find((w) => !names.has(w.name));
+  if (missing) {
+    throw fieldError(
+      `endpoints.${missing.index}.signingSecret`,
+      projectId ? `The project has no secret named ${missing.name}. Add it under Secrets below first, then choose it here.` : 'Save the project first, then add the signing secret under Secrets in its settings and choose it here.',
+    );
+  }
+}
+
 /** Creates the project and its roadmap from the chosen playbook (or the one its description suggests). */
 export async function createProject(db: Database, scope: Pick<WorkspaceScope, 'workspaceId' | 'actorId'>, input: { fields: ProjectFields; templateId?: string }) {
   const template = input.templateId ? getTemplate(input.templateId) : suggestTemplate(input.fields).template;
   if (!template) throw fieldError('templateId', 'Choose one of the listed playbooks.');
   await assertEndpointSecrets(db, null, input.fields);
   return db.transaction(async (tx) => {
+    await assertSigningSecretsExist(tx, null, input.fields.endpoints);
     const [project] = await tx
       .insert(projects)
       .values({ ...input.fields, workspaceId: scope.workspaceId, createdBy: scope.actorId })
@@ -51,6 +67,7 @@ export async function updateProject(db: Database, scope: ProjectScope, input: { 
   const { projectId, actorId } = scope;
   await assertEndpointSecrets(db, projectId, input.fields);
   return db.transaction(async (tx) => {
+    await assertSigningSecretsExist(tx, projectId, input.fields.endpoints);
     const [project] = await tx.update(projects).set({ ...input.fields, updatedAt: new Date() }).where(eq(projects.id, projectId)).returning();
     if (!project) throw notFound('Project');
     await recordActivity(tx, { projectId, actorId, action: 'project.update', summary: 'edited the project details' });

@@ -15,6 +15,7 @@ import { handoverRouter } from './routers/stages/handover';
 import { handoverPackRouter } from './routers/handover-pack';
 import { monitoringRouter } from './routers/monitoring';
 import { chatbotRouter } from './routers/chatbot';
+import { journeysRouter } from './routers/journeys';
 import { secretsRouter } from './routers/secrets';
 
 export const appRouter = router({
@@ -35,6 +36,7 @@ export const appRouter = router({
   handoverPack: handoverPackRouter,
   monitoring: monitoringRouter,
   chatbot: chatbotRouter,
+  journeys: journeysRouter,
   secrets: secretsRouter,
 });
 

@@ -36,6 +36,7 @@ const COMMENTERS = [...WORKSPACE_ROLES, 'commenter', 'collaborator'] as const;
 function stageEntries(key: StageKey): Record<string, MatrixEntry> {
   return {
     [`${key}.get`]: { scope: 'project', allow: EVERY_PROJECT_ROLE, input: (w) => ({ projectId: w.projectId, filter: 'all' }) },
+    [`${key}.item`]: { scope: 'project', allow: EVERY_PROJECT_ROLE, input: (w) => ({ projectId: w.projectId, itemId: w.itemIds[key] }) },
     [`${key}.updateItem`]: { scope: 'project', allow: ITEM_UPDATERS, input: (w) => ({ projectId: w.projectId, itemId: w.itemIds[key], status: 'in_progress' }) },
     [`${key}.addEvidence`]: { scope: 'project', allow: ITEM_UPDATERS, input: (w) => ({ projectId: w.projectId, itemId: w.itemIds[key], body: 'Checked by hand on staging' }) },
     [`${key}.comment`]: { scope: 'project', allow: COMMENTERS, input: (w) => ({ projectId: w.projectId, itemId: w.itemIds[key], body: 'Looks right to me' }) },
@@ -170,6 +171,18 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixEntry> = {
   'monitoring.removeChannel': project(WORKSPACE_ROLES, (w) => ({ channelId: w.channelId })),
   'monitoring.setFallback': project(WORKSPACE_ROLES, () => ({ email: 'backup@example.test' })),
   'monitoring.testAlert': project(WORKSPACE_ROLES, (w) => ({ channelId: w.channelId })),
+
+  // Journeys (sign-in and API)
+  'journeys.list': project(EVERY_PROJECT_ROLE),
+  'journeys.get': project(EVERY_PROJECT_ROLE, (w) => ({ journeyId: w.journeyId })),
+  'journeys.create': project(WORKSPACE_ROLES, () => ({ name: 'Pricing API', kind: 'api', steps: [{ name: 'Plans', method: 'GET', url: 'https://example.com/api/plans', expect: { status: '200', jsonPath: 'plans.0.id' } }] })),
+  'journeys.createSignIn': project(WORKSPACE_ROLES, () => ({
+    name: 'Test sign-in',
+    preset: { mode: 'form', signInUrl: 'https://example.com/login', username: 'qa@example.com', passwordSecret: 'QA_PASSWORD', csrfField: 'csrf_token', checkUrl: 'https://example.com/dashboard', checkKeyword: 'Sign out' },
+  })),
+  'journeys.update': project(WORKSPACE_ROLES, (w) => ({ journeyId: w.journeyId, fields: { name: 'Sign in (API)', kind: 'sign-in', steps: [{ name: 'Me', method: 'GET', url: 'https://example.com/api/me', expect: { status: 'success' } }], intervalSeconds: 600 } })),
+  'journeys.setEnabled': project(WORKSPACE_ROLES, (w) => ({ journeyId: w.journeyId, enabled: false })),
+  'journeys.remove': project(WORKSPACE_ROLES, (w) => ({ journeyId: w.journeyId })),
 
   // Chatbot launch checks
   'chatbot.overview': project(EVERY_PROJECT_ROLE),

@@ -18,6 +18,8 @@ export type EndpointRow = {
   method: HttpMethod;
   url: string;
   label?: string;
+  p95TargetMs?: number;
+  signingSecret?: string;
   headers?: HeaderRow[];
   body?: string | null;
   safeToReplay?: boolean;
@@ -30,19 +32,20 @@ function replace<T extends { rowId: number }>(rows: T[], rowId: number, patch: P
   return rows.map((row) => (row.rowId === rowId ? { ...row, ...patch } : row));
 }
 
-export function EndpointRows({ rows, onChange, errors, newRowId }: RowsProps<EndpointRow>) {
+/** `secretNames`: the project's secrets (edit only), offered as a payment webhook's signing secret. */
+export function EndpointRows({ rows, onChange, errors, newRowId, secretNames }: RowsProps<EndpointRow> & { secretNames?: string[] }) {
   return (
     <Card>
       <CardHeader>
         <CardTitle>Key endpoints</CardTitle>
         <CardDescription>
-          The requests your members depend on. Latency, rate-limit and uptime checks use them. A path like /api/login is read relative to the production URL.
+          The requests your members depend on. Latency, rate-limit and uptime checks use them. A path like /api/login is read relative to the production URL. Leave the p95 target empty to use the playbook's for the endpoint's kind: common reads, heavier actions (anything that changes data, checkout, payment webhooks) or chat replies.
         </CardDescription>
       </CardHeader>
       <CardContent className="grid gap-3">
         {errors.endpoints ? <p className="text-sm text-danger-700">{errors.endpoints}</p> : null}
         {rows.map((row, index) => (
-          <fieldset key={row.rowId} className="grid items-start gap-2 sm:grid-cols-[11rem_7rem_1fr_auto]">
+          <fieldset key={row.rowId} className="grid items-start gap-2 sm:grid-cols-[11rem_7rem_1fr_8rem_auto]">
             <legend className="sr-only">Endpoint {index + 1}</legend>
             <Field label="What it is" error={errors[`endpoints.${index}.kind`]}>
               <Select value={row.kind} onChange={(e) => onChange(replace(rows, row.rowId, { kind: e.target.value as EndpointKind }))}>
@@ -63,9 +66,38 @@ export function EndpointRows({ rows, onChange, errors, newRowId }: RowsProps<End
             <Field label="URL or path" error={errors[`endpoints.${index}.url`]}>
               <Input value={row.url} placeholder="/api/login" onChange={(e) => onChange(replace(rows, row.rowId, { url: e.target.value }))} spellCheck={false} />
             </Field>
+            <Field label="p95 target, ms" optional error={errors[`endpoints.${index}.p95TargetMs`]}>
+              <Input
+                type="number"
+                inputMode="numeric"
+                min={10}
+                max={60000}
+                placeholder="playbook"
+                value={row.p95TargetMs ?? ''}
+                onChange={(e) => onChange(replace(rows, row.rowId, { p95TargetMs: e.target.value === '' ? undefined : Number(e.target.value) }))}
+              />
+            </Field>
+            {row.kind === 'payment-webhook' && secretNames ? (
+              <Field
+                className="sm:col-span-3 sm:row-start-2"
+                label="Signing secret"
+                optional
+                hint={secretNames.length === 0 ? 'Add the test-mode signing secret (whsec_…) under Secrets below first.' : 'The secret holding this endpoint’s test-mode signing secret; the payment webhook check signs its test events with it.'}
+                error={errors[`endpoints.${index}.signingSecret`]}
+              >
+                <Select value={row.signingSecret ?? ''} onChange={(e) => onChange(replace(rows, row.rowId, { signingSecret: e.target.value || undefined }))}>
+                  <option value="">None</option>
+                  {[...new Set([...secretNames, ...(row.signingSecret ? [row.signingSecret] : [])])].map((name) => (
+                    <option key={name} value={name}>
+                      {name}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+            ) : null}
             <Button
               variant="ghost"
-              className="sm:mt-6"
+              className="sm:col-start-5 sm:row-start-1 sm:mt-6"
               aria-label={`Remove endpoint ${index + 1}`}
               onClick={() => onChange(rows.filter((r) => r.rowId !== row.rowId))}
             >
@@ -93,7 +125,7 @@ function RequestDetails({ row, index, errors, onChange }: { row: EndpointRow; in
   const prefix = `endpoints.${index}`;
   const open = Boolean(row.headers?.length || row.safeToReplay || Object.keys(errors).some((key) => key.startsWith(`${prefix}.headers`) || key === `${prefix}.body`));
   return (
-    <details open={open} className="sm:col-span-4">
+    <details open={open} className="sm:col-span-full">
       <summary className="cursor-pointer text-sm text-fg-muted">Headers{write ? ' and safe replay' : ''}</summary>
       <div className="mt-3 grid gap-3">
         <HeadersEditor headers={row.headers ?? []} onChange={(headers) => onChange({ headers })} errors={errors} prefix={`${prefix}.headers`} />

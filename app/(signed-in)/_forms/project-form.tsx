@@ -40,7 +40,17 @@ export type ProjectFormValues = {
   mailDomain: string | null;
   dkimSelectors: string[];
   productionUrl: string | null;
-  endpoints: { kind: EndpointKind; method: HttpMethod; url: string; label?: string; headers?: { name: string; value: string }[]; body?: string | null; safeToReplay?: boolean }[];
+  endpoints: {
+    kind: EndpointKind;
+    method: HttpMethod;
+    url: string;
+    label?: string;
+    p95TargetMs?: number;
+    signingSecret?: string;
+    headers?: { name: string; value: string }[];
+    body?: string | null;
+    safeToReplay?: boolean;
+  }[];
   environments: { name: string; url?: string }[];
 };
 
@@ -80,7 +90,7 @@ const withIds = <T,>(rows: T[]) => rows.map((row) => ({ ...row, rowId: ++rowIds 
 
 export type PlaybookOption = { id: string; name: string };
 
-export function ProjectForm({ target, initial, playbooks = [] }: { target: Target; initial: ProjectFormValues; playbooks?: PlaybookOption[] }) {
+export function ProjectForm({ target, initial, playbooks = [], secretNames }: { target: Target; initial: ProjectFormValues; playbooks?: PlaybookOption[]; secretNames?: string[] }) {
   const trpc = useTRPC();
   const router = useRouter();
   const toast = useToast();
@@ -220,7 +230,7 @@ export function ProjectForm({ target, initial, playbooks = [] }: { target: Targe
         </CardContent>
       </Card>
 
-      <EndpointRows rows={endpoints} onChange={setEndpoints} errors={errors} newRowId={() => ++rowIds} />
+      <EndpointRows rows={endpoints} onChange={setEndpoints} errors={errors} newRowId={() => ++rowIds} secretNames={secretNames} />
       <EnvironmentRows rows={environments} onChange={setEnvironments} errors={errors} newRowId={() => ++rowIds} />
 
       <div className="flex gap-2">

@@ -4,7 +4,7 @@
  *   check <domain|url> [--only spf,dmarc] [--json] [--fail-on high] [--dns-server 127.0.0.1:5353]
  *         [--allow-loopback] [--subdomains app,api] [--canonical apex|www] [--dkim-selectors s1]
  *         [--endpoint login=POST:https://…] [--p95-target 300] [--ownership-token TOKEN]
- *         [--ca-file ca.pem] [--port-map 443:8443,80:8080] [--timeout 20]
+ *         [--ca-file ca.pem] [--port-map 443:8443,80:8080] [--timeout 20] [--webhook-secret-env STRIPE_WEBHOOK_SECRET]
  *   scan-secrets <dir> [--json] [--fail-on high]
  *   env-check --example .env.example [--env-file .env] [--json]
  *
@@ -37,6 +37,7 @@ export const USAGE = `Usage:
   launch-ready check <domain|url> [--only spf,dmarc] [--json] [--fail-on high] [--dns-server 127.0.0.1:5353] [--allow-loopback]
                      [--subdomains app,api] [--canonical apex|www] [--dkim-selectors s1,s2] [--endpoint login=POST:https://…]
                      [--p95-target 300] [--ownership-token TOKEN] [--ca-file ca.pem] [--port-map 443:8443,80:8080] [--timeout 20]
+                     [--webhook-secret-env VAR]  (the environment variable holding the payment webhook's test signing secret)
   launch-ready scan-secrets <dir> [--json] [--fail-on high]
   launch-ready env-check --example .env.example [--env-file .env] [--json]
 
@@ -102,6 +103,8 @@ async function checkCommand(args: string[], io: CliIo): Promise<number> {
       'ca-file': { type: 'string' },
       'port-map': { type: 'string' },
       timeout: { type: 'string' },
+      // The signing secret is read from the environment, never from the command line (shell history, ps).
+      'webhook-secret-env': { type: 'string' },
     },
   });
   const input = positionals[0];
@@ -132,6 +135,12 @@ async function checkCommand(args: string[], io: CliIo): Promise<number> {
     endpoints: (values.endpoint ?? []).map(endpointOf),
     ...(p95 && p95 > 0 ? { targets: { commonReadP95Ms: p95 } } : {}),
   };
+  const secretEnv = values['webhook-secret-env'];
+  if (secretEnv !== undefined && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(secretEnv)) throw new UsageError('--webhook-secret-env takes the name of an environment variable, not the secret itself');
+  const signingSecret = secretEnv ? process.env[secretEnv] || null : null;
+  target.paymentWebhooks = (target.endpoints ?? []).filter((e) => e.kind === 'payment-webhook').map((e) => ({ url: e.url, secretName: secretEnv ?? null, signingSecret }));
+  // What is printed never carries the secret: the target without it, and any echo of it masked.
+  const masked = (text: string) => (signingSecret ? text.split(signingSecret).join('••••') : text);
   if (values['ownership-token']) {
     const ownership = await verifyOwnership(target.domain, values['ownership-token'], deps);
     target.ownershipVerified = ownership.verified;
@@ -148,8 +157,9 @@ async function checkCommand(args: string[], io: CliIo): Promise<number> {
   });
   const durationMs = Math.round(performance.now() - started);
   const exitCode = findingsAtOrAbove(results, failOn).length > 0 ? 1 : 0;
-  if (values.json) io.stdout(`${JSON.stringify({ target, durationMs, failOn, exitCode, results }, null, 2)}\n`);
-  else io.stdout(formatText(input, results, CATALOGUE, durationMs, failOn));
+  const printable = { ...target, paymentWebhooks: (target.paymentWebhooks ?? []).map(({ url, secretName }) => ({ url, secretName })) };
+  if (values.json) io.stdout(masked(`${JSON.stringify({ target: printable, durationMs, failOn, exitCode, results }, null, 2)}\n`));
+  else io.stdout(masked(formatText(input, results, CATALOGUE, durationMs, failOn)));
   return exitCode;
 }
 

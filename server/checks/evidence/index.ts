@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import type { CheckId } from '../catalogue';
-import { chatEvidence, corsEvidence, errorPagesEvidence, exposedPathsEvidence, latencyEvidence, openEndpointsEvidence, rateLimitEvidence, secretsEvidence } from './probes';
+import { chatEvidence, corsEvidence, errorPagesEvidence, exposedPathsEvidence, latencyEvidence, openEndpointsEvidence, paymentWebhookEvidence, rateLimitEvidence, secretsEvidence } from './probes';
 import { dkimEvidence, dmarcEvidence, spfEvidence } from './mail';
 import { tlsEvidence } from './tls';
 import { cdnEvidence, cookiesEvidence, dnsEvidence, hstsEvidence, mixedContentEvidence, redirectsEvidence, securityHeadersEvidence, staticCachingEvidence } from './web';
@@ -31,6 +31,7 @@ export const EVIDENCE_PARSERS = {
   'error-pages': errorPagesEvidence,
   'exposed-paths': exposedPathsEvidence,
   chat: chatEvidence,
+  'payment-webhook': paymentWebhookEvidence,
 } as const satisfies Record<CheckId, z.ZodType>;
 
 export type EvidenceOf<Id extends CheckId> = z.infer<(typeof EVIDENCE_PARSERS)[Id]>;

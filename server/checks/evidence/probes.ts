@@ -30,7 +30,8 @@ export const latencyEvidence = z.object({
   endpoints: z.array(
     z.object({ url: z.string(), kind: z.string(), targetMs: z.number(), samples: z.number(), errors: z.number(), p50: z.number().nullable(), p95: z.number().nullable(), p99: z.number().nullable() }).catchall(z.unknown()),
   ),
-  skippedWrites: z.array(z.string()),
+  // Runs before safe replay (decision 0014) recorded only `METHOD url`; newer ones say why each write was skipped.
+  skippedWrites: z.array(z.union([z.string(), z.object({ endpoint: z.string(), reason: z.string() })])),
   skippedOutsideDomain: z.array(z.string()),
 });
 export type LatencyEvidence = z.infer<typeof latencyEvidence>;
@@ -57,3 +58,10 @@ export const chatEvidence = z.object({
   slowest: z.object({ firstByteMs: z.number(), firstTextMs: z.number(), totalMs: z.number() }).optional(),
 });
 export type ChatEvidence = z.infer<typeof chatEvidence>;
+
+export const paymentWebhookEvidence = z.object({
+  endpoints: z.array(z.string()),
+  tested: z.number(),
+  notTested: z.array(z.string()).optional(),
+});
+export type PaymentWebhookEvidence = z.infer<typeof paymentWebhookEvidence>;

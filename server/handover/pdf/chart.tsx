@@ -39,9 +39,10 @@ export function DayChart({ title, days, metric, value, target = null }: { title:
           <Line x1={0} y1={H} x2={W} y2={H} stroke={COLOR.line} strokeWidth={0.8} />
           {metric === 'p95Ms' ? (
             <>
-              {target !== null ? <Line x1={0} y1={y(target)} x2={W} y2={y(target)} stroke={COLOR.warn} strokeWidth={0.6} strokeDasharray="3 2" /> : null}
               {line ? <Path d={line} stroke={color} strokeWidth={1.4} fill="none" /> : null}
               {points.map((p, i) => (p ? <Rect key={i} x={p.x - 1.5} y={p.y - 1.5} width={3} height={3} fill={color} /> : null))}
+              {/* Drawn after the data so the target stays visible where the p95 runs along it. */}
+              {target !== null ? <Line x1={0} y1={y(target)} x2={W} y2={y(target)} stroke={COLOR.bad} strokeWidth={0.9} strokeDasharray="3 2" /> : null}
             </>
           ) : (
             values.map((v, i) =>

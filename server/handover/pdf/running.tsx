@@ -6,6 +6,7 @@ import { Bullets, H3, Note, P, Section, statusColor, type PageMap } from './bloc
 import { DayChart } from './chart';
 import { COLOR, s } from './styles';
 import { Table } from './table';
+import { budgetSentence, missedBudgets, targetCell } from '../budgets';
 
 type Props = { doc: HandoverDocument; pages: PageMap };
 
@@ -19,21 +20,36 @@ export function Monitoring({ doc, pages }: Props) {
       ) : (
         <View>
           <Table
-            columns={[{ header: 'Monitor', width: 1.4, bold: true }, { header: 'Address', width: 3 }, { header: 'State', width: 0.9 }, { header: 'Uptime 7d', width: 1 }, { header: 'Failed checks', width: 1.1 }, { header: 'p95', width: 0.8 }]}
-            rows={m.monitors.data.map((x) => [x.name, x.url, { text: x.state, color: statusColor(x.state) }, fmtPercent(x.uptimePercent), failedOf(x), fmtMs(x.p95Ms)])}
+            columns={[{ header: 'Monitor', width: 1.3, bold: true }, { header: 'Address', width: 2.4 }, { header: 'State', width: 0.8 }, { header: 'Uptime 7d', width: 0.9 }, { header: 'Failed checks', width: 1 }, { header: 'p95', width: 0.8 }, { header: 'p95 target', width: 1.3 }]}
+            rows={m.monitors.data.map((x) => [
+              x.name,
+              x.url,
+              { text: x.state, color: statusColor(x.state) },
+              fmtPercent(x.uptimePercent),
+              failedOf(x),
+              missedBudgets([x]).length > 0 ? { text: fmtMs(x.p95Ms), color: COLOR.bad } : fmtMs(x.p95Ms),
+              targetCell(x),
+            ])}
           />
+          <P>{budgetSentence(m.monitors.data)}</P>
           {m.monitors.data.map((x, i) => (
             <View key={i} wrap={false} style={{ marginTop: 8 }}>
               <Text style={[s.bold, { marginBottom: 3 }]}>{`${x.name}: last 7 days (${x.days[0]?.date ?? ''} to ${x.days.at(-1)?.date ?? ''}, by day of month)`}</Text>
               <View style={{ flexDirection: 'row' }}>
                 <DayChart title="Uptime" metric="uptimePercent" days={x.days} value={fmtPercent(x.uptimePercent)} />
                 <DayChart title="Error rate" metric="errorRatePercent" days={x.days} value={fmtPercent(x.errorRatePercent)} />
-                <DayChart title="p95 latency" metric="p95Ms" days={x.days} value={fmtMs(x.p95Ms)} target={x.p95TargetMs} />
+                <DayChart title="p95 latency" metric="p95Ms" days={x.days} value={x.p95TargetMs === null ? fmtMs(x.p95Ms) : `${fmtMs(x.p95Ms)} (dashed: target ${fmtMs(x.p95TargetMs)})`} target={x.p95TargetMs} />
               </View>
             </View>
           ))}
         </View>
       )}
+      <H3>Journeys</H3>
+      <Table
+        columns={[{ header: 'Journey', width: 1.4, bold: true }, { header: 'Kind', width: 0.7 }, { header: 'State', width: 0.8 }, { header: 'Success 7d', width: 1 }, { header: 'Success 24h', width: 1 }, { header: 'Target', width: 2 }]}
+        rows={m.journeys.map((j) => [j.name, j.kind, { text: j.state, color: statusColor(j.state) }, `${fmtPercent(j.successPercent7d)} (${j.passed7d} of ${j.runs7d})`, fmtPercent(j.successPercent24h), `${j.target}${j.meetsTarget === false ? ' — missed' : ''}`])}
+        empty="No sign-in or API journey set up: nothing measures whether people can sign in."
+      />
       <H3>Alert routing</H3>
       <Table
         columns={[{ header: 'Channel', width: 1.5, bold: true }, { header: 'Kind', width: 1 }, { header: 'Sends to', width: 2.5 }]}

@@ -1,5 +1,6 @@
 /**
- * Monitors with 7-day uptime, error rate and p95 per day, and where alerts go, with the fallback
+ * Monitors with 7-day uptime, error rate and p95 per day against each monitor's own target
+ * (server/targets), and where alerts go, with the fallback
  * contact. The figures are built exactly as the app's monitor panel builds them (same window,
  * same rollups, the one uptime definition in server/monitoring/uptime.ts), so the pack and the
  * app never disagree; monitors without rollups (raw results only) are rolled up here the same way.
@@ -8,10 +9,12 @@ import { and, asc, eq, gte, inArray } from 'drizzle-orm';
 import { alertChannels, alertSettings, contacts, monitorResults, monitorRollups, monitors } from '@/db/schema';
 import { addSample } from '@/server/monitoring/histogram';
 import { buildPanel, type RollupInput } from '@/server/monitoring/panel-build';
-import { projectTargets, windowStart } from '@/server/monitoring/panels';
+import { monitorPanelTargets, projectTargets, windowStart } from '@/server/monitoring/panels';
+import { LATENCY_KIND_LABELS, monitorTarget } from '@/server/targets/endpoint-targets';
 import type { PanelSummary, PanelPoint } from '@/components/charts/types';
-import type { AlertRouting, DailyPoint, MonitoringSection, MonitorSummary } from '../types';
+import type { AlertRouting, DailyPoint, JourneyPackRow, MonitoringSection, MonitorSummary } from '../types';
 import { isoDate, type SourceContext } from './context';
+import { listJourneys } from '@/server/journeys/service';
 
 export const NOT_MONITORED = 'Not measured yet: set up uptime monitors on the Observability stage.';
 const HOUR = 3_600_000;
@@ -71,10 +74,17 @@ async function buildAlerts(ctx: SourceContext): Promise<AlertRouting> {
 
 export async function buildMonitoring(ctx: SourceContext): Promise<MonitoringSection> {
   const list = await ctx.db.select().from(monitors).where(eq(monitors.projectId, ctx.projectId)).orderBy(asc(monitors.createdAt));
-  const [rollups, alerts, targets] = await Promise.all([rollupsByMonitor(ctx, list.map((m) => m.id), windowStart(ctx.now)), buildAlerts(ctx), projectTargets(ctx.db, ctx.projectId)]);
+  const [rollups, alerts, targets, journeys] = await Promise.all([
+    rollupsByMonitor(ctx, list.map((m) => m.id), windowStart(ctx.now)),
+    buildAlerts(ctx),
+    projectTargets(ctx.db, ctx.projectId),
+    listJourneys(ctx.db, ctx.projectId, ctx.now),
+  ]);
   const summaries: MonitorSummary[] = list.map((m) => {
-    const panel = buildPanel({ rollups: rollups.get(m.id) ?? [], now: ctx.now, targets: { p95Ms: m.p95TargetMs ?? targets.p95Ms, uptimePercent: targets.uptimePercent } });
+    const panel = buildPanel({ rollups: rollups.get(m.id) ?? [], now: ctx.now, targets: monitorPanelTargets(m, targets) });
     const whole = dailyPoint(panel.last7d, '');
+    // Certificate monitors measure days to expiry, not response time: no latency target.
+    const target = m.kind === 'http' ? monitorTarget(m, targets.endpoints, targets.latency) : null;
     return {
       name: m.name,
       url: m.url,
@@ -85,12 +95,30 @@ export async function buildMonitoring(ctx: SourceContext): Promise<MonitoringSec
       checks: panel.last7d.checks,
       failures: panel.last7d.failures,
       p95Ms: whole.p95Ms,
-      p95TargetMs: m.p95TargetMs,
+      p95TargetMs: target?.ms ?? null,
+      targetKind: target ? LATENCY_KIND_LABELS[target.kind] : null,
+      targetFrom: target?.from ?? null,
       days: panel.daily.map((d) => dailyPoint(d, isoDate(new Date(d.start)))),
     };
   });
   return {
     monitors: summaries.length > 0 ? { state: 'measured', measuredAt: ctx.now.toISOString(), data: summaries } : { state: 'not-measured', note: NOT_MONITORED },
     alerts,
+    // The same figures as the monitoring page (server/journeys/service.ts); steps name secrets, never hold them.
+    journeys: journeys.map(
+      (j): JourneyPackRow => ({
+        name: j.name,
+        kind: j.kind,
+        steps: j.stepCount,
+        state: j.enabled ? j.state : 'paused',
+        successPercent7d: j.last7d.percent,
+        runs7d: j.last7d.runs,
+        passed7d: j.last7d.passed,
+        successPercent24h: j.last24h.percent,
+        target: j.target.label,
+        meetsTarget: j.last7d.meetsTarget,
+        lastFailure: j.lastOk === false ? j.lastError : null,
+      }),
+    ),
   };
 }

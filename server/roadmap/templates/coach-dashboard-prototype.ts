@@ -502,6 +502,9 @@ export const coachDashboardPrototype: RoadmapTemplate = {
           text: 'Run a login test under a basic traffic spike and confirm more than 99 % of logins succeed.',
           severity: 'high',
           impact: 'onboarding',
+          check: 'sign-in-journey',
+          checkRole: 'supports',
+          checkGap: 'The sign-in journey signs in one test account at a time on its schedule; it does not create a traffic spike.',
           sources: c(`${BAR}#11`, `${BAR}#5`),
         },
         {

@@ -20,7 +20,7 @@ const MAP = 'How This Maps to the Launch Ready Sprint';
 
 export const membershipGrowth: RoadmapTemplate = {
   id: 'membership-growth',
-  version: 1,
+  version: 2,
   name: 'Membership community app: first customers to repeatable growth',
   summary:
     'For a membership community app (web or mobile) that already has paying members and wants to grow without onboarding, payment or login failures. Targets 300 ms p95 for common reads and 800 ms for heavier authenticated actions.',
@@ -196,6 +196,9 @@ export const membershipGrowth: RoadmapTemplate = {
           text: 'Confirm each payment webhook updates the member’s subscription status.',
           severity: 'critical',
           impact: 'revenue',
+          check: 'payment-webhook',
+          checkRole: 'supports',
+          checkGap: 'The payment webhook check proves the endpoint takes a signed event, survives a replay and refuses a forged one; whether the member’s subscription really changes is for a person to confirm with a test payment.',
           sources: c(`${S2} > Checks#3`),
         },
         {

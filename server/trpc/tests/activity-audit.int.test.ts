@@ -3,7 +3,7 @@
  * log or the workspace's (docs/decisions/0017) — or is on the short list below with its reason.
  * The authorization matrix supplies a caller who may and an input that succeeds.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { and, count, eq, gt, max } from 'drizzle-orm';
 import { activityLog, workspaceActivity } from '@/db/schema';
 import { waitForRunsInFlight } from '@/server/check-runs/run';
@@ -12,6 +12,9 @@ import { createTestApp, type TestApp } from '@/test/harness';
 import { appRouter } from '../root';
 import { AUTHORIZATION_MATRIX, type MatrixEntry } from '@/test/trpc/authorization-matrix';
 import { buildWorld, createPeople, type Actor, type People } from '@/test/trpc/authorization-world';
+
+// Nine sign-ups and a fresh world per mutation: on a loaded shared machine the default bounds are too tight.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 300_000 });
 
 /** Mutations that change nothing a person would audit, each with why. Keep it short. */
 const WITHOUT_ACTIVITY: Record<string, string> = {};

@@ -73,6 +73,11 @@ async function countReads(w: { workspaceId: string; projectId: string }) {
     'roadmap.overview': await count(() => caller.roadmap.overview({ projectId })),
     'audit.get': await count(() => caller.audit.get({ projectId, filter: 'all' })),
     'perimeter.get': await count(() => caller.perimeter.get({ projectId, filter: 'all' })),
+    // An item's details, as the stage page asks when a person opens them: from the view just read.
+    'perimeter.item': await (async () => {
+      const itemId = (await caller.perimeter.get({ projectId, filter: 'all' })).items[0]!.id;
+      return count(() => caller.perimeter.item({ projectId, itemId }));
+    })(),
     'roadmap.risks': await count(() => caller.roadmap.risks({ projectId })),
     'monitoring.projectPanel': await count(() => caller.monitoring.projectPanel({ projectId })),
     'checks.runs': await count(() => caller.checks.runs({ projectId, limit: 20 })),

@@ -12,17 +12,19 @@ import { serverCaller } from '@/server/trpc/server-caller';
 import { readProject } from '@/app/_lib/project-reads';
 import { AutoRefresh, QuickSetupButton } from './_components/actions';
 import { duration, every, StateBadge, when } from './_components/labels';
+import { JourneysCard } from './_components/journeys-card';
 
 export const metadata: Metadata = { title: 'Monitors' };
 
 export default async function MonitorsPage({ params }: { params: Promise<{ projectId: string }> }) {
   const { projectId } = await params;
   const caller = await serverCaller();
-  const [project, list, panel, incidents] = await Promise.all([
+  const [project, list, panel, incidents, journeys] = await Promise.all([
     loadOrNotFound(readProject(projectId)),
     loadOrNotFound(caller.monitoring.list({ projectId })),
     loadOrNotFound(caller.monitoring.projectPanel({ projectId })),
     loadOrNotFound(caller.monitoring.incidents({ projectId })),
+    loadOrNotFound(caller.journeys.list({ projectId })),
   ]);
   const canEdit = project.access.permissions.includes('project:edit');
   const base = `/p/${projectId}/monitors`;
@@ -105,6 +107,8 @@ export default async function MonitorsPage({ params }: { params: Promise<{ proje
           ) : null}
         </>
       )}
+
+      <JourneysCard projectId={projectId} journeys={journeys} canEdit={canEdit} />
 
       <Card>
         <CardHeader>

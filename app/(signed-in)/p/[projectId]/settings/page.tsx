@@ -30,6 +30,7 @@ export default async function ProjectSettingsPage({ params }: { params: Promise<
       <PageHeader title="Project settings" description="What Launch Ready checks and how the roadmap is chosen." />
       <ProjectForm
         target={{ kind: 'edit', projectId }}
+        secretNames={secrets.map((s) => s.name)}
         initial={{
           name: project.name,
           productType: project.productType,

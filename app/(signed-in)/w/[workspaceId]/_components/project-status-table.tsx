@@ -1,12 +1,18 @@
+'use client';
+/**
+ * The workspace home's table. A client component on purpose: the page's flight data then carries
+ * each row's values once (~300 bytes), not the rendered cells with their classes, which the HTML
+ * already has (docs/performance.md, "Pages").
+ */
 import Link from 'next/link';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { ageLabel } from '@/components/ui/age';
 import { cn } from '@/components/ui/cn';
 import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import { VerdictBadge } from '@/components/roadmap/verdict-badge';
-import type { AttentionLevel, RankedStatus, SortKey } from '@/server/workspace-home/attention';
-import { DEFAULT_DIR } from '@/server/workspace-home/attention';
-import { SortHeader, type SortState } from './sort-header';
+import type { AttentionLevel, SortKey } from '@/server/workspace-home/attention';
+import { SortHeader, type SortLink } from './sort-header';
+import type { ProjectRow } from './project-row';
 
 const ATTENTION: Record<AttentionLevel, { label: string; tone: BadgeTone } | null> = {
   'no-go': { label: 'Blocked', tone: 'danger' },
@@ -17,10 +23,9 @@ const ATTENTION: Record<AttentionLevel, { label: string; tone: BadgeTone } | nul
 
 const sticky = 'sticky left-0 z-10 bg-surface';
 
-export function ProjectStatusTable({ projects, current, now, hrefFor }: { projects: readonly RankedStatus[]; current: SortState<SortKey>; now: Date; hrefFor: (s: SortState<SortKey>) => string }) {
-  const header = (column: SortKey, label: string, className?: string) => (
-    <SortHeader column={column} label={label} current={current} naturalDir={DEFAULT_DIR[column]} hrefFor={hrefFor} className={className} />
-  );
+export function ProjectStatusTable({ projects, sortLinks, now: nowIso }: { projects: readonly ProjectRow[]; sortLinks: Record<SortKey, SortLink>; now: string }) {
+  const now = new Date(nowIso);
+  const header = (column: SortKey, label: string, className?: string) => <SortHeader label={label} link={sortLinks[column]} className={className} />;
   return (
     <Table aria-label="Projects" className="min-w-[46rem]">
       <THead>

@@ -28,7 +28,7 @@ export async function MonitoringOverviewCard({ projectId }: { projectId: string 
       {list.monitors.length > 0 ? (
         <CardContent className="grid gap-4">
           <PanelSummaryStats summary={panel.last7d} targets={panel.targets} period="7 days" monitoring={checking === 0 ? undefined : panel.monitoring} />
-          <LatencyChart points={panel.daily} resolution="day" span="week" targetMs={panel.targets.p95Ms} title="Response time per day" />
+          <LatencyChart points={panel.daily} resolution="day" span="week" targets={panel.targets.p95Lines} title="Response time per day" />
         </CardContent>
       ) : null}
     </Card>

@@ -137,7 +137,7 @@ export function MonitorForm({ projectId, defaultUrl, initial }: { projectId: str
             <Field label="Give up after (seconds)" hint="1 to 30" error={errors.timeoutSeconds}>
               <Input name="timeoutSeconds" type="number" min={1} max={30} defaultValue={initial ? initial.timeoutMs / 1000 : 10} />
             </Field>
-            <Field label="p95 target (ms, optional)" hint="Empty: the playbook's target" error={errors.p95TargetMs}>
+            <Field label="p95 target (ms, optional)" hint="Empty: the endpoint's, or the playbook's for its kind (common read, heavier action, chat)" error={errors.p95TargetMs}>
               <Input name="p95TargetMs" type="number" min={10} max={60000} defaultValue={initial?.p95TargetMs ?? undefined} />
             </Field>
           </div>

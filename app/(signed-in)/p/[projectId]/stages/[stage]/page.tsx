@@ -12,6 +12,7 @@ import { serverCaller } from '@/server/trpc/server-caller';
 import { readProject, readRoadmapOverview } from '@/app/_lib/project-reads';
 import { STAGE_KEYS, STAGE_LABELS, type StageKey } from '@/lib/vocabulary/projects';
 import { ChecklistItemCard } from './checklist-item-card';
+import { itemSummary } from './item-summary';
 import { AddItemForm } from './add-item-form';
 import { StageTargets } from './stage-targets';
 import { StageRecords } from './records/stage-records';
@@ -117,13 +118,7 @@ export default async function StagePage({
                   <ChecklistItemCard
                     projectId={projectId}
                     stageKey={stage}
-                    item={{
-                      ...item,
-                      updatedAt: item.updatedAt.toISOString(),
-                      evidence: item.evidence.map((e) => ({ ...e, createdAt: e.createdAt.toISOString() })),
-                      comments: item.comments.map((c) => ({ ...c, createdAt: c.createdAt.toISOString() })),
-                    }}
-                    members={view.members}
+                    item={itemSummary(item)}
                     canUpdate={permissions.has('item:update')}
                     canComment={permissions.has('item:comment')}
                   />

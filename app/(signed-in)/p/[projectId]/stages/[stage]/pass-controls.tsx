@@ -12,16 +12,7 @@ import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Textarea } from '@/components/ui/textarea';
 import type { FieldErrors } from '@/app/_lib/trpc';
-import type { ItemView } from './checklist-item-card';
-
-type Evidence = ItemView['evidence'][number];
-
-/** The evidence a Passed rests on: the person's notes and links, else the passing check result. */
-function reliedOn(item: ItemView): Evidence[] {
-  if (item.passBasis === 'record') return item.evidence.filter((e) => e.kind !== 'check').slice(-3);
-  const check = item.evidence.findLast((e) => e.kind === 'check');
-  return item.passBasis === 'check' && check ? [check] : [];
-}
+import type { EvidenceView as Evidence, ItemView } from './checklist-item-card';
 
 function EvidenceLine({ evidence }: { evidence: Evidence }) {
   return (
@@ -42,7 +33,7 @@ type PassDialogProps = {
 };
 
 export function PassDialog({ item, open, onOpenChange, errors, pending, onPass }: PassDialogProps) {
-  const relied = reliedOn(item);
+  const relied = item.passEvidence;
   const needsEvidence = relied.length === 0;
 
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -105,7 +96,7 @@ export function PassDialog({ item, open, onOpenChange, errors, pending, onPass }
 
 /** "Check passed — a person confirms": the passing result, what it does not test, and Confirm. */
 export function CheckConfirmation({ item, canUpdate, pending, onConfirm }: { item: ItemView; canUpdate: boolean; pending: boolean; onConfirm: () => void }) {
-  const check = item.evidence.findLast((e) => e.kind === 'check');
+  const check = item.latestCheck;
   return (
     <div className="border-t border-border px-4 py-3">
       <Alert

@@ -1,2 +1,0 @@
-/** Moved to lib/vocabulary/roadmap-template.ts (db/ and components/ may import it there); this re-export keeps branches in flight compiling. Import from lib/. */
-export * from '@/lib/vocabulary/roadmap-template';
