@@ -173,7 +173,7 @@ export function startWorker(options: WorkerOptions): MonitorWorker {
 
   // Browser journeys need Chromium on this machine; a worker without it leaves them to one that has it.
   const browserOptions = options.journeys === false ? false : options.journeys?.browser;
-  const chromiumPath = (browserOptions && browserOptions.executablePath) || CHROMIUM_PATH;
+  const chromiumPath = (browserOptions ? browserOptions.executablePath : undefined) || CHROMIUM_PATH;
   const browserPool = browserOptions !== false && existsSync(chromiumPath) ? createBrowserPool({ executablePath: chromiumPath }) : null;
   const journeyLoop =
     options.journeys === false

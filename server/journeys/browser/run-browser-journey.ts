@@ -134,6 +134,7 @@ async function runInContext(context: BrowserContext, steps: readonly BrowserStep
       failReason = `Step ${index + 1} (${mask(step.name, 80)}): ${message}`;
       const text = await page
         .locator('body')
+        // biome-ignore lint/performance/useDomNodeTextContent: a Playwright locator, not a DOM node; innerText keeps page scripts out of the excerpt
         .innerText({ timeout: 1000 })
         .catch(() => '');
       outcomes.push({ ...base, url: mask(page.url(), 500), status: null, ms: performance.now() - started, ok: false, skipped: false, error: message, excerpt: text ? mask(text) : null });

@@ -114,7 +114,7 @@ export default async function JourneyPage({ params }: { params: Promise<{ projec
             </CardDescription>
           </CardHeader>
           <CardContent>
-            {/* eslint-disable-next-line @next/next/no-img-element -- an inline PNG from the database, not an optimisable asset */}
+            {/* biome-ignore lint/performance/noImgElement: an inline PNG from the database, not an optimisable asset */}
             <img src={journey.screenshot.dataUrl} alt={`Screenshot of the page when step ${(journey.screenshot.failedStep ?? 0) + 1} failed`} className="h-auto w-full max-w-3xl rounded border border-border" />
           </CardContent>
         </Card>
