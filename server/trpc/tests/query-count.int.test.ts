@@ -14,8 +14,12 @@ let queries: string[] = [];
 
 const fields = { name: 'Coach bot', productType: 'ai-chatbot', segment: 'coach-consultant', maturity: 'demo-launch', primaryDomain: 'example.com' } as const;
 
-/** The generous ceiling per read; the real counts are printed and must also not grow with data. */
-const MAX_QUERIES_PER_READ = 15;
+/**
+ * The generous ceiling per read; the real counts are printed and must also not grow with data.
+ * 20 since go / no-go also reads the journeys' success rates and the endpoints' own targets
+ * (overview 18, risks 17 when they joined); a repeated read is still one statement (read cache).
+ */
+const MAX_QUERIES_PER_READ = 20;
 
 beforeAll(async () => {
   app = await createTestApp({ onQuery: (sql) => queries.push(sql) });
