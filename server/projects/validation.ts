@@ -42,7 +42,8 @@ const signingSecretName = z.preprocess(
     if (trimmed === '') return undefined;
     return referencedSecretNames(trimmed)[0] ?? trimmed;
   },
-  z.string('Choose the secret that holds the signing secret.').regex(SECRET_NAME_PATTERN, 'Use the name of one of the project’s secrets (letters, digits, _ and -), not the secret itself.').optional(),
+  // Through the shared text schema first: a pasted signing secret (whsec_…) also fits the name pattern.
+  safeText({ secrets: () => 'That looks like the signing secret itself. Store it under Secrets in the project settings and choose its name here. Nothing was saved.' }).regex(SECRET_NAME_PATTERN, 'Use the name of one of the project’s secrets (letters, digits, _ and -), not the secret itself.').optional(),
 );
 
 export const projectNameSchema = requiredText(80, 'Give the project a name.', 'Keep the name under 80 characters.');
