@@ -8,6 +8,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '@/db/types';
 import { monitors } from '@/db/schema';
 import { rowsOf } from './sql-rows';
+import { type BatchOptions, deleteInBatches } from './batched-delete';
 import { alertEvent } from './transitions';
 import { enqueueAlerts } from './alerts/enqueue';
 import { monitorTarget, type EndpointForMatch, type PlaybookLatencyTargets } from '@/server/targets/endpoint-targets';
@@ -35,20 +36,15 @@ export async function claimJob(db: Database, job: string, everySeconds: number, 
   return rows.length > 0;
 }
 
-export async function pruneRawResults(db: Database, now: Date, options: { retentionHours?: number; batch?: number; maxBatches?: number } = {}): Promise<number> {
+export async function pruneRawResults(db: Database, now: Date, options: { retentionHours?: number } & BatchOptions = {}): Promise<number> {
   const cutoff = new Date(now.getTime() - (options.retentionHours ?? RAW_RETENTION_HOURS) * 3_600_000).toISOString();
-  let deleted = 0;
-  for (let i = 0; i < (options.maxBatches ?? 20); i += 1) {
-    const rows = await rowsOf<{ monitor_id: string }>(
-      db,
-      sql`delete from monitor_results where (monitor_id, scheduled_at) in (
-            select monitor_id, scheduled_at from monitor_results where scheduled_at < ${cutoff}::timestamptz limit ${options.batch ?? 5000})
+  return deleteInBatches(
+    db,
+    (limit) => sql`delete from monitor_results where (monitor_id, scheduled_at) in (
+            select monitor_id, scheduled_at from monitor_results where scheduled_at < ${cutoff}::timestamptz limit ${limit})
           returning monitor_id`,
-    );
-    deleted += rows.length;
-    if (rows.length < (options.batch ?? 5000)) break;
-  }
-  return deleted;
+    options,
+  );
 }
 
 type LatencyRow = {
